@@ -1,0 +1,60 @@
+// The analysis chain shared by indexer and searcher, like a Lucene Analyzer:
+//   WordTokenizer (ICU word breaks) -> Normalizer (NFKC_Casefold) -> stopword marking -> Stemmer
+// Index and query text go through exactly this code, so a query word meets its indexed forms.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analysis_data.hpp"
+#include "analysis/normalizer.hpp"
+#include "analysis/stemmer.hpp"
+#include "analysis/word_tokenizer.hpp"
+
+namespace xling::analysis {
+
+/// Words longer than this (bytes, normalized) are skipped, as Xapian's TermGenerator does: they
+/// are base64, hashes or URLs rather than words, and Xapian terms are limited to 245 bytes.
+inline constexpr std::size_t kMaxWordBytes = 64;
+
+struct AnalyzedToken {
+    std::size_t begin = 0;   ///< byte offset of the word in the original text
+    std::size_t end = 0;     ///< one past its last byte
+    std::string word;        ///< normalized form (index term without prefix)
+    std::string stem;        ///< stem in the analysis language; empty for a stopword
+    bool stopword = false;
+};
+
+class Analyzer {
+  public:
+    /// Throws ConfigError when ICU data or a stemmer is unavailable.
+    explicit Analyzer(std::shared_ptr<const AnalysisData> data);
+
+    /// Analyzes `text` (valid UTF-8) as language `lang` (a supported code or "und", whose stem is
+    /// the word itself). Replaces `out`. Not thread-safe: one Analyzer per thread.
+    void analyze(std::string_view text, std::string_view lang, std::vector<AnalyzedToken>& out);
+
+    /// Normalized words of `text` with their spans, no stemming (query parsing).
+    void words(std::string_view text, std::vector<AnalyzedToken>& out);
+
+    /// Stem of a normalized word in `lang`, or "" when it is a stopword of `lang`.
+    [[nodiscard]] std::string stem(std::string_view lang, std::string_view word);
+
+    /// True when `word` (normalized) is a stopword of `lang`.
+    [[nodiscard]] bool is_stopword(std::string_view lang, std::string_view word) const;
+
+  private:
+    Stemmer* stemmer_for(std::string_view lang);
+
+    std::shared_ptr<const AnalysisData> data_;
+    WordTokenizer tokenizer_;
+    Normalizer normalizer_;
+    std::map<std::string, Stemmer, std::less<>> stemmers_;
+    std::vector<WordSpan> spans_;
+};
+
+}  // namespace xling::analysis

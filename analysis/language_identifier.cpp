@@ -1,0 +1,29 @@
+#include "analysis/language_identifier.hpp"
+
+#include <cstdio>  // CLD2's public header uses FILE without including it
+#include <cld2/public/compact_lang_det.h>
+
+#include "xling/language.hpp"
+
+namespace xling::analysis {
+
+DetectedLanguage identify_language(std::string_view utf8_text) {
+    // CLD2 looks at the whole buffer; 64 KiB is plenty to decide and bounds the cost on huge docs.
+    constexpr std::size_t kSample = 64 * 1024;
+    std::string_view sample = utf8_text.substr(0, kSample);
+    // Do not cut a UTF-8 sequence in half at the sample boundary.
+    while (sample.size() < utf8_text.size() && !sample.empty() &&
+           (static_cast<unsigned char>(utf8_text[sample.size()]) & 0xC0) == 0x80) {
+        sample.remove_suffix(1);
+    }
+    bool reliable = false;
+    const CLD2::Language lang =
+        CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), true, &reliable);
+    DetectedLanguage result;
+    result.detected = CLD2::LanguageCode(lang);
+    result.reliable = reliable;
+    result.code = find_language(result.detected) != nullptr ? result.detected : std::string(kUndetermined);
+    return result;
+}
+
+}  // namespace xling::analysis

@@ -1,0 +1,42 @@
+#include "analysis/stopword_list.hpp"
+
+#include <fstream>
+
+#include "analysis/normalizer.hpp"
+#include "analysis/utf8.hpp"
+#include "xling/error.hpp"
+
+namespace xling::analysis {
+
+StopwordList StopwordList::load(const std::filesystem::path& file) {
+    std::ifstream in(file);
+    if (!in) throw ConfigError(file.string() + ": cannot open stopword list");
+    const Normalizer normalizer;
+    StopwordList list;
+    std::string line;
+    for (std::size_t number = 1; std::getline(in, line); ++number) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (line.empty() || line.front() == '#') continue;
+        const std::string where = file.string() + ":" + std::to_string(number) + ": ";
+        if (const auto bad = find_invalid_utf8(line)) {
+            throw ConfigError(where + "invalid UTF-8 at byte " + std::to_string(*bad));
+        }
+        if (line.find_first_of(" \t") != std::string::npos) {
+            throw ConfigError(where + "expected one word per line, got '" + line + "'");
+        }
+        list.words_.insert(normalizer.normalize(line));
+    }
+    return list;
+}
+
+StopwordList StopwordList::from_words(std::initializer_list<std::string_view> words) {
+    StopwordList list;
+    for (auto w : words) list.words_.emplace(w);
+    return list;
+}
+
+bool StopwordList::contains(std::string_view normalized_word) const {
+    return words_.find(normalized_word) != words_.end();
+}
+
+}  // namespace xling::analysis

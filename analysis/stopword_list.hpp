@@ -1,0 +1,34 @@
+// A language's stopword list, read from stopwords/<code>.txt ('#' comments, one word per line).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace xling::analysis {
+
+class StopwordList {
+  public:
+    StopwordList() = default;
+
+    /// Reads a list; words are normalized like index terms. Throws ConfigError naming the file and
+    /// line when the file is missing, not UTF-8, or a line holds more than one word.
+    [[nodiscard]] static StopwordList load(const std::filesystem::path& file);
+
+    /// Builds a list from words already in normalized form (tests, programmatic use).
+    [[nodiscard]] static StopwordList from_words(std::initializer_list<std::string_view> words);
+
+    /// True when `normalized_word` is a stopword. Thread-safe.
+    [[nodiscard]] bool contains(std::string_view normalized_word) const;
+    [[nodiscard]] std::size_t size() const noexcept { return words_.size(); }
+
+  private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+};
+
+}  // namespace xling::analysis

@@ -1,0 +1,58 @@
+#include "analysis/utf8.hpp"
+
+#include <unicode/utf8.h>
+
+#include <cstdint>
+
+namespace xling::analysis {
+namespace {
+// Calls f(offset, code_point) for each sequence; code_point < 0 marks an ill-formed one.
+template <typename F>
+void for_each_code_point(std::string_view text, F&& f) {
+    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+    const auto length = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c = 0;
+        U8_NEXT(s, i, length, c);
+        if (!f(static_cast<std::size_t>(start), static_cast<std::size_t>(i), c)) return;
+    }
+}
+}  // namespace
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
+    std::optional<std::size_t> bad;
+    std::size_t ascii = 0;
+    // ASCII prefix fast path: most input is mostly ASCII.
+    while (ascii < text.size() && static_cast<unsigned char>(text[ascii]) < 0x80) ++ascii;
+    if (ascii == text.size()) return std::nullopt;
+    for_each_code_point(text.substr(ascii), [&](std::size_t start, std::size_t, UChar32 c) {
+        if (c < 0) {
+            bad = ascii + start;
+            return false;
+        }
+        return true;
+    });
+    return bad;
+}
+
+std::string replace_invalid_utf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for_each_code_point(text, [&](std::size_t start, std::size_t end, UChar32 c) {
+        if (c < 0) {
+            out.append("\xEF\xBF\xBD");
+        } else {
+            out.append(text.substr(start, end - start));
+        }
+        return true;
+    });
+    return out;
+}
+
+bool looks_binary(std::string_view bytes) noexcept {
+    return bytes.find('\0') != std::string_view::npos;
+}
+
+}  // namespace xling::analysis

@@ -1,0 +1,20 @@
+// UTF-8 validation and repair: the first stage of analysis, before any ICU call sees the bytes.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace xling::analysis {
+
+/// Byte offset of the first ill-formed UTF-8 sequence in `text`, or nullopt when it is valid.
+[[nodiscard]] std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept;
+
+/// `text` with every ill-formed sequence replaced by U+FFFD (WHATWG "maximal subpart" rule, as ICU).
+[[nodiscard]] std::string replace_invalid_utf8(std::string_view text);
+
+/// True when `bytes` looks binary rather than text: it contains a NUL byte.
+[[nodiscard]] bool looks_binary(std::string_view bytes) noexcept;
+
+}  // namespace xling::analysis

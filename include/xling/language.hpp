@@ -1,0 +1,32 @@
+// xling/language.hpp — the languages xling analyses.
+//
+// The table is data: adding a language means adding its stopword list (stopwords/<code>.txt) and one
+// entry to the table in analysis/language_table.cpp. Nothing else in the code names a language.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace xling {
+
+/// The language code given to documents whose language is not supported or not detectable.
+inline constexpr std::string_view kUndetermined = "und";
+
+/// One supported language.
+struct LanguageInfo {
+    std::string_view code;          ///< ISO 639-1 code as used in the index and on the command line ("hu").
+    std::string_view snowball;      ///< libstemmer algorithm name ("hungarian").
+    std::string_view english_name;  ///< Human-readable name for reports ("Hungarian").
+};
+
+/// All supported languages, in a stable order. Thread-safe (immutable data).
+[[nodiscard]] std::span<const LanguageInfo> supported_languages() noexcept;
+
+/// The entry for `code` (case-sensitive ISO code), or nullptr when the language is not supported.
+[[nodiscard]] const LanguageInfo* find_language(std::string_view code) noexcept;
+
+/// True when `code` is a supported language or kUndetermined.
+[[nodiscard]] bool is_known_language_code(std::string_view code) noexcept;
+
+}  // namespace xling

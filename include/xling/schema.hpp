@@ -1,0 +1,67 @@
+// xling/schema.hpp — how xling lays documents out in a Xapian database.
+//
+// Other programs (and xapian-delve) can read an xling index directly; this header is its contract.
+//
+// Terms (all text terms are ICU NFKC-casefolded, segmented by ICU word boundaries):
+//   <word>              unstemmed normalized word, WITH positions (phrases, exact-form search).
+//                       Stopwords are indexed here too, so phrases containing them still match.
+//   Z<lang>:<stem>      Snowball stem in the document's own language, no positions, wdf = count.
+//                       Documents of language "und" get Zund:<word> (identity). A stem term exists
+//                       only in documents of that language, so a German stem can never match a
+//                       Hungarian document. Stopwords get no stem term.
+//   S<word>             unstemmed title word (no positions).
+//   L<lang>             boolean: document language ("Lhu", "Lund").
+//   Q<id>               boolean: unique document id (replace_document key).
+//   H<source>           boolean: normalized source name, when given.
+//
+// Value slots:
+//   0  date as "YYYYMMDD" (string order == date order; range filters and sorting)
+//   1  month as "YYYY-MM" (facets)
+//   2  language code
+//   3  source
+//
+// Document data: a JSON object {"id","title","lang","date","url","source","text"} holding the
+// original text (needed for snippets) and stored fields.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <xapian.h>
+
+namespace xling::schema {
+
+inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kLanguagePrefix = "L";
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kSourcePrefix = "H";
+
+inline constexpr Xapian::valueno kDateSlot = 0;
+inline constexpr Xapian::valueno kMonthSlot = 1;
+inline constexpr Xapian::valueno kLanguageSlot = 2;
+inline constexpr Xapian::valueno kSourceSlot = 3;
+
+/// Metadata key holding the schema version of an index.
+inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
+inline constexpr std::string_view kSchemaVersion = "1";
+
+/// "Z<lang>:<stem>"
+[[nodiscard]] inline std::string stem_term(std::string_view lang, std::string_view stem) {
+    std::string t;
+    t.reserve(kStemPrefix.size() + lang.size() + 1 + stem.size());
+    t.append(kStemPrefix).append(lang).push_back(':');
+    t.append(stem);
+    return t;
+}
+
+/// "L<lang>"
+[[nodiscard]] inline std::string language_term(std::string_view lang) {
+    return std::string(kLanguagePrefix) + std::string(lang);
+}
+
+/// "Q<id>"
+[[nodiscard]] inline std::string id_term(std::string_view id) {
+    return std::string(kIdPrefix) + std::string(id);
+}
+
+}  // namespace xling::schema

@@ -1,0 +1,33 @@
+// xling/search_request.hpp — what a caller asks of xling::Searcher.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace xling {
+
+/// How bare words combine.
+enum class DefaultOperator { And, Or };
+
+/// Options of one snippet.
+struct SnippetOptions {
+    std::size_t length = 240;        ///< target length in characters (code points), per hit
+    std::size_t max_fragments = 3;   ///< several fragments when matches are far apart
+    std::string highlight_open = "[";
+    std::string highlight_close = "]";
+    std::string ellipsis = "…";
+};
+
+/// One query. The query language (see README): bare words, "phrases", OR, AND, NOT, -word,
+/// +word and parentheses. Every word matches its own stem in each document language.
+struct SearchRequest {
+    std::string query;
+    std::vector<std::string> languages;  ///< restrict to documents in these languages (empty: all)
+    std::size_t offset = 0;              ///< first hit to return (0-based)
+    std::size_t limit = 10;              ///< hits to return
+    DefaultOperator default_operator = DefaultOperator::And;
+    SnippetOptions snippet;
+};
+
+}  // namespace xling

@@ -1,0 +1,53 @@
+#include "indexer/document_builder.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "xling/schema.hpp"
+
+namespace xling::indexer {
+
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data) : analyzer_(std::move(data)) {}
+
+std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date) {
+    nlohmann::json data = {{"id", doc.id}, {"title", doc.title}, {"lang", lang}, {"text", doc.text}};
+    if (date) data["date"] = date->substr(0, 4) + "-" + date->substr(4, 2) + "-" + date->substr(6, 2);
+    if (!doc.url.empty()) data["url"] = doc.url;
+    if (!doc.source.empty()) data["source"] = doc.source;
+    return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_view lang,
+                                        const std::optional<std::string>& date) {
+    Xapian::Document xdoc;
+    // Body: one positional unstemmed term per word; one non-positional stem per non-stopword.
+    // Only the unstemmed term carries positions: positions dominate Xapian's write cost.
+    analyzer_.analyze(doc.text, lang, tokens_);
+    Xapian::termpos pos = 0;
+    std::string stem_term;
+    for (const auto& token : tokens_) {
+        xdoc.add_posting(token.word, ++pos);
+        if (!token.stopword) {
+            stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
+            stem_term.append(token.stem);
+            xdoc.add_term(stem_term);
+        }
+    }
+    analyzer_.words(doc.title, tokens_);
+    for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
+
+    xdoc.add_boolean_term(schema::language_term(lang));
+    xdoc.add_boolean_term(schema::id_term(doc.id));
+    xdoc.add_value(schema::kLanguageSlot, std::string(lang));
+    if (date) {
+        xdoc.add_value(schema::kDateSlot, *date);
+        xdoc.add_value(schema::kMonthSlot, date->substr(0, 4) + "-" + date->substr(4, 2));
+    }
+    if (!doc.source.empty()) {
+        xdoc.add_boolean_term(std::string(schema::kSourcePrefix) + doc.source);
+        xdoc.add_value(schema::kSourceSlot, doc.source);
+    }
+    xdoc.set_data(stored_data(doc, lang, date));
+    return xdoc;
+}
+
+}  // namespace xling::indexer

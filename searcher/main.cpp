@@ -1,0 +1,84 @@
+// xling-search: command-line front end of xling::Searcher. Maps arguments onto a SearchRequest
+// and prints the results. Exit codes (as grep/ripgrep): 0 matches found, 1 no match,
+// 2 error (missing index, malformed query).
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <iostream>
+#include <sstream>
+
+#include "searcher/result_format.hpp"
+#include "xling/error.hpp"
+#include "xling/searcher.hpp"
+
+namespace {
+std::vector<std::string> split_commas(const std::string& list) {
+    std::vector<std::string> out;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"xling-search: search an xling index across languages"};
+    app.set_version_flag("--version", "xling-search 0.1.0");
+    std::vector<std::filesystem::path> databases;
+    std::vector<std::string> words;
+    std::string languages;
+    std::string default_op = "and";
+    std::string color = "auto";
+    std::string highlight = "auto";
+    std::string data_dir;
+    bool json = false;
+    xling::SearchRequest request;
+    app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")->required();
+    app.add_option("query", words, "Query (words, \"phrases\", OR, AND, NOT, -word, +word, parentheses)")->required();
+    app.add_option("--lang", languages, "Only documents in these languages, e.g. hu,de");
+    app.add_option("-n,--limit", request.limit, "Hits to show")->capture_default_str();
+    app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
+    app.add_option("--default-op", default_op, "How bare words combine: and, or")
+        ->capture_default_str()->check(CLI::IsMember({"and", "or"}));
+    app.add_option("--snippet-length", request.snippet.length, "Snippet length in characters")->capture_default_str();
+    app.add_option("--color", color, "auto (on a terminal), always, never")
+        ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
+    app.add_option("--highlight", highlight, "Match markers: auto (ANSI on a terminal, [..] otherwise), brackets, html, none")
+        ->capture_default_str()->check(CLI::IsMember({"auto", "ansi", "brackets", "html", "none"}));
+    app.add_flag("--json", json, "One JSON object (stable format, see README)");
+    app.add_option("--data-dir", data_dir, "Folder holding stopwords/ (default: $XLING_DATA_DIR or built-in)");
+    CLI11_PARSE(app, argc, argv);
+
+    std::string query;
+    for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+    request.query = query;
+    request.languages = split_commas(languages);
+    request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
+    const bool tty = isatty(STDOUT_FILENO) != 0;
+    const bool use_color = !json && (color == "always" || (color == "auto" && tty));
+    if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
+    if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";
+    if (highlight == "html") request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";
+    if (highlight == "none") request.snippet.highlight_open.clear(), request.snippet.highlight_close.clear();
+
+    xling::SearcherOptions options;
+    if (!data_dir.empty()) options.data_dir = data_dir;
+    try {
+        xling::Searcher searcher(databases, options);
+        const xling::SearchResults results = searcher.search(request);
+        if (json) {
+            std::cout << xling::searcher::to_json(results) << '\n';
+        } else {
+            xling::searcher::print_human(std::cout, results, use_color);
+        }
+        return results.total == 0 ? 1 : 0;
+    } catch (const xling::QueryError& e) {
+        std::cerr << "xling-search: query error: " << e.what() << '\n';
+        if (!query.empty()) std::cerr << "  " << query << "\n  " << std::string(e.position(), ' ') << "^\n";
+        return 2;
+    } catch (const xling::Error& e) {
+        std::cerr << "xling-search: " << e.what() << '\n';
+        return 2;
+    }
+}

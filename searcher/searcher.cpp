@@ -1,0 +1,160 @@
+#include "xling/searcher.hpp"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "analysis/analyzer.hpp"
+#include "searcher/query_builder.hpp"
+#include "searcher/query_parser.hpp"
+#include "searcher/snippet.hpp"
+#include "xling/error.hpp"
+#include "xling/language.hpp"
+#include "xling/schema.hpp"
+
+namespace xling {
+namespace {
+
+// Counting this many matches makes the total exact for most queries at little cost; past it,
+// Xapian's estimate and bounds are reported (SearchResults::total_exact says which).
+constexpr Xapian::doccount kCheckAtLeast = 1000;
+
+Xapian::Database open_databases(const std::vector<std::filesystem::path>& paths) {
+    if (paths.empty()) throw IndexError("no index given");
+    Xapian::Database combined;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) throw IndexError(path.string() + ": no such index");
+        try {
+            Xapian::Database db(path.string());
+            if (db.get_metadata(std::string(schema::kSchemaVersionKey)).empty() && db.get_doccount() > 0) {
+                throw IndexError(path.string() + ": not an xling index (no schema version)");
+            }
+            combined.add_database(db);
+        } catch (const Xapian::Error& e) {
+            throw IndexError(path.string() + ": cannot open index: " + e.get_description());
+        }
+    }
+    return combined;
+}
+
+std::string field(const nlohmann::json& data, const char* key) {
+    const auto it = data.find(key);
+    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+}  // namespace
+
+class Searcher::Impl {
+  public:
+    Impl(const std::vector<std::filesystem::path>& paths, const SearcherOptions& options)
+        : paths_(paths),
+          db_(open_databases(paths)),
+          analyzer_(analysis::AnalysisData::load(analysis::resolve_data_dir(options.data_dir))) {}
+
+    std::vector<std::string> languages() const {
+        std::vector<std::string> present;
+        for (const LanguageInfo& lang : supported_languages()) {
+            if (db_.term_exists(schema::language_term(lang.code))) present.emplace_back(lang.code);
+        }
+        if (db_.term_exists(schema::language_term(kUndetermined))) present.emplace_back(kUndetermined);
+        return present;
+    }
+
+    std::size_t document_count() const { return db_.get_doccount(); }
+
+    SearchResults search(const SearchRequest& request) {
+        try {
+            return run(request);
+        } catch (const Xapian::DatabaseModifiedError&) {
+            // An indexer committed while we read: reopen at the new revision and run again once.
+            db_.reopen();
+            return run(request);
+        } catch (const Xapian::Error& e) {
+            throw IndexError("search failed: " + e.get_description());
+        }
+    }
+
+  private:
+    std::vector<std::string> target_languages(const SearchRequest& request) const {
+        std::vector<std::string> present = languages();
+        if (request.languages.empty()) return present;
+        std::vector<std::string> wanted;
+        for (const auto& code : request.languages) {
+            if (!is_known_language_code(code)) {
+                throw QueryError("unknown language '" + code + "' (known: hu, de, lt, en, ru, und)", 0);
+            }
+            if (std::find(present.begin(), present.end(), code) != present.end()) wanted.push_back(code);
+        }
+        return wanted;
+    }
+
+    SearchResults run(const SearchRequest& request) {
+        SearchResults results;
+        results.query = request.query;
+        const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator);
+        const std::vector<std::string> langs = target_languages(request);
+        searcher::QueryBuilder builder(analyzer_, langs);
+        searcher::BuiltQuery built = builder.build(tree);
+        results.ignored = built.ignored;
+        if (built.query.empty()) {
+            throw QueryError("query has no searchable words: '" + request.query + "'", 0);
+        }
+        Xapian::Query query = built.query;
+        if (!request.languages.empty()) {
+            std::vector<Xapian::Query> filters;
+            for (const auto& code : langs) filters.emplace_back(schema::language_term(code));
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
+        }
+        results.parsed = query.get_description();
+
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        const auto first = static_cast<Xapian::doccount>(request.offset);
+        const auto count = static_cast<Xapian::doccount>(request.limit);
+        const Xapian::MSet mset = enquire.get_mset(first, count, std::max(kCheckAtLeast, first + count));
+        results.total = mset.get_matches_estimated();
+        results.total_lower = mset.get_matches_lower_bound();
+        results.total_upper = mset.get_matches_upper_bound();
+        results.total_exact = results.total_lower == results.total_upper;
+
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            const Xapian::Document doc = it.get_document();
+            const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+            Hit hit;
+            hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
+            hit.score = it.get_weight();
+            hit.id = field(data, "id");
+            hit.lang = field(data, "lang");
+            hit.title = field(data, "title");
+            hit.date = field(data, "date");
+            hit.url = field(data, "url");
+            hit.source = field(data, "source");
+            searcher::Snippet snippet =
+                searcher::make_snippet(field(data, "text"), hit.lang, built.terms, request.snippet, analyzer_);
+            hit.snippet = std::move(snippet.text);
+            hit.matched_forms = std::move(snippet.matched);
+            results.hits.push_back(std::move(hit));
+        }
+        return results;
+    }
+
+    std::vector<std::filesystem::path> paths_;
+    Xapian::Database db_;
+    analysis::Analyzer analyzer_;
+};
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options)
+    : impl_(std::make_unique<Impl>(databases, options)) {}
+Searcher::~Searcher() = default;
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+
+SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+std::vector<std::string> Searcher::languages() const { return impl_->languages(); }
+std::size_t Searcher::document_count() const { return impl_->document_count(); }
+
+}  // namespace xling

@@ -1,0 +1,119 @@
+#include "searcher/snippet.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace xling::searcher {
+namespace {
+
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+struct Fragment {
+    std::size_t first = 0;  // token index range [first, last]
+    std::size_t last = 0;
+};
+
+// Appends text with runs of whitespace (newlines included) folded to one space.
+void append_folded(std::string& out, std::string_view text) {
+    for (char c : text) {
+        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
+        if (space) {
+            if (!out.empty() && out.back() != ' ') out.push_back(' ');
+        } else {
+            out.push_back(c);
+        }
+    }
+}
+
+}  // namespace
+
+Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
+                     const SnippetOptions& options, analysis::Analyzer& analyzer) {
+    std::vector<analysis::AnalyzedToken> tokens;
+    analyzer.analyze(text, lang, tokens);
+    Snippet snippet;
+    if (tokens.empty()) return snippet;
+
+    std::vector<bool> hit(tokens.size(), false);
+    std::set<std::string, std::less<>> seen;
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (!terms.matches(tokens[i], lang)) continue;
+        hit[i] = true;
+        std::string form(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
+        if (seen.insert(form).second) snippet.matched.push_back(std::move(form));
+    }
+
+    const std::size_t fragments_wanted = std::max<std::size_t>(1, options.max_fragments);
+    const std::size_t budget = std::max<std::size_t>(40, options.length);
+    // Grow a fragment from a start token until it holds `length` code points.
+    const auto grow = [&](std::size_t first, std::size_t length) {
+        std::size_t last = first;
+        std::size_t used = code_points(text.substr(tokens[first].begin, tokens[first].end - tokens[first].begin));
+        while (last + 1 < tokens.size()) {
+            const std::size_t more = code_points(text.substr(tokens[last].end, tokens[last + 1].end - tokens[last].end));
+            if (used + more > length) break;
+            used += more;
+            ++last;
+        }
+        return Fragment{first, last};
+    };
+
+    std::vector<Fragment> chosen;
+    std::vector<bool> covered(tokens.size(), false);
+    std::size_t remaining = budget;
+    while (chosen.size() < fragments_wanted && remaining >= 40) {
+        // Best window: the one holding the most matched words not yet shown, starting a few words
+        // before a match so the reader sees its context.
+        const std::size_t length = chosen.empty() && fragments_wanted > 1 ? budget / 2 : remaining;
+        Fragment best{};
+        std::size_t best_score = 0;
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (!hit[i] || covered[i]) continue;
+            const std::size_t first = i >= 3 ? i - 3 : 0;
+            const Fragment f = grow(first, length);
+            std::set<std::string_view> distinct;
+            bool overlaps = false;
+            for (std::size_t j = f.first; j <= f.last; ++j) {
+                overlaps = overlaps || covered[j];
+                if (hit[j] && !covered[j]) distinct.insert(tokens[j].word);
+            }
+            if (!overlaps && distinct.size() > best_score) {
+                best_score = distinct.size();
+                best = f;
+            }
+        }
+        if (best_score == 0) break;
+        for (std::size_t j = best.first; j <= best.last; ++j) covered[j] = true;
+        chosen.push_back(best);
+        const std::size_t used = code_points(text.substr(tokens[best.first].begin, tokens[best.last].end - tokens[best.first].begin));
+        remaining = used >= remaining ? 0 : remaining - used;
+    }
+    if (chosen.empty()) chosen.push_back(grow(0, budget));  // no visible match (e.g. title only): the opening
+    std::sort(chosen.begin(), chosen.end(), [](const Fragment& a, const Fragment& b) { return a.first < b.first; });
+
+    std::string& out = snippet.text;
+    for (const Fragment& f : chosen) {
+        if (f.first > 0 || !out.empty()) out += options.ellipsis;
+        for (std::size_t j = f.first; j <= f.last; ++j) {
+            if (j > f.first) append_folded(out, text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end));
+            const std::string_view word = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
+            if (hit[j]) out.append(options.highlight_open).append(word).append(options.highlight_close);
+            else out.append(word);
+        }
+        // Keep sentence punctuation directly after the last word ("Moscow." not "Moscow").
+        const std::size_t after = tokens[f.last].end;
+        if (after < text.size() && std::string_view(".!?").find(text[after]) != std::string_view::npos) out.push_back(text[after]);
+        if (f.last + 1 < tokens.size()) out += options.ellipsis;
+    }
+    // Adjacent fragments produce a doubled ellipsis; keep one.
+    const std::string doubled = options.ellipsis + options.ellipsis;
+    for (std::size_t p; !options.ellipsis.empty() && (p = out.find(doubled)) != std::string::npos;) {
+        out.erase(p, options.ellipsis.size());
+    }
+    return snippet;
+}
+
+}  // namespace xling::searcher
