@@ -16,9 +16,15 @@ DetectedLanguage identify_language(std::string_view utf8_text) {
            (static_cast<unsigned char>(utf8_text[sample.size()]) & 0xC0) == 0x80) {
         sample.remove_suffix(1);
     }
+    // ExtDetectLanguageSummary rather than DetectLanguage: the latter answers ENGLISH when it
+    // cannot tell (for backwards compatibility), which would stem empty or numeric documents
+    // as English; the extended call answers UNKNOWN_LANGUAGE.
+    CLD2::Language top3[3] = {CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE, CLD2::UNKNOWN_LANGUAGE};
+    int percent3[3] = {0, 0, 0};
+    int text_bytes = 0;
     bool reliable = false;
-    const CLD2::Language lang =
-        CLD2::DetectLanguage(sample.data(), static_cast<int>(sample.size()), true, &reliable);
+    const CLD2::Language lang = CLD2::ExtDetectLanguageSummary(sample.data(), static_cast<int>(sample.size()), true,
+                                                               top3, percent3, &text_bytes, &reliable);
     DetectedLanguage result;
     result.detected = CLD2::LanguageCode(lang);
     result.reliable = reliable;

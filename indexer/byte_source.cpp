@@ -52,6 +52,10 @@ class GzipSource final : public ByteSource {
     GzipSource& operator=(const GzipSource&) = delete;
     std::size_t read(char* buffer, std::size_t size) override {
         const int n = gzread(file_, buffer, static_cast<unsigned>(size));
+        int status = Z_OK;
+        if (n == 0) (void)gzerror(file_, &status);
+        // zlib reports a stream cut short only through gzerror (Z_BUF_ERROR), not as a read error.
+        if (status == Z_BUF_ERROR) throw InputError(path_.string() + ": truncated gzip stream");
         if (n < 0) {
             int err = 0;
             throw InputError(path_.string() + ": gzip error at byte " + std::to_string(gzoffset(file_)) + ": " +

@@ -43,7 +43,9 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         xdoc.add_value(schema::kMonthSlot, date->substr(0, 4) + "-" + date->substr(4, 2));
     }
     if (!doc.source.empty()) {
-        xdoc.add_boolean_term(std::string(schema::kSourcePrefix) + doc.source);
+        if (doc.source.size() <= schema::kMaxFilterTermBytes) {
+            xdoc.add_boolean_term(std::string(schema::kSourcePrefix) + doc.source);
+        }
         xdoc.add_value(schema::kSourceSlot, doc.source);
     }
     xdoc.set_data(stored_data(doc, lang, date));

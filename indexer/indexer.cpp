@@ -23,6 +23,8 @@ using Clock = std::chrono::steady_clock;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
+// Titles taken from a file's first line are cut to this many bytes (on a character boundary).
+constexpr std::size_t kMaxTitleBytes = 300;
 // A single text/markdown file is one document and must fit in memory.
 constexpr std::size_t kMaxFileBytes = 256u << 20;
 
@@ -43,6 +45,14 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+// Longest prefix of at most `max` bytes that does not end inside a UTF-8 sequence.
+std::size_t utf8_prefix_length(std::string_view s, std::size_t max) {
+    if (s.size() <= max) return s.size();
+    std::size_t n = max;
+    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+    return n;
+}
+
 // Title of a text file: its first non-empty line (Markdown heading marks removed).
 std::string first_line_title(std::string_view text, bool markdown) {
     while (!text.empty()) {
@@ -52,7 +62,7 @@ std::string first_line_title(std::string_view text, bool markdown) {
             while (!line.empty() && line.front() == '#') line.remove_prefix(1);
             line = trim(line);
         }
-        if (!line.empty()) return std::string(line.substr(0, 300));
+        if (!line.empty()) return std::string(line.substr(0, utf8_prefix_length(line, kMaxTitleBytes)));
         if (nl == std::string_view::npos) break;
         text.remove_prefix(nl + 1);
     }
@@ -102,6 +112,10 @@ class Indexer::Impl {
         }
         if (is_blank(doc.text)) return skip(where, "empty document");
 
+        if (doc.source.size() > schema::kMaxFilterTermBytes) {
+            warn(where, "source longer than " + std::to_string(schema::kMaxFilterTermBytes) +
+                            " bytes; stored, but not usable as a filter");
+        }
         const std::string lang = choose_language(doc, where);
         std::optional<std::string> date;
         if (!doc.date.empty()) {
@@ -136,6 +150,10 @@ class Indexer::Impl {
         try {
             Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
             const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
+            if (version.empty() && db.get_doccount() > 0) {
+                throw IndexError(path.string() + ": holds " + std::to_string(db.get_doccount()) +
+                                 " documents but is not an xling index; refusing to write to it");
+            }
             if (version.empty()) {
                 db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
                 db.commit();
@@ -144,6 +162,8 @@ class Indexer::Impl {
                                  std::string(schema::kSchemaVersion) + "; rebuild it");
             }
             return db;
+        } catch (const IndexError&) {
+            throw;
         } catch (const Xapian::DatabaseLockError&) {
             throw IndexLockedError(path.string() + ": index is locked by another writer");
         } catch (const Xapian::Error& e) {

@@ -34,7 +34,8 @@ int main(int argc, char** argv) {
     std::string data_dir;
     bool json = false;
     xling::SearchRequest request;
-    app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")->required();
+    app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
+        ->required()->allow_extra_args(false);
     app.add_option("query", words, "Query (words, \"phrases\", OR, AND, NOT, -word, +word, parentheses)")->required();
     app.add_option("--lang", languages, "Only documents in these languages, e.g. hu,de");
     app.add_option("-n,--limit", request.limit, "Hits to show")->capture_default_str();

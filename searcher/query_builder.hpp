@@ -27,9 +27,10 @@ struct MatchTerms {
 };
 
 struct BuiltQuery {
-    Xapian::Query query;               ///< empty when nothing searchable remained
+    Xapian::Query query;                ///< empty when nothing searchable remained
     MatchTerms terms;
-    std::vector<std::string> ignored;  ///< words dropped as stopwords in every language
+    std::vector<std::string> ignored;   ///< words dropped as stopwords in every searched language
+    bool has_stopwords = false;         ///< some word was a stopword in some language
 };
 
 class QueryBuilder {
@@ -37,14 +38,26 @@ class QueryBuilder {
     /// `languages`: codes of the document languages to search (those present in the index).
     QueryBuilder(analysis::Analyzer& analyzer, std::vector<std::string> languages);
 
-    /// Builds the query. When every word is a stopword everywhere ("to be or not to be"), the
-    /// words are searched as exact forms instead of being dropped.
-    [[nodiscard]] BuiltQuery build(const QueryNode& root);
+    /// Builds the query. A word that is a stopword in some languages is left out there: in an
+    /// AND it then constrains only the other languages' documents (so "Zusammenarbeit die" still
+    /// finds German documents), in an OR it adds nothing for those languages.
+    /// With `keep_stopwords` (the fallback when the normal query finds nothing, e.g. "to be or not
+    /// to be") stopwords are searched as exact forms instead.
+    [[nodiscard]] BuiltQuery build(const QueryNode& root, bool keep_stopwords = false);
 
   private:
-    Xapian::Query node_query(const QueryNode& node, BuiltQuery& out, bool keep_stopwords);
-    Xapian::Query word_query(const QueryNode& node, BuiltQuery& out, bool keep_stopwords);
+    // A subquery, and for a word the languages in which it is a stopword (and was left out).
+    struct Part {
+        Xapian::Query query;
+        std::set<std::string, std::less<>> stop_languages;
+        bool is_word = false;
+    };
+    Part node_part(const QueryNode& node, BuiltQuery& out);
+    Part word_part(const QueryNode& node, BuiltQuery& out);
+    Xapian::Query and_query(std::vector<Part> parts) const;
     Xapian::Query phrase_query(const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
+
+    bool keep_stopwords_ = false;
 
     analysis::Analyzer& analyzer_;
     std::vector<std::string> languages_;

@@ -97,25 +97,14 @@ class Searcher::Impl {
         const std::vector<std::string> langs = target_languages(request);
         searcher::QueryBuilder builder(analyzer_, langs);
         searcher::BuiltQuery built = builder.build(tree);
+        Xapian::MSet mset = run_query(built, request, langs);
+        if (mset.empty() && built.has_stopwords) {
+            // Nothing found with stopwords left out ("to be or not to be", "the"): search them as words.
+            built = builder.build(tree, true);
+            mset = run_query(built, request, langs);
+        }
         results.ignored = built.ignored;
-        if (built.query.empty()) {
-            throw QueryError("query has no searchable words: '" + request.query + "'", 0);
-        }
-        Xapian::Query query = built.query;
-        if (!request.languages.empty()) {
-            std::vector<Xapian::Query> filters;
-            for (const auto& code : langs) filters.emplace_back(schema::language_term(code));
-            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
-                                  Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
-        }
-        results.parsed = query.get_description();
-
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(query);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
-        const auto first = static_cast<Xapian::doccount>(request.offset);
-        const auto count = static_cast<Xapian::doccount>(request.limit);
-        const Xapian::MSet mset = enquire.get_mset(first, count, std::max(kCheckAtLeast, first + count));
+        results.parsed = last_query_description_;
         results.total = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
@@ -142,6 +131,28 @@ class Searcher::Impl {
         return results;
     }
 
+    Xapian::MSet run_query(const searcher::BuiltQuery& built, const SearchRequest& request,
+                           const std::vector<std::string>& langs) {
+        if (built.query.empty()) {
+            throw QueryError("query has no searchable words: '" + request.query + "'", 0);
+        }
+        Xapian::Query query = built.query;
+        if (!request.languages.empty()) {
+            std::vector<Xapian::Query> filters;
+            for (const auto& code : langs) filters.emplace_back(schema::language_term(code));
+            query = Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                  Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
+        }
+        last_query_description_ = query.get_description();
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(query);
+        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        const auto first = static_cast<Xapian::doccount>(request.offset);
+        const auto count = static_cast<Xapian::doccount>(request.limit);
+        return enquire.get_mset(first, count, std::max(kCheckAtLeast, first + count));
+    }
+
+    std::string last_query_description_;
     std::vector<std::filesystem::path> paths_;
     Xapian::Database db_;
     analysis::Analyzer analyzer_;

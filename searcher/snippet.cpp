@@ -28,6 +28,12 @@ void append_folded(std::string& out, std::string_view text) {
     }
 }
 
+// True when only spaces or a hyphen separate two words, so a highlight may span both.
+bool joins_words(std::string_view text, const analysis::AnalyzedToken& a, const analysis::AnalyzedToken& b) {
+    const std::string_view gap = text.substr(a.end, b.begin - a.end);
+    return gap.size() <= 2 && gap.find_first_not_of(" -") == std::string_view::npos;
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
@@ -94,24 +100,25 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
     if (chosen.empty()) chosen.push_back(grow(0, budget));  // no visible match (e.g. title only): the opening
     std::sort(chosen.begin(), chosen.end(), [](const Fragment& a, const Fragment& b) { return a.first < b.first; });
 
+    // Render: "… " before a fragment that does not open the text, " …" after one that does not
+    // close it; neighbouring highlighted words ("Kim Jong-un") share one pair of markers.
     std::string& out = snippet.text;
-    for (const Fragment& f : chosen) {
-        if (f.first > 0 || !out.empty()) out += options.ellipsis;
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+        const Fragment& f = chosen[k];
+        if (f.first > 0 && k == 0) out.append(options.ellipsis).push_back(' ');
         for (std::size_t j = f.first; j <= f.last; ++j) {
+            const bool open = hit[j] && (j == f.first || !hit[j - 1] || !joins_words(text, tokens[j - 1], tokens[j]));
+            const bool close = hit[j] && (j == f.last || !hit[j + 1] || !joins_words(text, tokens[j], tokens[j + 1]));
             if (j > f.first) append_folded(out, text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end));
-            const std::string_view word = text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin);
-            if (hit[j]) out.append(options.highlight_open).append(word).append(options.highlight_close);
-            else out.append(word);
+            if (open) out.append(options.highlight_open);
+            out.append(text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin));
+            if (close) out.append(options.highlight_close);
         }
         // Keep sentence punctuation directly after the last word ("Moscow." not "Moscow").
         const std::size_t after = tokens[f.last].end;
         if (after < text.size() && std::string_view(".!?").find(text[after]) != std::string_view::npos) out.push_back(text[after]);
-        if (f.last + 1 < tokens.size()) out += options.ellipsis;
-    }
-    // Adjacent fragments produce a doubled ellipsis; keep one.
-    const std::string doubled = options.ellipsis + options.ellipsis;
-    for (std::size_t p; !options.ellipsis.empty() && (p = out.find(doubled)) != std::string::npos;) {
-        out.erase(p, options.ellipsis.size());
+        if (f.last + 1 < tokens.size()) out.append(" ").append(options.ellipsis);
+        if (k + 1 < chosen.size()) out.push_back(' ');
     }
     return snippet;
 }

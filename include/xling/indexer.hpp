@@ -88,7 +88,7 @@ class Indexer {
     void add_path(const std::filesystem::path& path);
 
     /// Indexes one document (its language detected when doc.lang is empty).
-    /// @returns false when it was skipped (a notice says why).
+    /// @returns false when it was skipped (a notice says why) or a stop was requested.
     /// @throws IndexError on database failure.
     bool add_document(SourceDocument doc);
 

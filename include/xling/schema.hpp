@@ -12,7 +12,7 @@
 //   S<word>             unstemmed title word (no positions).
 //   L<lang>             boolean: document language ("Lhu", "Lund").
 //   Q<id>               boolean: unique document id (replace_document key).
-//   H<source>           boolean: normalized source name, when given.
+//   H<source>           boolean: source name as given, when given and at most kMaxFilterTermBytes.
 //
 // Value slots:
 //   0  date as "YYYYMMDD" (string order == date order; range filters and sorting)
@@ -35,6 +35,9 @@ inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kSourcePrefix = "H";
+
+/// Longest source name that gets an H term (Xapian terms are limited to 245 bytes).
+inline constexpr std::size_t kMaxFilterTermBytes = 200;
 
 inline constexpr Xapian::valueno kDateSlot = 0;
 inline constexpr Xapian::valueno kMonthSlot = 1;

@@ -1,0 +1,294 @@
+// DocumentBuilder: SourceDocument -> Xapian::Document laid out as xling/schema.hpp says.
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/analysis_data.hpp"
+#include "analysis/analyzer.hpp"
+#include "indexer/document_builder.hpp"
+#include "support/test_support.hpp"
+#include "xling/schema.hpp"
+
+using xling::SourceDocument;
+using xling::indexer::DocumentBuilder;
+namespace schema = xling::schema;
+
+namespace {
+
+std::shared_ptr<const xling::analysis::AnalysisData> analysis_data() {
+    static const auto data = xling::analysis::AnalysisData::load(xling::analysis::resolve_data_dir(std::nullopt));
+    return data;
+}
+
+struct TermInfo {
+    Xapian::termcount wdf = 0;
+    std::vector<Xapian::termpos> positions;
+};
+
+std::map<std::string, TermInfo> terms_of(const Xapian::Document& doc) {
+    std::map<std::string, TermInfo> terms;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+        TermInfo info;
+        info.wdf = it.get_wdf();
+        for (auto pos = it.positionlist_begin(); pos != it.positionlist_end(); ++pos) info.positions.push_back(*pos);
+        terms.emplace(*it, std::move(info));
+    }
+    return terms;
+}
+
+bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
+
+std::string lowercase_ascii(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+// 37 German words; "die" (stopword) at positions 1, 24, 27 and 34; "Hafen" at 10 and 37.
+const char* const kGermanText =
+    "Die Stadtverwaltung von Hamburg hat am Montag beschlossen, den Hafen zu modernisieren. "
+    "Nach Angaben des Bürgermeisters sollen neue Kräne und Schienen gebaut werden. "
+    "Die Gewerkschaften begrüßten die Pläne und forderten sichere Arbeitsplätze für die Beschäftigten im Hafen.";
+
+const char* const kHungarianText =
+    "A debreceni egyetem kutatói új módszert fejlesztettek ki a búza betegségeinek korai felismerésére. "
+    "A kutatók szerint a műholdas felvételek és a mesterséges intelligencia segítségével a gazdák "
+    "hetekkel korábban értesülhetnek a fertőzésről.";
+
+SourceDocument german_doc() {
+    SourceDocument doc;
+    doc.id = "de/hafen.txt";
+    doc.title = "Hamburg modernisiert den Hafen";
+    doc.text = kGermanText;
+    doc.url = "https://example.org/hafen";
+    doc.source = "Hamburger Tageblatt";
+    return doc;
+}
+
+SourceDocument hungarian_doc() {
+    SourceDocument doc;
+    doc.id = "hu-42";
+    doc.title = "Új módszer a búza betegségei ellen";
+    doc.text = kHungarianText;
+    return doc;
+}
+
+}  // namespace
+
+TEST_SUITE("document_builder") {
+
+TEST_CASE("German document: positional word terms") {
+    DocumentBuilder builder(analysis_data());
+    const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
+    const auto terms = terms_of(xdoc);
+
+    REQUIRE(terms.count("die") == 1);
+    CHECK(terms.at("die").positions == std::vector<Xapian::termpos>{1, 24, 27, 34});
+    CHECK(terms.at("die").wdf == 4);
+    REQUIRE(terms.count("stadtverwaltung") == 1);
+    CHECK(terms.at("stadtverwaltung").positions == std::vector<Xapian::termpos>{2});
+    REQUIRE(terms.count("hamburg") == 1);
+    CHECK(terms.at("hamburg").positions == std::vector<Xapian::termpos>{4});
+    REQUIRE(terms.count("hafen") == 1);
+    CHECK(terms.at("hafen").positions == std::vector<Xapian::termpos>{10, 37});
+    // Words are NFKC-casefolded: "Bürgermeisters" keeps its umlaut, "begrüßten" folds ß to ss.
+    CHECK(terms.count("bürgermeisters") == 1);
+    CHECK(terms.count("begrüssten") == 1);
+    CHECK(terms.count("Hamburg") == 0);
+
+    // The last position equals the number of words: every word got exactly one position.
+    Xapian::termpos last = 0;
+    std::size_t positional = 0;
+    for (const auto& [term, info] : terms) {
+        if (info.positions.empty()) continue;
+        CHECK_FALSE(starts_with(term, "Z"));
+        positional += info.positions.size();
+        last = std::max(last, info.positions.back());
+    }
+    CHECK(positional == last);
+    CHECK(last == 37);
+}
+
+TEST_CASE("German document: stem terms only in German, none for stopwords") {
+    DocumentBuilder builder(analysis_data());
+    xling::analysis::Analyzer analyzer(analysis_data());
+    const auto xdoc = builder.build(german_doc(), "de", std::nullopt);
+    const auto terms = terms_of(xdoc);
+
+    for (const char* word : {"stadtverwaltung", "hamburg", "bürgermeisters", "gewerkschaften", "arbeitsplätze"}) {
+        CAPTURE(word);
+        const std::string stem = analyzer.stem("de", word);
+        REQUIRE_FALSE(stem.empty());
+        const std::string term = schema::stem_term("de", stem);
+        REQUIRE(terms.count(term) == 1);
+        CHECK(terms.at(term).positions.empty());
+    }
+    // A known Snowball result, so the check above cannot pass with identity "stems".
+    CHECK(terms.count("Zde:gewerkschaft") == 1);
+    // wdf of a stem term counts every occurrence: "Hafen" appears twice.
+    CHECK(terms.at(schema::stem_term("de", analyzer.stem("de", "hafen"))).wdf == 2);
+
+    // Stopwords have their positional term but no stem term.
+    for (const char* stopword : {"die", "und", "den", "zu", "für"}) {
+        CAPTURE(stopword);
+        CHECK(terms.count(stopword) == 1);
+        CHECK(terms.count(schema::stem_term("de", stopword)) == 0);
+        CHECK(analyzer.is_stopword("de", stopword));
+    }
+
+    // Every stem term is German.
+    std::size_t stems = 0;
+    for (const auto& [term, info] : terms) {
+        if (!starts_with(term, schema::kStemPrefix)) continue;
+        ++stems;
+        CHECK(starts_with(term, "Zde:"));
+    }
+    CHECK(stems > 10);
+}
+
+TEST_CASE("Hungarian document: Zhu stems, Hungarian stopwords") {
+    DocumentBuilder builder(analysis_data());
+    xling::analysis::Analyzer analyzer(analysis_data());
+    const auto xdoc = builder.build(hungarian_doc(), "hu", std::nullopt);
+    const auto terms = terms_of(xdoc);
+
+    REQUIRE(terms.count("a") == 1);
+    CHECK(terms.at("a").positions.front() == 1);
+    CHECK(terms.count("Zhu:a") == 0);
+    CHECK(terms.count("és") == 1);
+    CHECK(terms.count("Zhu:és") == 0);
+    REQUIRE(terms.count("debreceni") == 1);
+    CHECK(terms.at("debreceni").positions == std::vector<Xapian::termpos>{2});
+
+    for (const char* word : {"debreceni", "egyetem", "kutatói", "betegségeinek", "fertőzésről"}) {
+        CAPTURE(word);
+        const std::string term = schema::stem_term("hu", analyzer.stem("hu", word));
+        REQUIRE(terms.count(term) == 1);
+        CHECK(terms.at(term).positions.empty());
+    }
+    for (const auto& [term, info] : terms) {
+        if (starts_with(term, schema::kStemPrefix)) CHECK(starts_with(term, "Zhu:"));
+        CHECK_FALSE(starts_with(term, "Zde:"));
+    }
+    CHECK(terms.count("Lhu") == 1);
+    CHECK(terms.count("Lde") == 0);
+}
+
+TEST_CASE("language, id, title and source terms") {
+    DocumentBuilder builder(analysis_data());
+    const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
+    const auto terms = terms_of(xdoc);
+
+    CHECK(terms.count("Lde") == 1);
+    CHECK(terms.count("Qde/hafen.txt") == 1);
+    // H<source>: one boolean term naming the source (compared case-insensitively: schema.hpp asks
+    // for a normalized name).
+    std::vector<std::string> source_terms;
+    for (const auto& [term, info] : terms) {
+        if (starts_with(term, schema::kSourcePrefix)) source_terms.push_back(term);
+    }
+    REQUIRE(source_terms.size() == 1);
+    CHECK(lowercase_ascii(source_terms[0]) == "hhamburger tageblatt");
+    CHECK(terms.at(source_terms[0]).positions.empty());
+    for (const char* title_word : {"Shamburg", "Smodernisiert", "Sden", "Shafen"}) {
+        CAPTURE(title_word);
+        REQUIRE(terms.count(title_word) == 1);
+        CHECK(terms.at(title_word).positions.empty());
+    }
+    CHECK(terms.count("SHamburg") == 0);
+    // Boolean terms carry no positions and no stems.
+    for (const char* boolean : {"Lde", "Qde/hafen.txt"}) {
+        CAPTURE(boolean);
+        CHECK(terms.at(boolean).positions.empty());
+    }
+    // Title-only words are not body words.
+    CHECK(terms.count("modernisiert") == 0);
+}
+
+TEST_CASE("value slots 0..3") {
+    DocumentBuilder builder(analysis_data());
+    SUBCASE("with date and source") {
+        const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
+        CHECK(xdoc.get_value(schema::kDateSlot) == "20241129");
+        CHECK(xdoc.get_value(schema::kMonthSlot) == "2024-11");
+        CHECK(xdoc.get_value(schema::kLanguageSlot) == "de");
+        CHECK(xdoc.get_value(schema::kSourceSlot) == "Hamburger Tageblatt");
+        CHECK(xdoc.values_count() == 4);
+    }
+    SUBCASE("without date and source") {
+        const auto xdoc = builder.build(hungarian_doc(), "hu", std::nullopt);
+        CHECK(xdoc.get_value(schema::kDateSlot).empty());
+        CHECK(xdoc.get_value(schema::kMonthSlot).empty());
+        CHECK(xdoc.get_value(schema::kLanguageSlot) == "hu");
+        CHECK(xdoc.get_value(schema::kSourceSlot).empty());
+        CHECK(xdoc.values_count() == 1);
+        for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) CHECK_FALSE(starts_with(*it, "H"));
+    }
+}
+
+TEST_CASE("document data is JSON holding the original text and fields") {
+    DocumentBuilder builder(analysis_data());
+    SUBCASE("all fields") {
+        const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
+        const auto data = nlohmann::json::parse(xdoc.get_data());
+        REQUIRE(data.is_object());
+        CHECK(data.at("id") == "de/hafen.txt");
+        CHECK(data.at("title") == "Hamburg modernisiert den Hafen");
+        CHECK(data.at("lang") == "de");
+        CHECK(data.at("date") == "2024-11-29");
+        CHECK(data.at("url") == "https://example.org/hafen");
+        CHECK(data.at("source") == "Hamburger Tageblatt");
+        CHECK(data.at("text") == kGermanText);
+    }
+    SUBCASE("optional fields left out") {
+        const auto xdoc = builder.build(hungarian_doc(), "hu", std::nullopt);
+        const auto data = nlohmann::json::parse(xdoc.get_data());
+        CHECK(data.at("id") == "hu-42");
+        CHECK(data.at("lang") == "hu");
+        CHECK(data.at("text") == kHungarianText);
+        CHECK(data.at("title") == "Új módszer a búza betegségei ellen");
+        CHECK_FALSE(data.contains("date"));
+        CHECK_FALSE(data.contains("url"));
+        CHECK_FALSE(data.contains("source"));
+    }
+    SUBCASE("stored_data formats the date") {
+        const auto data = nlohmann::json::parse(xling::indexer::stored_data(hungarian_doc(), "hu", "20250116"));
+        CHECK(data.at("date") == "2025-01-16");
+    }
+}
+
+TEST_CASE("und documents get identity stems") {
+    DocumentBuilder builder(analysis_data());
+    SourceDocument doc;
+    doc.id = "fr-1";
+    doc.text = "Le conseil municipal de Lyon a adopté un nouveau plan";
+    const auto terms = terms_of(builder.build(doc, "und", std::nullopt));
+    CHECK(terms.count("Lund") == 1);
+    CHECK(terms.count("conseil") == 1);
+    CHECK(terms.count("Zund:conseil") == 1);
+    CHECK(terms.count("Zund:adopté") == 1);
+    CHECK(terms.count("Zund:le") == 1);  // no stopwords for und
+    for (const auto& [term, info] : terms) {
+        if (starts_with(term, "Z")) CHECK(starts_with(term, "Zund:"));
+    }
+}
+
+TEST_CASE("the builder can be reused: no terms leak between documents") {
+    DocumentBuilder builder(analysis_data());
+    (void)builder.build(german_doc(), "de", std::string("20241129"));
+    const auto terms = terms_of(builder.build(hungarian_doc(), "hu", std::nullopt));
+    CHECK(terms.count("hamburg") == 0);
+    CHECK(terms.count("Shafen") == 0);
+    CHECK(terms.count("Qde/hafen.txt") == 0);
+    CHECK(terms.count("Qhu-42") == 1);
+}
+
+}  // TEST_SUITE

@@ -1,0 +1,86 @@
+// parse_iso_date: ISO 8601 dates and date-times -> "YYYYMMDD" (index value slot 0).
+#include <doctest/doctest.h>
+
+#include <optional>
+#include <string>
+
+#include "indexer/iso_date.hpp"
+#include "support/test_support.hpp"
+
+using xling::indexer::parse_iso_date;
+
+TEST_SUITE("iso_date") {
+
+TEST_CASE("a calendar date maps to YYYYMMDD") {
+    CHECK(parse_iso_date("2024-11-29") == std::optional<std::string>("20241129"));
+    CHECK(parse_iso_date("1999-01-01") == std::optional<std::string>("19990101"));
+    CHECK(parse_iso_date("2025-12-31") == std::optional<std::string>("20251231"));
+}
+
+TEST_CASE("a date-time keeps only its date") {
+    const std::optional<std::string> expected = "20241129";
+    CHECK(parse_iso_date("2024-11-29T10:15:00Z") == expected);
+    CHECK(parse_iso_date("2024-11-29T10:15:00") == expected);
+    CHECK(parse_iso_date("2024-11-29T10:15:00+01:00") == expected);
+    CHECK(parse_iso_date("2024-11-29T23:59:59.123-05:00") == expected);
+    CHECK(parse_iso_date("2024-11-29 10:15") == expected);
+    CHECK(parse_iso_date("2024-11-29 10:15:00Z") == expected);
+    CHECK(parse_iso_date("20241129T101500Z") == expected);
+}
+
+TEST_CASE("the basic format without separators is accepted") {
+    CHECK(parse_iso_date("20241129") == std::optional<std::string>("20241129"));
+    CHECK(parse_iso_date("20240229") == std::optional<std::string>("20240229"));
+    CHECK_FALSE(parse_iso_date("20240230").has_value());
+}
+
+TEST_CASE("a month or a year alone maps to its first day") {
+    CHECK(parse_iso_date("2024-11") == std::optional<std::string>("20241101"));
+    CHECK(parse_iso_date("2024-01") == std::optional<std::string>("20240101"));
+    CHECK(parse_iso_date("2024") == std::optional<std::string>("20240101"));
+    CHECK_FALSE(parse_iso_date("2024-13").has_value());
+    CHECK_FALSE(parse_iso_date("2024-00").has_value());
+}
+
+TEST_CASE("days past the end of the month are rejected") {
+    CHECK_FALSE(parse_iso_date("2024-02-30").has_value());
+    CHECK_FALSE(parse_iso_date("2024-04-31").has_value());
+    CHECK_FALSE(parse_iso_date("2024-11-31").has_value());
+    CHECK_FALSE(parse_iso_date("2024-11-00").has_value());
+    CHECK_FALSE(parse_iso_date("2024-01-32").has_value());
+    CHECK(parse_iso_date("2024-01-31") == std::optional<std::string>("20240131"));
+    CHECK(parse_iso_date("2024-04-30") == std::optional<std::string>("20240430"));
+}
+
+TEST_CASE("February 29 exists only in leap years") {
+    CHECK(parse_iso_date("2024-02-29") == std::optional<std::string>("20240229"));
+    CHECK_FALSE(parse_iso_date("2023-02-29").has_value());
+    CHECK(parse_iso_date("2023-02-28") == std::optional<std::string>("20230228"));
+    // Century rule: 1900 is not a leap year, 2000 is.
+    CHECK_FALSE(parse_iso_date("1900-02-29").has_value());
+    CHECK(parse_iso_date("2000-02-29") == std::optional<std::string>("20000229"));
+}
+
+TEST_CASE("invalid months are rejected") {
+    CHECK_FALSE(parse_iso_date("2024-13-01").has_value());
+    CHECK_FALSE(parse_iso_date("2024-00-10").has_value());
+    CHECK_FALSE(parse_iso_date("20241301").has_value());
+}
+
+TEST_CASE("text that is not an ISO 8601 date is rejected") {
+    CHECK_FALSE(parse_iso_date("29.11.2024").has_value());
+    CHECK_FALSE(parse_iso_date("11/29/2024").has_value());
+    CHECK_FALSE(parse_iso_date("").has_value());
+    CHECK_FALSE(parse_iso_date("abcd-ef-gh").has_value());
+    CHECK_FALSE(parse_iso_date("abcd").has_value());
+    CHECK_FALSE(parse_iso_date("2024-1-29").has_value());
+    CHECK_FALSE(parse_iso_date("2024/11/29").has_value());
+    CHECK_FALSE(parse_iso_date("24-11-29").has_value());
+    CHECK_FALSE(parse_iso_date("November 29, 2024").has_value());
+    CHECK_FALSE(parse_iso_date("Today").has_value());
+    CHECK_FALSE(parse_iso_date("T10:15:00").has_value());
+    CHECK_FALSE(parse_iso_date("2024-11-2x").has_value());
+    CHECK_FALSE(parse_iso_date("202411290").has_value());
+}
+
+}  // TEST_SUITE

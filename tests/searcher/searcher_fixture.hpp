@@ -1,0 +1,57 @@
+// A small multilingual index built with the real Indexer, for searcher tests.
+#pragma once
+
+#include "support/test_support.hpp"
+#include "xling/indexer.hpp"
+#include "xling/searcher.hpp"
+
+namespace xling::test {
+
+inline SourceDocument doc(std::string id, std::string lang, std::string text, std::string date = "") {
+    SourceDocument d;
+    d.id = std::move(id);
+    d.lang = std::move(lang);
+    d.text = std::move(text);
+    d.title = d.id;
+    d.date = std::move(date);
+    return d;
+}
+
+/// hu/de/lt/en/ru documents about one event, plus controls.
+class SearchFixture {
+  public:
+    SearchFixture() {
+        IndexOptions options;
+        options.database = dir_ / "db";
+        Indexer indexer(options);
+        indexer.add_document(doc("de1", "de", "Die militärische Zusammenarbeit zwischen Russland und Nordkorea wächst. Die Häuser in Pjöngjang.", "2024-11-29"));
+        indexer.add_document(doc("de2", "de", "Putins Besuch: Zusammenarbeiten wollen beide Länder auch beim Getreide.", "2024-12-12"));
+        indexer.add_document(doc("hu1", "hu", "Az orosz védelmi miniszter Phenjanba utazott. A katonai együttműködés bővül. haus", "2024-11-30"));
+        indexer.add_document(doc("lt1", "lt", "Rusijos gynybos ministras lankėsi Pchenjane. Rusija ir Šiaurės Korėja plečia karinį bendradarbiavimą.", "2024-11-29"));
+        indexer.add_document(doc("en1", "en", "Russia's defence minister Andrei Belousov's visit to Pyongyang: military cooperation with Kim Jong-un.", "2024-11-29"));
+        indexer.add_document(doc("en2", "en", "The European Commission proposed new farm subsidies for grain producers.", "2025-01-10"));
+        indexer.add_document(doc("ru1", "ru", "Министр обороны Андрей Белоусов прибыл в Пхеньян. Военное сотрудничество России и КНДР растёт.", "2024-11-29"));
+        (void)indexer.finish();
+    }
+    [[nodiscard]] Searcher searcher() const { return Searcher({dir_ / "db"}); }
+
+    static std::vector<std::string> ids(const SearchResults& r) {
+        std::vector<std::string> out;
+        for (const auto& h : r.hits) out.push_back(h.id);
+        std::sort(out.begin(), out.end());
+        return out;
+    }
+    [[nodiscard]] std::vector<std::string> ids_for(const std::string& query, std::vector<std::string> langs = {}) const {
+        Searcher s = searcher();
+        SearchRequest request;
+        request.query = query;
+        request.languages = std::move(langs);
+        request.limit = 100;
+        return ids(s.search(request));
+    }
+
+  private:
+    TempDir dir_;
+};
+
+}  // namespace xling::test

@@ -1,0 +1,143 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "searcher_fixture.hpp"
+#include "xling/error.hpp"
+
+using xling::test::SearchFixture;
+using Ids = std::vector<std::string>;
+
+TEST_CASE("a word finds its inflected forms in its own language") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Zusammenarbeit") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("Rusija") == Ids{"lt1"});
+    CHECK(f.ids_for("együttműködés") == Ids{"hu1"});
+    CHECK(f.ids_for("Россия") == Ids{"ru1"});
+    CHECK(f.ids_for("cooperations") == Ids{"en1"});
+}
+
+TEST_CASE("a stem never matches a document of another language") {
+    const SearchFixture f;
+    // German "Häuser" stems to "haus"; the Hungarian document contains the word "haus", whose
+    // Hungarian stem is also "haus". Per-language stem terms keep them apart.
+    CHECK(f.ids_for("Häuser") == Ids{"de1"});
+}
+
+TEST_CASE("words combine with AND by default, OR on request") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Zusammenarbeit Getreide") == Ids{"de2"});
+    CHECK(f.ids_for("Zusammenarbeit OR Rusija") == Ids{"de1", "de2", "lt1"});
+    CHECK(f.ids_for("Zusammenarbeit -Getreide") == Ids{"de1"});
+}
+
+TEST_CASE("phrases match words in sequence, hyphens and spaces alike") {
+    const SearchFixture f;
+    CHECK(f.ids_for("\"Kim Jong Un\"") == Ids{"en1"});
+    CHECK(f.ids_for("Jong-un") == Ids{"en1"});
+    CHECK(f.ids_for("\"cooperation military\"").empty());
+}
+
+TEST_CASE("phrases containing stopwords still match") {
+    const SearchFixture f;
+    CHECK(f.ids_for("\"Die militärische Zusammenarbeit\"") == Ids{"de1"});
+}
+
+TEST_CASE("the language filter restricts documents") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Pyongyang OR Pjöngjang OR Phenjan OR Pchenjanas OR Пхеньян", {"de", "ru"}) == Ids{"de1", "ru1"});
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Putin";
+    request.languages = {"xx"};
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+}
+
+TEST_CASE("a query of stopwords only falls back to exact words") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "the";
+    const auto results = s.search(request);
+    CHECK(SearchFixture::ids(results) == Ids{"en2"});
+}
+
+TEST_CASE("a word that is a stopword in one language constrains only the other languages") {
+    const SearchFixture f;
+    // "und" and "die" are German stopwords: German documents need only "Zusammenarbeit".
+    CHECK(f.ids_for("Zusammenarbeit und") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("Zusammenarbeit die") == Ids{"de1", "de2"});
+    // In an OR a stopword adds nothing for its language: it does not match every German document.
+    CHECK(f.ids_for("Getreide OR und") == Ids{"de2"});
+}
+
+TEST_CASE("offset and limit page through a ranked list with exact totals") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Zusammenarbeit OR Rusija OR együttműködés";
+    request.limit = 2;
+    const auto page1 = s.search(request);
+    CHECK(page1.total == 4);
+    CHECK(page1.total_exact);
+    REQUIRE(page1.hits.size() == 2);
+    CHECK(page1.hits[0].rank == 1);
+    CHECK(page1.hits[0].score >= page1.hits[1].score);
+    request.offset = 2;
+    const auto page2 = s.search(request);
+    REQUIRE(page2.hits.size() == 2);
+    CHECK(page2.hits[0].rank == 3);
+    for (const auto& h : page2.hits) {
+        CHECK(std::none_of(page1.hits.begin(), page1.hits.end(), [&](const xling::Hit& o) { return o.id == h.id; }));
+    }
+}
+
+TEST_CASE("hits carry stored fields and a highlighted snippet of inflected forms") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Rusija";
+    const auto results = s.search(request);
+    REQUIRE(results.hits.size() == 1);
+    const auto& hit = results.hits[0];
+    CHECK(hit.lang == "lt");
+    CHECK(hit.date == "2024-11-29");
+    CHECK(hit.title == "lt1");
+    CHECK(hit.snippet.find("[Rusijos]") != std::string::npos);
+    CHECK(hit.snippet.find("[Rusija]") != std::string::npos);
+    CHECK(hit.matched_forms == std::vector<std::string>{"Rusijos", "Rusija"});
+}
+
+TEST_CASE("languages() lists the document languages of the index") {
+    const SearchFixture f;
+    const xling::Searcher s = f.searcher();
+    CHECK(s.languages() == std::vector<std::string>{"hu", "de", "lt", "en", "ru"});
+    CHECK(s.document_count() == 7);
+}
+
+TEST_CASE("opening a missing index or searching an empty query is an error") {
+    CHECK_THROWS_AS(xling::Searcher({"/nonexistent/xling-index"}), xling::IndexError);
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "  ";
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+    request.query = "!!! ...";
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+}
+
+TEST_CASE("several databases are searched as one") {
+    xling::test::TempDir dir;
+    for (const char* name : {"a", "b"}) {
+        xling::IndexOptions options;
+        options.database = dir / name;
+        xling::Indexer indexer(options);
+        indexer.add_document(xling::test::doc(std::string("doc-") + name, "en",
+                                              std::string("Grain exports through the Black Sea, part ") + name));
+        (void)indexer.finish();
+    }
+    xling::Searcher s({dir / "a", dir / "b"});
+    xling::SearchRequest request;
+    request.query = "grain";
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"doc-a", "doc-b"});
+}
