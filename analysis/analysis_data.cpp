@@ -22,8 +22,16 @@ std::shared_ptr<const AnalysisData> AnalysisData::load(const std::filesystem::pa
     for (const LanguageInfo& lang : supported_languages()) {
         const auto file = data_dir / "stopwords" / (std::string(lang.code) + ".txt");
         data->stopwords_.emplace(std::string(lang.code), StopwordList::load(file));
+        data->name_rules_.emplace(std::string(lang.code),
+                                  NameRules::load(data_dir / "namerules" / (std::string(lang.code) + ".txt")));
     }
+    data->common_name_rules_ = NameRules::load(data_dir / "namerules" / "common.txt");
     return data;
+}
+
+const NameRules& AnalysisData::name_rules(std::string_view lang) const {
+    const auto it = name_rules_.find(lang);
+    return it == name_rules_.end() ? no_rules_ : it->second;
 }
 
 const StopwordList& AnalysisData::stopwords(std::string_view lang) const {

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/name_rules.hpp"
 #include "analysis/stopword_list.hpp"
 
 namespace xling::analysis {
@@ -18,15 +19,24 @@ namespace xling::analysis {
 
 class AnalysisData {
   public:
-    /// Loads stopwords/<code>.txt for every supported language from `data_dir`.
+    /// Loads stopwords/<code>.txt and namerules/<code>.txt (plus namerules/common.txt) for every
+    /// supported language from `data_dir`.
     /// Throws ConfigError naming the missing or malformed file.
     [[nodiscard]] static std::shared_ptr<const AnalysisData> load(const std::filesystem::path& data_dir);
 
     /// Stopword list of `lang`; an empty list for "und" or unknown codes.
     [[nodiscard]] const StopwordList& stopwords(std::string_view lang) const;
 
+    /// Name rules of `lang`; empty rules (exact names only) for "und" or unknown codes.
+    [[nodiscard]] const NameRules& name_rules(std::string_view lang) const;
+    /// Folds applied to every language's name keys.
+    [[nodiscard]] const NameRules& common_name_rules() const noexcept { return common_name_rules_; }
+
   private:
     std::map<std::string, StopwordList, std::less<>> stopwords_;
+    std::map<std::string, NameRules, std::less<>> name_rules_;
+    NameRules common_name_rules_;
+    NameRules no_rules_;
     StopwordList empty_;
 };
 

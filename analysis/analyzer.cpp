@@ -1,8 +1,20 @@
 #include "analysis/analyzer.hpp"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include "xling/language.hpp"
 
 namespace xling::analysis {
+namespace {
+bool starts_capitalized(std::string_view word) {
+    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
+    int32_t i = 0;
+    UChar32 c = 0;
+    U8_NEXT(s, i, static_cast<int32_t>(word.size()), c);
+    return c >= 0 && (u_isupper(c) || u_istitle(c));
+}
+}  // namespace
 
 Analyzer::Analyzer(std::shared_ptr<const AnalysisData> data) : data_(std::move(data)) {
     for (const LanguageInfo& lang : supported_languages()) {
@@ -22,7 +34,8 @@ void Analyzer::words(std::string_view text, std::vector<AnalyzedToken>& out) {
     for (const WordSpan& span : spans_) {
         std::string word = normalizer_.normalize(text.substr(span.begin, span.end - span.begin));
         if (word.empty() || word.size() > kMaxWordBytes) continue;
-        out.push_back(AnalyzedToken{span.begin, span.end, std::move(word), {}, false});
+        const std::string_view surface = text.substr(span.begin, span.end - span.begin);
+        out.push_back(AnalyzedToken{span.begin, span.end, std::move(word), {}, false, starts_capitalized(surface)});
     }
 }
 

@@ -27,6 +27,7 @@ struct AnalyzedToken {
     std::string word;        ///< normalized form (index term without prefix)
     std::string stem;        ///< stem in the analysis language; empty for a stopword
     bool stopword = false;
+    bool capitalized = false;  ///< first letter upper- or titlecase in the original (name candidate)
 };
 
 class Analyzer {

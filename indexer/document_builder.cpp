@@ -6,7 +6,19 @@
 
 namespace xling::indexer {
 
-DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data) : analyzer_(std::move(data)) {}
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
+    : analyzer_(data), keyer_(data) {}
+
+const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang, const std::string& word) {
+    constexpr std::size_t kMaxCached = 200000;
+    std::string cache_key(lang);
+    cache_key.push_back('\0');
+    cache_key += word;
+    auto it = key_cache_.find(cache_key);
+    if (it != key_cache_.end()) return it->second;
+    if (key_cache_.size() >= kMaxCached) key_cache_.clear();
+    return key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
+}
 
 std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date) {
     nlohmann::json data = {{"id", doc.id}, {"title", doc.title}, {"lang", lang}, {"text", doc.text}};
@@ -30,6 +42,11 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
             stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
             stem_term.append(token.stem);
             xdoc.add_term(stem_term);
+            if (token.capitalized) {
+                for (const std::string& key : name_keys(lang, token.word)) {
+                    xdoc.add_term(std::string(schema::kNameKeyPrefix) + key);
+                }
+            }
         }
     }
     analyzer_.words(doc.title, tokens_);

@@ -8,7 +8,10 @@
 #include <vector>
 #include <xapian.h>
 
+#include <unordered_map>
+
 #include "analysis/analyzer.hpp"
+#include "analysis/name_key.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling::indexer {
@@ -23,7 +26,13 @@ class DocumentBuilder {
                                          const std::optional<std::string>& date);
 
   private:
+    const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
+
     analysis::Analyzer analyzer_;
+    analysis::NameKeyer keyer_;
+    // ICU transliteration is the costliest step per capitalised word and German capitalises
+    // every noun: keys are cached per (language, word), the cache cleared when it grows large.
+    std::unordered_map<std::string, std::vector<std::string>> key_cache_;
     std::vector<analysis::AnalyzedToken> tokens_;
 };
 

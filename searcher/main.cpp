@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
     std::string highlight = "auto";
     std::string data_dir;
     bool json = false;
+    bool explain = false;
+    bool no_aliases = false;
+    bool no_name_keys = false;
+    std::vector<std::filesystem::path> alias_files;
     xling::SearchRequest request;
     app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
         ->required()->allow_extra_args(false);
@@ -48,6 +52,11 @@ int main(int argc, char** argv) {
     app.add_option("--highlight", highlight, "Match markers: auto (ANSI on a terminal, [..] otherwise), brackets, html, none")
         ->capture_default_str()->check(CLI::IsMember({"auto", "ansi", "brackets", "html", "none"}));
     app.add_flag("--json", json, "One JSON object (stable format, see README)");
+    app.add_flag("--explain", explain, "Show how each query word was expanded and what matched in each hit");
+    app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: aliases/default.aliases)")
+        ->allow_extra_args(false);
+    app.add_flag("--no-aliases", no_aliases, "No name matching: neither the alias table nor name keys (each word matches its own stems)");
+    app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
     app.add_option("--data-dir", data_dir, "Folder holding stopwords/ (default: $XLING_DATA_DIR or built-in)");
     CLI11_PARSE(app, argc, argv);
 
@@ -63,15 +72,20 @@ int main(int argc, char** argv) {
     if (highlight == "html") request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";
     if (highlight == "none") request.snippet.highlight_open.clear(), request.snippet.highlight_close.clear();
 
+    request.expand_aliases = !no_aliases;
+    request.name_keys = !no_name_keys && !no_aliases;
     xling::SearcherOptions options;
     if (!data_dir.empty()) options.data_dir = data_dir;
+    options.alias_files = alias_files;
+    options.use_default_aliases = !no_aliases;
     try {
         xling::Searcher searcher(databases, options);
         const xling::SearchResults results = searcher.search(request);
         if (json) {
-            std::cout << xling::searcher::to_json(results) << '\n';
+            std::cout << xling::searcher::to_json(results, explain) << '\n';
         } else {
-            xling::searcher::print_human(std::cout, results, use_color);
+            if (explain) xling::searcher::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
+            xling::searcher::print_human(std::cout, results, use_color, explain);
         }
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {

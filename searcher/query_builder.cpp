@@ -2,22 +2,51 @@
 
 #include <algorithm>
 
+#include "xling/language.hpp"
 #include "xling/schema.hpp"
 
 namespace xling::searcher {
+namespace {
 
-bool MatchTerms::matches(const analysis::AnalyzedToken& token, std::string_view lang) const {
-    if (words.count(token.word) != 0) return true;
-    if (token.stopword) return false;
-    const auto it = stems.find(lang);
-    return it != stems.end() && it->second.count(token.stem) != 0;
+std::string joined_words(const std::vector<analysis::AnalyzedToken>& tokens, std::size_t first, std::size_t last) {
+    std::string out;
+    for (std::size_t i = first; i < last; ++i) {
+        if (!out.empty()) out.push_back(' ');
+        out += tokens[i].word;
+    }
+    return out;
 }
 
-QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, std::vector<std::string> languages)
-    : analyzer_(analyzer), languages_(std::move(languages)) {}
+Xapian::Query phrase_of(std::vector<Xapian::Query> positions) {
+    if (positions.size() == 1) return positions.front();
+    const auto window = static_cast<Xapian::termcount>(positions.size());
+    return Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), window);
+}
 
-BuiltQuery QueryBuilder::build(const QueryNode& root, bool keep_stopwords) {
-    keep_stopwords_ = keep_stopwords;
+bool highlightable(const std::string& word) { return word.size() > 1; }
+
+}  // namespace
+
+bool MatchGroup::matches(const analysis::AnalyzedToken& token, std::string_view lang,
+                         const std::vector<std::string>& token_keys) const {
+    if (words.count(token.word) != 0) return true;
+    if (const auto it = lang_words.find(lang); it != lang_words.end() && it->second.count(token.word) != 0) return true;
+    if (!token.stopword) {
+        if (const auto it = stems.find(lang); it != stems.end() && it->second.count(token.stem) != 0) return true;
+    }
+    return std::any_of(token_keys.begin(), token_keys.end(), [&](const std::string& k) { return keys.count(k) != 0; });
+}
+
+bool MatchTerms::uses_keys() const {
+    return std::any_of(groups.begin(), groups.end(), [](const MatchGroup& g) { return !g.keys.empty(); });
+}
+
+QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, analysis::NameKeyer& keyer, IndexForms& forms,
+                           const AliasTable* aliases, std::vector<std::string> languages)
+    : analyzer_(analyzer), keyer_(keyer), forms_(forms), aliases_(aliases), languages_(std::move(languages)) {}
+
+BuiltQuery QueryBuilder::build(const QueryNode& root, const BuildOptions& options) {
+    options_ = options;
     BuiltQuery out;
     out.query = node_part(root, out).query;
     return out;
@@ -26,22 +55,22 @@ BuiltQuery QueryBuilder::build(const QueryNode& root, bool keep_stopwords) {
 QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& out) {
     using Kind = QueryNode::Kind;
     switch (node.kind) {
-        case Kind::Word: return word_part(node, out);
+        case Kind::Word: {
+            auto parts = sequence_parts({node}, out);
+            return parts.empty() ? Part{} : std::move(parts.front());
+        }
         case Kind::Phrase: {
             std::vector<analysis::AnalyzedToken> tokens;
             analyzer_.words(node.text, tokens);
-            return Part{phrase_query(tokens, out), {}, false};
+            if (tokens.empty()) return {};
+            if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, tokens, out);
+            return phrase_part(tokens, node.text, out);
         }
-        case Kind::And: {
-            std::vector<Part> parts;
-            for (const auto& child : node.children) parts.push_back(node_part(child, out));
-            return Part{and_query(std::move(parts)), {}, false};
-        }
+        case Kind::And: return Part{and_query(sequence_parts(node.children, out)), {}, false};
         case Kind::Or: {
             std::vector<Xapian::Query> alternatives;
-            for (const auto& child : node.children) {
-                Xapian::Query q = node_part(child, out).query;
-                if (!q.empty()) alternatives.push_back(std::move(q));
+            for (auto& part : sequence_parts(node.children, out)) {
+                if (!part.query.empty()) alternatives.push_back(std::move(part.query));
             }
             return Part{Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end()), {}, false};
         }
@@ -56,6 +85,186 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
         }
     }
     return {};
+}
+
+// Children of an AND/OR: runs of bare words are scanned for the longest alias-table names first
+// ("Kim Jong Un" typed without quotes is one entity, not three words).
+std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out) {
+    std::vector<Part> parts;
+    for (std::size_t i = 0; i < children.size();) {
+        if (children[i].kind != QueryNode::Kind::Word) {
+            parts.push_back(node_part(children[i], out));
+            ++i;
+            continue;
+        }
+        std::vector<analysis::AnalyzedToken> tokens;
+        analyzer_.words(children[i].text, tokens);
+        std::size_t used = 1;
+        if (options_.expand_aliases && aliases_ != nullptr) {
+            // Collect the following words, then try the longest run that names an entity.
+            std::vector<std::vector<analysis::AnalyzedToken>> run{tokens};
+            for (std::size_t j = i + 1; j < children.size() && children[j].kind == QueryNode::Kind::Word &&
+                                        j - i < aliases_->max_name_words();
+                 ++j) {
+                run.emplace_back();
+                analyzer_.words(children[j].text, run.back());
+            }
+            for (std::size_t length = run.size(); length >= 1; --length) {
+                std::vector<analysis::AnalyzedToken> joined;
+                std::string text;
+                for (std::size_t k = 0; k < length; ++k) {
+                    joined.insert(joined.end(), run[k].begin(), run[k].end());
+                    text += (k > 0 ? " " : "") + children[i + k].text;
+                }
+                if (joined.empty()) continue;
+                if (const auto entities = lookup(joined); !entities.empty()) {
+                    parts.push_back(entity_part(entities, text, joined, out));
+                    used = length;
+                    break;
+                }
+                if (length == 1) parts.push_back(word_part(tokens, children[i].text, out));
+            }
+        } else {
+            parts.push_back(word_part(tokens, children[i].text, out));
+        }
+        i += used;
+    }
+    return parts;
+}
+
+std::vector<const Entity*> QueryBuilder::lookup(const std::vector<analysis::AnalyzedToken>& tokens) const {
+    if (!options_.expand_aliases || aliases_ == nullptr) return {};
+    return aliases_->lookup(joined_words(tokens, 0, tokens.size()));
+}
+
+void QueryBuilder::add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+                             std::set<std::string, std::less<>>& stop_languages) {
+    for (const std::string& lang : languages_) {
+        const std::string stem = analyzer_.stem(lang, word);
+        if (stem.empty()) {
+            stop_languages.insert(lang);
+            continue;
+        }
+        alternatives.emplace_back(schema::stem_term(lang, stem));
+        group.stems[lang].insert(stem);
+        group.concept_info.stems[lang] = stem;
+    }
+}
+
+QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text,
+                                           BuiltQuery& out) {
+    if (tokens.empty()) return {};
+    // "Jong-un", "észak-koreai": the index holds the parts at consecutive positions.
+    if (tokens.size() > 1) return phrase_part(tokens, text, out);
+    const analysis::AnalyzedToken& token = tokens.front();
+    MatchGroup group;
+    group.concept_info.query = text;
+    Part part;
+    part.is_word = true;
+    std::vector<Xapian::Query> alternatives;
+    add_stems(token.word, group, alternatives, part.stop_languages);
+    if (!part.stop_languages.empty()) out.has_stopwords = true;
+    group.concept_info.stopword_in.assign(part.stop_languages.begin(), part.stop_languages.end());
+    if (options_.keep_stopwords && !part.stop_languages.empty()) {
+        // Stopwords have no stem term; their unstemmed (positional) term is always indexed.
+        alternatives.emplace_back(token.word);
+        group.words.insert(token.word);
+        part.stop_languages.clear();
+    }
+    if (options_.name_keys && token.capitalized && !alternatives.empty()) {
+        // An unknown name: meet its other scripts and transcriptions through name keys, read
+        // with each language's rules (the query's own language is not known).
+        std::set<std::string> keys;
+        for (const std::string& lang : languages_) {
+            for (const std::string& stem : keyer_.data().name_rules(lang).stems(token.word)) {
+                if (std::string k = keyer_.key(lang, stem); !k.empty()) keys.insert(std::move(k));
+            }
+        }
+        for (const auto& k : keys) {
+            alternatives.emplace_back(std::string(schema::kNameKeyPrefix) + k);
+            group.keys.insert(k);
+            group.concept_info.name_keys.push_back(k);
+        }
+    }
+    if (alternatives.empty()) out.ignored.push_back(token.word);
+    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
+    return part;
+}
+
+QueryBuilder::Part QueryBuilder::phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text,
+                                             BuiltQuery& out) {
+    MatchGroup group;
+    group.concept_info.query = text;
+    std::vector<Xapian::Query> words;
+    for (const auto& token : tokens) {
+        words.emplace_back(token.word);
+        group.words.insert(token.word);
+    }
+    out.terms.groups.push_back(std::move(group));
+    return Part{phrase_of(std::move(words)), {}, false};
+}
+
+QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& entities, const std::string& text,
+                                             const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out) {
+    MatchGroup group;
+    QueryConcept& info = group.concept_info;
+    info.query = text;
+    std::vector<Xapian::Query> alternatives;
+    std::set<std::string> exact_seen;
+    std::vector<analysis::AnalyzedToken> name_tokens;
+    for (const Entity* entity : entities) {
+        info.entities.push_back(entity->id);
+        info.entity_types.emplace_back(to_string(entity->type));
+        for (const EntityName& name : entity->names) {
+            info.names[name.lang].push_back(name.name);
+            analyzer_.words(name.name, name_tokens);
+            if (name_tokens.empty()) continue;
+            // The name as written, in any document (names often travel unchanged between languages).
+            std::vector<Xapian::Query> exact;
+            for (const auto& t : name_tokens) {
+                exact.emplace_back(t.word);
+                if (highlightable(t.word)) group.words.insert(t.word);
+            }
+            if (exact_seen.insert(joined_words(name_tokens, 0, name_tokens.size())).second) {
+                alternatives.push_back(phrase_of(std::move(exact)));
+            }
+            // Its inflected forms, in documents of the name's language.
+            if (find_language(name.lang) == nullptr ||
+                std::find(languages_.begin(), languages_.end(), name.lang) == languages_.end()) {
+                continue;
+            }
+            std::vector<Xapian::Query> positions;
+            bool inflected = false;
+            for (const auto& t : name_tokens) {
+                const std::vector<std::string>& found = forms_.forms(name.lang, t.word);
+                if (found.empty()) {
+                    positions.clear();
+                    break;
+                }
+                for (const auto& f : found) {
+                    inflected = inflected || f != t.word;
+                    if (highlightable(f)) group.lang_words[name.lang].insert(f);
+                    auto& listed = info.forms[name.lang];
+                    if (f != t.word && std::find(listed.begin(), listed.end(), f) == listed.end()) listed.push_back(f);
+                }
+                positions.emplace_back(Xapian::Query::OP_OR, found.begin(), found.end());
+            }
+            if (inflected && !positions.empty()) {
+                alternatives.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
+                                          Xapian::Query(schema::language_term(name.lang)));
+            }
+        }
+    }
+    Part part;
+    // A single query word also keeps its own stems (e.g. "Putin" in a document that says "Putins").
+    if (tokens.size() == 1) {
+        std::set<std::string, std::less<>> stop_languages;
+        add_stems(tokens.front().word, group, alternatives, stop_languages);
+    }
+    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    out.terms.groups.push_back(std::move(group));
+    return part;
 }
 
 // In an AND, a word left out as a stopword of language L must not stop L's documents from
@@ -73,54 +282,13 @@ Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
         }
         Xapian::Query clause = parts[i].query;
         if (!relaxed.empty()) {
-            Xapian::Query any_of(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end());
-            clause = clause.empty() ? Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of, 0.0)
-                                    : Xapian::Query(Xapian::Query::OP_OR, clause,
-                                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, any_of, 0.0));
+            const Xapian::Query any_of(Xapian::Query::OP_SCALE_WEIGHT,
+                                       Xapian::Query(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end()), 0.0);
+            clause = clause.empty() ? any_of : Xapian::Query(Xapian::Query::OP_OR, clause, any_of);
         }
         if (!clause.empty()) clauses.push_back(std::move(clause));
     }
     return Xapian::Query(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
-}
-
-QueryBuilder::Part QueryBuilder::word_part(const QueryNode& node, BuiltQuery& out) {
-    analyzer_.words(node.text, tokens_);
-    if (tokens_.empty()) return {};
-    // "Jong-un", "észak-koreai": the index holds the parts at consecutive positions.
-    if (tokens_.size() > 1) return Part{phrase_query(tokens_, out), {}, true};
-    const std::string word = tokens_.front().word;
-    Part part;
-    part.is_word = true;
-    std::vector<Xapian::Query> stems;
-    for (const std::string& lang : languages_) {
-        const std::string stem = analyzer_.stem(lang, word);
-        if (stem.empty()) {
-            part.stop_languages.insert(lang);
-            continue;
-        }
-        stems.emplace_back(schema::stem_term(lang, stem));
-        out.terms.stems[lang].insert(stem);
-    }
-    if (!part.stop_languages.empty()) out.has_stopwords = true;
-    if (keep_stopwords_ && !part.stop_languages.empty()) {
-        // Stopwords have no stem term; their unstemmed (positional) term is always indexed.
-        stems.emplace_back(word);
-        out.terms.words.insert(word);
-        part.stop_languages.clear();
-    }
-    if (stems.empty()) out.ignored.push_back(word);
-    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
-    return part;
-}
-
-Xapian::Query QueryBuilder::phrase_query(const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out) {
-    std::vector<Xapian::Query> words;
-    for (const auto& token : tokens) {
-        words.emplace_back(token.word);
-        out.terms.words.insert(token.word);
-    }
-    if (words.size() == 1) return words.front();
-    return Xapian::Query(Xapian::Query::OP_PHRASE, words.begin(), words.end(), static_cast<Xapian::termcount>(words.size()));
 }
 
 }  // namespace xling::searcher

@@ -2,8 +2,14 @@
 //
 // Why not Xapian::QueryParser: it takes one stemmer and, under STEM_SOME, leaves capitalised words
 // unstemmed (measured: `Putinas` stays `putinas`), while xling needs every word stemmed once per
-// document language. So each word becomes OP_SYNONYM(Z<lang>:<stem> for every language in the
-// index): one concept, one term in BM25, and a stem only meets documents of its own language.
+// document language. So each query concept becomes one OP_SYNONYM (one term in BM25) of:
+//   - Z<lang>:<stem> for every language in the index (a stem only meets its own language);
+//   - for a name in the alias table: every name of the entity, as a phrase, exactly (any
+//     document) and with its inflected forms found in the index (documents of the name's
+//     language only);
+//   - for a capitalised word not in the table: its name keys N<key> (other scripts, transcriptions).
+// Expansion happens here, not through Xapian's synonym table, so remote and sharded databases
+// behave exactly like a local one.
 #pragma once
 
 #include <map>
@@ -13,17 +19,30 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/name_key.hpp"
+#include "searcher/index_forms.hpp"
 #include "searcher/query_parser.hpp"
+#include "xling/alias_table.hpp"
+#include "xling/search_results.hpp"
 
 namespace xling::searcher {
 
-/// What a hit's text must contain to be highlighted: exact words, and stems per language.
-struct MatchTerms {
-    std::set<std::string, std::less<>> words;
-    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;
+/// What a hit's text must contain to be highlighted for one query concept.
+struct MatchGroup {
+    QueryConcept concept_info;
+    std::set<std::string, std::less<>> words;  ///< exact words, any document language
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lang_words;  ///< name forms per language
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
+    std::set<std::string, std::less<>> keys;   ///< name keys
 
-    /// True when `token` (analysed in `lang`) is one of the query's matches.
-    [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang) const;
+    /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
+    [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
+                               const std::vector<std::string>& token_keys) const;
+};
+
+struct MatchTerms {
+    std::vector<MatchGroup> groups;
+    [[nodiscard]] bool uses_keys() const;
 };
 
 struct BuiltQuery {
@@ -33,17 +52,22 @@ struct BuiltQuery {
     bool has_stopwords = false;         ///< some word was a stopword in some language
 };
 
+struct BuildOptions {
+    bool keep_stopwords = false;  ///< search stopwords as exact words (fallback when nothing matched)
+    bool expand_aliases = true;
+    bool name_keys = true;
+};
+
 class QueryBuilder {
   public:
-    /// `languages`: codes of the document languages to search (those present in the index).
-    QueryBuilder(analysis::Analyzer& analyzer, std::vector<std::string> languages);
+    /// `languages`: codes of the document languages to search. `aliases` may be null.
+    QueryBuilder(analysis::Analyzer& analyzer, analysis::NameKeyer& keyer, IndexForms& forms,
+                 const AliasTable* aliases, std::vector<std::string> languages);
 
     /// Builds the query. A word that is a stopword in some languages is left out there: in an
     /// AND it then constrains only the other languages' documents (so "Zusammenarbeit die" still
     /// finds German documents), in an OR it adds nothing for those languages.
-    /// With `keep_stopwords` (the fallback when the normal query finds nothing, e.g. "to be or not
-    /// to be") stopwords are searched as exact forms instead.
-    [[nodiscard]] BuiltQuery build(const QueryNode& root, bool keep_stopwords = false);
+    [[nodiscard]] BuiltQuery build(const QueryNode& root, const BuildOptions& options = {});
 
   private:
     // A subquery, and for a word the languages in which it is a stopword (and was left out).
@@ -53,15 +77,22 @@ class QueryBuilder {
         bool is_word = false;
     };
     Part node_part(const QueryNode& node, BuiltQuery& out);
-    Part word_part(const QueryNode& node, BuiltQuery& out);
+    std::vector<Part> sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out);
+    Part word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
+    Part entity_part(const std::vector<const Entity*>& entities, const std::string& text,
+                     const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
+    Part phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Xapian::Query and_query(std::vector<Part> parts) const;
-    Xapian::Query phrase_query(const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
-
-    bool keep_stopwords_ = false;
+    void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+                   std::set<std::string, std::less<>>& stop_languages);
+    std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;
 
     analysis::Analyzer& analyzer_;
+    analysis::NameKeyer& keyer_;
+    IndexForms& forms_;
+    const AliasTable* aliases_;
     std::vector<std::string> languages_;
-    std::vector<analysis::AnalyzedToken> tokens_;
+    BuildOptions options_;
 };
 
 }  // namespace xling::searcher

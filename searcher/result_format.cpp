@@ -1,5 +1,6 @@
 #include "searcher/result_format.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -14,7 +15,29 @@ std::string total_line(const SearchResults& r) {
 }
 }  // namespace
 
-std::string to_json(const SearchResults& r) {
+nlohmann::ordered_json matched_json(const Hit& h) {
+    nlohmann::ordered_json matched = nlohmann::ordered_json::array();
+    for (const MatchedConcept& m : h.matched) {
+        nlohmann::ordered_json entity = m.entities.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.entities.front());
+        nlohmann::ordered_json item = {{"query", m.query}, {"entity", entity}, {"forms", m.forms}};
+        if (m.entities.size() > 1) item["ambiguous"] = m.entities;
+        matched.push_back(std::move(item));
+    }
+    return matched;
+}
+
+nlohmann::ordered_json concept_json(const QueryConcept& c) {
+    return {{"query", c.query},         {"entities", c.entities}, {"types", c.entity_types},
+            {"names", c.names},         {"forms", c.forms},       {"stems", c.stems},
+            {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}};
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+std::string to_json(const SearchResults& r, bool explain) {
     nlohmann::ordered_json hits = nlohmann::ordered_json::array();
     for (const Hit& h : r.hits) {
         hits.push_back({{"rank", h.rank},
@@ -25,16 +48,58 @@ std::string to_json(const SearchResults& r) {
                         {"url", or_null(h.url)},
                         {"source", or_null(h.source)},
                         {"score", h.score},
-                        {"snippet", h.snippet}});
+                        {"snippet", h.snippet},
+                        {"matched", matched_json(h)}});
     }
-    const nlohmann::ordered_json out = {{"query", r.query},         {"total", r.total},
+    nlohmann::ordered_json out = {{"query", r.query},         {"total", r.total},
                                 {"total_exact", r.total_exact}, {"total_lower", r.total_lower},
                                 {"total_upper", r.total_upper}, {"ignored", r.ignored},
                                 {"hits", std::move(hits)}};
+    if (explain) {
+        out["concepts"] = nlohmann::ordered_json::array();
+        for (const auto& c : r.concepts) out["concepts"].push_back(concept_json(c));
+    }
     return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 
-void print_human(std::ostream& out, const SearchResults& r, bool color) {
+void print_explanation(std::ostream& out, const SearchResults& r, const std::vector<AmbiguousName>& ambiguous,
+                       bool color) {
+    const char* bold = color ? "\033[1m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    out << "query \"" << r.query << "\" expands to " << r.concepts.size() << (r.concepts.size() == 1 ? " concept" : " concepts")
+        << " (each one OP_SYNONYM group):\n";
+    for (const QueryConcept& c : r.concepts) {
+        out << "  " << bold << '"' << c.query << '"' << reset;
+        if (!c.entities.empty()) {
+            out << " -> entity";
+            for (std::size_t i = 0; i < c.entities.size(); ++i) {
+                out << (i > 0 ? ", " : " ") << c.entities[i] << " (" << c.entity_types[i] << ")";
+            }
+            if (c.entities.size() > 1) out << "  [ambiguous: all are searched]";
+        }
+        out << '\n';
+        for (const auto& [lang, names] : c.names) out << "      names " << lang << ": " << join(names, " | ") << '\n';
+        for (const auto& [lang, forms] : c.forms) out << "      inflected in index " << lang << ": " << join(forms, ", ") << '\n';
+        if (!c.stems.empty()) {
+            out << "      stems:";
+            for (const auto& [lang, stem] : c.stems) out << ' ' << lang << ':' << stem;
+            out << '\n';
+        }
+        if (!c.name_keys.empty()) out << "      name keys: " << join(c.name_keys, ", ") << '\n';
+        if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
+        for (const AmbiguousName& a : ambiguous) {
+            for (const auto& id : c.entities) {
+                if (std::find(a.entity_ids.begin(), a.entity_ids.end(), id) != a.entity_ids.end()) {
+                    out << "      note: name \"" << a.name << "\" belongs to " << join(a.entity_ids, ", ") << '\n';
+                    break;
+                }
+            }
+        }
+    }
+    out << "xapian: " << r.parsed << "\n\n";
+}
+
+void print_human(std::ostream& out, const SearchResults& r, bool color, bool explain) {
     const char* bold = color ? "\033[1m" : "";
     const char* dim = color ? "\033[2m" : "";
     const char* cyan = color ? "\033[36m" : "";
@@ -54,6 +119,13 @@ void print_human(std::ostream& out, const SearchResults& r, bool color) {
         if (!h.title.empty()) out << "   " << bold << h.title << reset << '\n';
         if (!h.url.empty()) out << "   " << dim << h.url << reset << '\n';
         out << "   " << h.snippet << '\n';
+        if (explain) {
+            for (const MatchedConcept& m : h.matched) {
+                out << "   " << dim << "matched \"" << m.query << '"';
+                if (!m.entities.empty()) out << " (" << join(m.entities, ", ") << ")";
+                out << ": " << join(m.forms, ", ") << reset << '\n';
+            }
+        }
     }
 }
 

@@ -2,20 +2,29 @@
 // contract (README, "Output formats"):
 //   {"query": str, "total": int, "total_exact": bool, "total_lower": int, "total_upper": int,
 //    "ignored": [str], "hits": [{"rank": int, "id": str, "lang": str, "title": str,
-//    "date": str|null, "url": str|null, "source": str|null, "score": float, "snippet": str}]}
+//    "date": str|null, "url": str|null, "source": str|null, "score": float, "snippet": str,
+//    "matched": [{"query": str, "entity": str|null, "forms": [str]}]}]}
+//   With explain, the object also has "concepts": how each query concept was expanded.
 #pragma once
 
 #include <ostream>
 #include <string>
 
+#include "xling/alias_table.hpp"
 #include "xling/search_results.hpp"
 
 namespace xling::searcher {
 
-/// One JSON object (no trailing newline).
-[[nodiscard]] std::string to_json(const SearchResults& results);
+/// One JSON object (no trailing newline); `explain` adds "concepts".
+[[nodiscard]] std::string to_json(const SearchResults& results, bool explain = false);
 
-/// Human-readable listing; `color` adds ANSI styles (only for terminals).
-void print_human(std::ostream& out, const SearchResults& results, bool color);
+/// Human-readable listing; `color` adds ANSI styles (only for terminals); `explain` adds, per
+/// hit, which forms matched each query concept.
+void print_human(std::ostream& out, const SearchResults& results, bool color, bool explain = false);
+
+/// The expanded query as a readable tree: per concept its entity, names per language, forms
+/// found in the index, stems and name keys; ambiguous names are flagged.
+void print_explanation(std::ostream& out, const SearchResults& results, const std::vector<AmbiguousName>& ambiguous,
+                       bool color);
 
 }  // namespace xling::searcher

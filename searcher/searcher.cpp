@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/name_key.hpp"
+#include "searcher/index_forms.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/query_parser.hpp"
 #include "searcher/snippet.hpp"
@@ -46,12 +48,26 @@ std::string field(const nlohmann::json& data, const char* key) {
 
 }  // namespace
 
+AliasTable load_aliases(const SearcherOptions& options, const std::filesystem::path& data_dir) {
+    std::vector<std::filesystem::path> files = options.alias_files;
+    if (files.empty() && options.use_default_aliases) {
+        const auto default_table = data_dir / "aliases" / "default.aliases";
+        if (std::filesystem::exists(default_table)) files.push_back(default_table);
+    }
+    return AliasTable::load(files);
+}
+
 class Searcher::Impl {
   public:
     Impl(const std::vector<std::filesystem::path>& paths, const SearcherOptions& options)
         : paths_(paths),
           db_(open_databases(paths)),
-          analyzer_(analysis::AnalysisData::load(analysis::resolve_data_dir(options.data_dir))) {}
+          data_(analysis::AnalysisData::load(analysis::resolve_data_dir(options.data_dir))),
+          analyzer_(data_),
+          keyer_(data_),
+          aliases_(load_aliases(options, analysis::resolve_data_dir(options.data_dir))) {}
+
+    std::vector<AmbiguousName> ambiguous_names() const { return aliases_.ambiguous_names(); }
 
     std::vector<std::string> languages() const {
         std::vector<std::string> present;
@@ -95,15 +111,21 @@ class Searcher::Impl {
         results.query = request.query;
         const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator);
         const std::vector<std::string> langs = target_languages(request);
-        searcher::QueryBuilder builder(analyzer_, langs);
-        searcher::BuiltQuery built = builder.build(tree);
+        searcher::IndexForms forms(db_, data_);
+        searcher::QueryBuilder builder(analyzer_, keyer_, forms, &aliases_, langs);
+        searcher::BuildOptions build_options;
+        build_options.expand_aliases = request.expand_aliases;
+        build_options.name_keys = request.name_keys;
+        searcher::BuiltQuery built = builder.build(tree, build_options);
         Xapian::MSet mset = run_query(built, request, langs);
         if (mset.empty() && built.has_stopwords) {
             // Nothing found with stopwords left out ("to be or not to be", "the"): search them as words.
-            built = builder.build(tree, true);
+            build_options.keep_stopwords = true;
+            built = builder.build(tree, build_options);
             mset = run_query(built, request, langs);
         }
         results.ignored = built.ignored;
+        for (const auto& group : built.terms.groups) results.concepts.push_back(group.concept_info);
         results.parsed = last_query_description_;
         results.total = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
@@ -123,9 +145,10 @@ class Searcher::Impl {
             hit.url = field(data, "url");
             hit.source = field(data, "source");
             searcher::Snippet snippet =
-                searcher::make_snippet(field(data, "text"), hit.lang, built.terms, request.snippet, analyzer_);
+                searcher::make_snippet(field(data, "text"), hit.lang, built.terms, request.snippet, analyzer_, keyer_);
             hit.snippet = std::move(snippet.text);
             hit.matched_forms = std::move(snippet.matched);
+            hit.matched = std::move(snippet.concepts);
             results.hits.push_back(std::move(hit));
         }
         return results;
@@ -155,7 +178,10 @@ class Searcher::Impl {
     std::string last_query_description_;
     std::vector<std::filesystem::path> paths_;
     Xapian::Database db_;
+    std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
+    analysis::NameKeyer keyer_;
+    AliasTable aliases_;
 };
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options)
@@ -167,5 +193,6 @@ Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
 std::vector<std::string> Searcher::languages() const { return impl_->languages(); }
 std::size_t Searcher::document_count() const { return impl_->document_count(); }
+std::vector<AmbiguousName> Searcher::ambiguous_names() const { return impl_->ambiguous_names(); }
 
 }  // namespace xling

@@ -37,7 +37,7 @@ bool joins_words(std::string_view text, const analysis::AnalyzedToken& a, const 
 }  // namespace
 
 Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
-                     const SnippetOptions& options, analysis::Analyzer& analyzer) {
+                     const SnippetOptions& options, analysis::Analyzer& analyzer, analysis::NameKeyer& keyer) {
     std::vector<analysis::AnalyzedToken> tokens;
     analyzer.analyze(text, lang, tokens);
     Snippet snippet;
@@ -45,12 +45,28 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
 
     std::vector<bool> hit(tokens.size(), false);
     std::set<std::string, std::less<>> seen;
+    std::vector<std::set<std::string, std::less<>>> seen_by_group(terms.groups.size());
+    snippet.concepts.resize(terms.groups.size());
+    const bool keys_needed = terms.uses_keys();
+    std::vector<std::string> token_keys;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
-        if (!terms.matches(tokens[i], lang)) continue;
-        hit[i] = true;
-        std::string form(text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin));
-        if (seen.insert(form).second) snippet.matched.push_back(std::move(form));
+        token_keys.clear();
+        if (keys_needed && tokens[i].capitalized && !tokens[i].stopword) token_keys = keyer.keys_of_form(lang, tokens[i].word);
+        const std::string_view form = text.substr(tokens[i].begin, tokens[i].end - tokens[i].begin);
+        for (std::size_t g = 0; g < terms.groups.size(); ++g) {
+            if (!terms.groups[g].matches(tokens[i], lang, token_keys)) continue;
+            hit[i] = true;
+            if (seen_by_group[g].insert(std::string(form)).second) snippet.concepts[g].forms.emplace_back(form);
+        }
+        if (hit[i] && seen.insert(std::string(form)).second) snippet.matched.emplace_back(form);
     }
+    for (std::size_t g = 0; g < terms.groups.size(); ++g) {
+        snippet.concepts[g].query = terms.groups[g].concept_info.query;
+        snippet.concepts[g].entities = terms.groups[g].concept_info.entities;
+    }
+    snippet.concepts.erase(std::remove_if(snippet.concepts.begin(), snippet.concepts.end(),
+                                          [](const MatchedConcept& c) { return c.forms.empty(); }),
+                           snippet.concepts.end());
 
     const std::size_t fragments_wanted = std::max<std::size_t>(1, options.max_fragments);
     const std::size_t budget = std::max<std::size_t>(40, options.length);

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/name_key.hpp"
 #include "searcher/query_builder.hpp"
 #include "xling/search_request.hpp"
 
@@ -20,10 +21,13 @@ namespace xling::searcher {
 struct Snippet {
     std::string text;                  ///< fragments joined by the ellipsis, matches wrapped in markers
     std::vector<std::string> matched;  ///< distinct surface forms that matched, in text order
+    std::vector<MatchedConcept> concepts;  ///< the same per query concept (those with a match)
 };
 
 /// Builds the snippet of `text` (a document of language `lang`) for the query's `terms`.
+/// `keyer` computes name keys of capitalised words when a concept matches by name key.
 [[nodiscard]] Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
-                                   const SnippetOptions& options, analysis::Analyzer& analyzer);
+                                   const SnippetOptions& options, analysis::Analyzer& analyzer,
+                                   analysis::NameKeyer& keyer);
 
 }  // namespace xling::searcher

@@ -9,6 +9,9 @@
 //                       Documents of language "und" get Zund:<word> (identity). A stem term exists
 //                       only in documents of that language, so a German stem can never match a
 //                       Hungarian document. Stopwords get no stem term.
+//   N<key>              name key of a capitalised word (no positions): the same name in any
+//                       script or transcription gets one key (analysis/name_key.hpp), e.g.
+//                       Шойгу, Shoigu, Sojgu -> Nshoygu. Inflected forms also get their bases' keys.
 //   S<word>             unstemmed title word (no positions).
 //   L<lang>             boolean: document language ("Lhu", "Lund").
 //   Q<id>               boolean: unique document id (replace_document key).
@@ -32,6 +35,7 @@ namespace xling::schema {
 
 inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kNameKeyPrefix = "N";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kSourcePrefix = "H";
@@ -46,7 +50,7 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "1";
+inline constexpr std::string_view kSchemaVersion = "2";
 
 /// "Z<lang>:<stem>"
 [[nodiscard]] inline std::string stem_term(std::string_view lang, std::string_view stem) {

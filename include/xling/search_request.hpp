@@ -27,6 +27,8 @@ struct SearchRequest {
     std::size_t offset = 0;              ///< first hit to return (0-based)
     std::size_t limit = 10;              ///< hits to return
     DefaultOperator default_operator = DefaultOperator::And;
+    bool expand_aliases = true;  ///< expand names through the alias table (--no-aliases turns it off)
+    bool name_keys = true;       ///< match capitalised names across scripts by their name key
     SnippetOptions snippet;
 };
 

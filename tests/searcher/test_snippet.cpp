@@ -7,14 +7,28 @@ using xling::searcher::make_snippet;
 using xling::searcher::MatchTerms;
 
 namespace {
+std::shared_ptr<const xling::analysis::AnalysisData> data() {
+    static const auto d = xling::analysis::AnalysisData::load(xling::analysis::resolve_data_dir(std::nullopt));
+    return d;
+}
 xling::analysis::Analyzer& analyzer() {
-    static xling::analysis::Analyzer a(
-        xling::analysis::AnalysisData::load(xling::analysis::resolve_data_dir(std::nullopt)));
+    static xling::analysis::Analyzer a(data());
     return a;
+}
+xling::analysis::NameKeyer& keyer() {
+    static xling::analysis::NameKeyer k(data());
+    return k;
 }
 MatchTerms stems(const std::string& lang, std::initializer_list<const char*> list) {
     MatchTerms t;
-    for (const char* s : list) t.stems[lang].insert(s);
+    t.groups.emplace_back();
+    for (const char* s : list) t.groups.back().stems[lang].insert(s);
+    return t;
+}
+MatchTerms words(std::initializer_list<const char*> list) {
+    MatchTerms t;
+    t.groups.emplace_back();
+    for (const char* s : list) t.groups.back().words.insert(s);
     return t;
 }
 bool valid_utf8(const std::string& s) {
@@ -34,22 +48,21 @@ bool valid_utf8(const std::string& s) {
 TEST_CASE("inflected forms are highlighted through the document language's stem") {
     const std::string text = "Rusijos gynybos ministras. Rusija ir Šiaurės Korėja.";
     const auto stem = analyzer().stem("lt", "rusija");
-    const auto s = make_snippet(text, "lt", stems("lt", {stem.c_str()}), {}, analyzer());
+    const auto s = make_snippet(text, "lt", stems("lt", {stem.c_str()}), {}, analyzer(), keyer());
     CHECK(s.text == "[Rusijos] gynybos ministras. [Rusija] ir Šiaurės Korėja.");
     CHECK(s.matched == std::vector<std::string>{"Rusijos", "Rusija"});
 }
 
 TEST_CASE("a stem of another language does not highlight") {
     const std::string text = "Die Häuser stehen.";
-    const auto s = make_snippet(text, "de", stems("hu", {"haus"}), {}, analyzer());
+    const auto s = make_snippet(text, "de", stems("hu", {"haus"}), {}, analyzer(), keyer());
     CHECK(s.matched.empty());
     CHECK(s.text.find('[') == std::string::npos);
 }
 
 TEST_CASE("adjacent matched words share one highlight") {
-    MatchTerms t;
-    t.words = {"kim", "jong", "un"};
-    const auto s = make_snippet("He met Kim Jong-un in Pyongyang.", "en", t, {}, analyzer());
+    const MatchTerms t = words({"kim", "jong", "un"});
+    const auto s = make_snippet("He met Kim Jong-un in Pyongyang.", "en", t, {}, analyzer(), keyer());
     CHECK(s.text == "He met [Kim Jong-un] in Pyongyang.");
 }
 
@@ -57,9 +70,8 @@ TEST_CASE("custom markers") {
     xling::SnippetOptions options;
     options.highlight_open = "<mark>";
     options.highlight_close = "</mark>";
-    MatchTerms t;
-    t.words = {"putin"};
-    const auto s = make_snippet("Putin spoke.", "en", t, options, analyzer());
+    const MatchTerms t = words({"putin"});
+    const auto s = make_snippet("Putin spoke.", "en", t, options, analyzer(), keyer());
     CHECK(s.text == "<mark>Putin</mark> spoke.");
 }
 
@@ -72,7 +84,7 @@ TEST_CASE("long texts give fragments around distant matches, cut between words")
     xling::SnippetOptions options;
     options.length = 120;
     const auto stem = analyzer().stem("ru", "сотрудничество");
-    const auto s = make_snippet(text, "ru", stems("ru", {stem.c_str()}), options, analyzer());
+    const auto s = make_snippet(text, "ru", stems("ru", {stem.c_str()}), options, analyzer(), keyer());
     CHECK(s.text.find("[сотрудничество]") != std::string::npos);
     CHECK(s.text.find("[сотрудничества]") != std::string::npos);
     CHECK(s.text.find("…") != std::string::npos);
@@ -84,6 +96,32 @@ TEST_CASE("long texts give fragments around distant matches, cut between words")
 
 TEST_CASE("without a visible match the snippet is the opening of the text") {
     MatchTerms none;
-    const auto s = make_snippet("First words of the article. More text follows here.", "en", none, {}, analyzer());
+    const auto s = make_snippet("First words of the article. More text follows here.", "en", none, {}, analyzer(), keyer());
     CHECK(s.text.rfind("First words", 0) == 0);
+}
+
+TEST_CASE("matched forms are reported per query concept") {
+    MatchTerms t = words({"putin"});
+    t.groups.back().concept_info.query = "Putin";
+    t.groups.emplace_back();
+    t.groups.back().concept_info.query = "Moscow";
+    t.groups.back().concept_info.entities = {"moscow"};
+    t.groups.back().lang_words["en"] = {"moscow"};
+    t.groups.emplace_back();
+    t.groups.back().concept_info.query = "Kyiv";
+    t.groups.back().words = {"kyiv"};
+    const auto s = make_snippet("Putin met him in Moscow. Putin left.", "en", t, {}, analyzer(), keyer());
+    REQUIRE(s.concepts.size() == 2);  // Kyiv did not match and is not listed
+    CHECK(s.concepts[0].query == "Putin");
+    CHECK(s.concepts[0].forms == std::vector<std::string>{"Putin"});
+    CHECK(s.concepts[1].entities == std::vector<std::string>{"moscow"});
+    CHECK(s.concepts[1].forms == std::vector<std::string>{"Moscow"});
+}
+
+TEST_CASE("name keys highlight a name written in another script") {
+    MatchTerms t;
+    t.groups.emplace_back();
+    t.groups.back().keys = {"shoygu"};
+    const auto s = make_snippet("Сергей Шойгу прибыл в Пхеньян.", "ru", t, {}, analyzer(), keyer());
+    CHECK(s.text == "Сергей [Шойгу] прибыл в Пхеньян.");
 }

@@ -1,0 +1,239 @@
+#include "xling/alias_table.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "analysis/normalizer.hpp"
+#include "analysis/utf8.hpp"
+#include "analysis/word_tokenizer.hpp"
+#include "xling/error.hpp"
+
+namespace xling {
+namespace {
+
+std::string_view trim(std::string_view s) {
+    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+bool parse_type(std::string_view text, EntityType& type) {
+    if (text == "person") type = EntityType::Person;
+    else if (text == "place") type = EntityType::Place;
+    else if (text == "organisation" || text == "organization") type = EntityType::Organisation;
+    else if (text == "other") type = EntityType::Other;
+    else return false;
+    return true;
+}
+
+bool valid_id(std::string_view id) {
+    return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
+    });
+}
+
+bool valid_lang(std::string_view lang) {
+    return lang == "*" || (lang.size() >= 2 && lang.size() <= 3 &&
+                           std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; }));
+}
+
+}  // namespace
+
+std::string_view to_string(EntityType type) noexcept {
+    switch (type) {
+        case EntityType::Person: return "person";
+        case EntityType::Place: return "place";
+        case EntityType::Organisation: return "organisation";
+        case EntityType::Other: return "other";
+    }
+    return "other";
+}
+
+// Creating an ICU BreakIterator costs far more than using one: tables with hundreds of
+// thousands of imported names share one per parse.
+class AliasTable::NameNormalizer {
+  public:
+    std::string operator()(std::string_view name) {
+        tokenizer_.split(name, spans_);
+        std::string out;
+        for (const auto& span : spans_) {
+            if (!out.empty()) out.push_back(' ');
+            out += normalizer_.normalize(name.substr(span.begin, span.end - span.begin));
+        }
+        return out;
+    }
+
+  private:
+    analysis::WordTokenizer tokenizer_;
+    const analysis::Normalizer normalizer_;
+    std::vector<analysis::WordSpan> spans_;
+};
+
+std::string normalize_name(std::string_view name) {
+    AliasTable::NameNormalizer normalize;
+    return normalize(name);
+}
+
+AliasTable AliasTable::load(const std::vector<std::filesystem::path>& files) {
+    AliasTable table;
+    for (const auto& file : files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw ConfigError(file.string() + ": cannot read alias table");
+        std::stringstream buffer;
+        buffer << in.rdbuf();
+        table.merge(parse(buffer.str(), file.string()));
+    }
+    return table;
+}
+
+AliasTable AliasTable::parse(std::string_view text, const std::string& origin) {
+    AliasTable table;
+    NameNormalizer normalize;
+    Entity current;
+    bool open = false;
+    std::string open_where;
+    const auto close = [&] {
+        if (open) table.add(std::move(current), open_where, normalize);
+        current = Entity{};
+        open = false;
+    };
+    std::size_t number = 0;
+    while (!text.empty()) {
+        ++number;
+        const auto nl = text.find('\n');
+        const std::string_view raw = text.substr(0, nl);
+        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
+        const std::string where = origin + ":" + std::to_string(number);
+        if (const auto bad = analysis::find_invalid_utf8(raw)) {
+            throw ConfigError(where + ": invalid UTF-8 at byte " + std::to_string(*bad));
+        }
+        const std::string_view line = trim(raw);
+        if (line.empty() || line.front() == '#') continue;
+        if (line.rfind("entity", 0) == 0 && (line.size() == 6 || line[6] == ' ' || line[6] == '\t')) {
+            close();
+            std::istringstream words{std::string(line.substr(6))};
+            std::string id, type, extra;
+            words >> id >> type >> extra;
+            if (!valid_id(id)) throw ConfigError(where + ": expected 'entity <id> <type>' with id of a-z 0-9 _ . -");
+            if (!parse_type(type, current.type)) {
+                throw ConfigError(where + ": unknown entity type '" + type + "' (person, place, organisation, other)");
+            }
+            if (!extra.empty()) throw ConfigError(where + ": unexpected '" + extra + "' after the entity type");
+            current.id = id;
+            open = true;
+            open_where = where;
+            continue;
+        }
+        const auto colon = line.find(':');
+        if (colon == std::string_view::npos) {
+            throw ConfigError(where + ": expected 'entity <id> <type>' or '<lang>: name | name'");
+        }
+        if (!open) throw ConfigError(where + ": names before any 'entity' line");
+        const std::string_view key = trim(line.substr(0, colon));
+        const std::string_view value = trim(line.substr(colon + 1));
+        if (key == "note") {
+            current.note = std::string(value);
+            continue;
+        }
+        if (!valid_lang(key)) throw ConfigError(where + ": '" + std::string(key) + "' is not a language code or '*'");
+        std::string_view rest = value;
+        while (true) {
+            const auto bar = rest.find('|');
+            const std::string_view name = trim(rest.substr(0, bar));
+            if (name.empty()) throw ConfigError(where + ": empty name");
+            if (normalize(name).empty()) throw ConfigError(where + ": name '" + std::string(name) + "' has no words");
+            current.names.push_back({std::string(key), std::string(name)});
+            if (bar == std::string_view::npos) break;
+            rest = rest.substr(bar + 1);
+        }
+    }
+    close();
+    return table;
+}
+
+void AliasTable::add(Entity entity, const std::string& where, NameNormalizer& normalize) {
+    const auto it = by_id_.find(entity.id);
+    std::size_t index = 0;
+    if (it == by_id_.end()) {
+        index = entities_.size();
+        by_id_.emplace(entity.id, index);
+        entities_.push_back(Entity{entity.id, entity.type, entity.note, {}});
+    } else {
+        index = it->second;
+        if (entities_[index].type != entity.type) {
+            throw ConfigError(where + ": entity '" + entity.id + "' was declared as " +
+                              std::string(to_string(entities_[index].type)) + ", here as " +
+                              std::string(to_string(entity.type)));
+        }
+        if (!entity.note.empty()) entities_[index].note = entity.note;
+    }
+    Entity& target = entities_[index];
+    for (auto& name : entity.names) {
+        const bool duplicate = std::any_of(target.names.begin(), target.names.end(), [&](const EntityName& n) {
+            return n.lang == name.lang && n.name == name.name;
+        });
+        if (duplicate) continue;
+        const std::string key = normalize(name.name);
+        auto& owners = by_name_[key];
+        if (std::find(owners.begin(), owners.end(), index) == owners.end()) owners.push_back(index);
+        max_name_words_ = std::max<std::size_t>(max_name_words_, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
+        target.names.push_back(std::move(name));
+    }
+}
+
+void AliasTable::merge(const AliasTable& other) {
+    NameNormalizer normalize;
+    for (const Entity& entity : other.entities_) add(entity, "entity '" + entity.id + "'", normalize);
+}
+
+const Entity* AliasTable::find_entity(std::string_view id) const {
+    const auto it = by_id_.find(id);
+    return it == by_id_.end() ? nullptr : &entities_[it->second];
+}
+
+std::vector<const Entity*> AliasTable::lookup(std::string_view normalized_name) const {
+    std::vector<const Entity*> out;
+    const auto it = by_name_.find(normalized_name);
+    if (it == by_name_.end()) return out;
+    for (std::size_t index : it->second) out.push_back(&entities_[index]);
+    return out;
+}
+
+std::vector<AmbiguousName> AliasTable::ambiguous_names() const {
+    std::vector<AmbiguousName> out;
+    for (const auto& [name, owners] : by_name_) {
+        if (owners.size() < 2) continue;
+        AmbiguousName a{name, {}};
+        for (std::size_t index : owners) a.entity_ids.push_back(entities_[index].id);
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+std::string AliasTable::to_text() const {
+    std::string out;
+    for (const Entity& e : entities_) {
+        out += "entity " + e.id + " " + std::string(to_string(e.type)) + "\n";
+        if (!e.note.empty()) out += "  note: " + e.note + "\n";
+        std::vector<std::string> langs;
+        for (const auto& n : e.names) {
+            if (std::find(langs.begin(), langs.end(), n.lang) == langs.end()) langs.push_back(n.lang);
+        }
+        for (const auto& lang : langs) {
+            out += "  " + lang + ":";
+            const char* sep = " ";
+            for (const auto& n : e.names) {
+                if (n.lang != lang) continue;
+                out += sep + n.name;
+                sep = " | ";
+            }
+            out += "\n";
+        }
+        out += "\n";
+    }
+    return out;
+}
+
+}  // namespace xling

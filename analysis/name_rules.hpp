@@ -1,0 +1,52 @@
+// How names inflect and how they are spelled, per language, read from namerules/<lang>.txt.
+//
+// Snowball does not conflate names (Hungarian Putyin -> puty but Putyinnal -> putyinn; Russian
+// Белоусов -> белоус but Белоусова -> белоусов), so name matching has its own rule: a text word is
+// a form of a name word when it is the name word, or one of its stems followed by one of the
+// language's case endings. A stem is the name word, or the name word without a nominative ending
+// (Lithuanian Putin-as), and a final vowel may lengthen (Hungarian Moszkva -> Moszkvá-ban);
+// Hungarian -val/-vel assimilate to the stem's last consonant (Putyin -> Putyin-nal).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace xling::analysis {
+
+class NameRules {
+  public:
+    /// Reads a rules file (see namerules/hu.txt). Throws ConfigError "file:line: ..." when malformed.
+    [[nodiscard]] static NameRules load(const std::filesystem::path& file);
+    /// Parses rules text; `origin` names it in errors.
+    [[nodiscard]] static NameRules parse(std::string_view text, const std::string& origin);
+
+    /// The stems a name word (normalized) inflects from: itself, without a nominative ending, and
+    /// with a lengthened final vowel.
+    [[nodiscard]] std::vector<std::string> stems(std::string_view name_word) const;
+
+    /// True when `word` (normalized) is `name_word` or one of its inflected forms.
+    [[nodiscard]] bool is_form_of(std::string_view name_word, std::string_view word) const;
+
+    /// The possible uninflected bases of a text word: itself and itself without each ending that
+    /// leaves at least 3 characters (undoing assimilation and lengthening). Used for name keys.
+    [[nodiscard]] std::vector<std::string> bases(std::string_view word) const;
+
+    /// Applies the spelling->sound rewrites in one left-to-right pass (earlier rules win at a position).
+    [[nodiscard]] std::string rewrite_single_pass(std::string_view text) const;
+    /// Applies the rewrites one after another over the whole text (for the common folds).
+    [[nodiscard]] std::string rewrite_sequential(std::string_view text) const;
+
+  private:
+    bool ends_with_ending(std::string_view stem, std::string_view rest) const;
+
+    std::vector<std::string> nominative_;
+    std::vector<std::string> endings_;
+    std::vector<std::string> assimilate_;
+    std::vector<std::pair<std::string, std::string>> lengthen_;
+    std::vector<std::pair<std::string, std::string>> key_;
+};
+
+}  // namespace xling::analysis

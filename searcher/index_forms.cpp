@@ -1,0 +1,52 @@
+#include "searcher/index_forms.hpp"
+
+#include <algorithm>
+
+namespace xling::searcher {
+namespace {
+std::size_t code_points(std::string_view s) {
+    return static_cast<std::size_t>(
+        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+std::string common_prefix(const std::vector<std::string>& words) {
+    std::string prefix = words.front();
+    for (const auto& w : words) {
+        std::size_t n = 0;
+        while (n < prefix.size() && n < w.size() && prefix[n] == w[n]) ++n;
+        prefix.resize(n);
+    }
+    // Do not end inside a UTF-8 sequence (Moszkva / Moszkvá share "moszkv" plus half of 'á').
+    while (!prefix.empty() && (static_cast<unsigned char>(prefix.back()) & 0x80) != 0) {
+        const bool lead = (static_cast<unsigned char>(prefix.back()) & 0xC0) == 0xC0;
+        prefix.pop_back();
+        if (lead) break;
+    }
+    return prefix;
+}
+}  // namespace
+
+IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data)
+    : db_(db), data_(std::move(data)) {}
+
+const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::string_view name_word) {
+    std::string cache_key(lang);
+    cache_key.push_back('\0');
+    cache_key += name_word;
+    if (const auto it = cache_.find(cache_key); it != cache_.end()) return it->second;
+
+    std::vector<std::string> found;
+    const analysis::NameRules& rules = data_->name_rules(lang);
+    const std::vector<std::string> stems = rules.stems(name_word);
+    const std::string prefix = common_prefix(stems);
+    if (code_points(name_word) < 2 || code_points(prefix) < 2) {
+        if (db_.term_exists(std::string(name_word))) found.emplace_back(name_word);
+    } else {
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+            const std::string term = *t;
+            if (rules.is_form_of(name_word, term)) found.push_back(term);
+        }
+    }
+    return cache_.emplace(std::move(cache_key), std::move(found)).first->second;
+}
+
+}  // namespace xling::searcher
