@@ -61,9 +61,16 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     }
     if (!doc.source.empty()) {
         if (doc.source.size() <= schema::kMaxFilterTermBytes) {
-            xdoc.add_boolean_term(std::string(schema::kSourcePrefix) + doc.source);
+            xdoc.add_boolean_term(std::string(schema::kSourcePrefix) + schema::ascii_lower(doc.source));
         }
         xdoc.add_value(schema::kSourceSlot, doc.source);
+    }
+    // url:example.org must find news.example.org too: one term per parent domain.
+    for (std::string host = schema::url_host(doc.url); !host.empty() && host.size() <= schema::kMaxFilterTermBytes;) {
+        xdoc.add_boolean_term(std::string(schema::kHostPrefix) + host);
+        const auto dot = host.find('.');
+        if (dot == std::string::npos || host.find('.', dot + 1) == std::string::npos) break;
+        host.erase(0, dot + 1);
     }
     xdoc.set_data(stored_data(doc, lang, date));
     return xdoc;

@@ -10,7 +10,7 @@
 #include "analysis/utf8.hpp"
 #include "indexer/byte_source.hpp"
 #include "indexer/document_builder.hpp"
-#include "indexer/iso_date.hpp"
+#include "analysis/iso_date.hpp"
 #include "indexer/jsonl_record.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -119,7 +119,7 @@ class Indexer::Impl {
         const std::string lang = choose_language(doc, where);
         std::optional<std::string> date;
         if (!doc.date.empty()) {
-            date = indexer::parse_iso_date(doc.date);
+            date = analysis::parse_iso_date(doc.date);
             if (!date) warn(where, "date '" + doc.date + "' is not ISO 8601; stored without a date");
         }
         try {

@@ -25,8 +25,35 @@ std::string common_prefix(const std::vector<std::string>& words) {
 }
 }  // namespace
 
-IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data)
-    : db_(db), data_(std::move(data)) {}
+IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data,
+                       analysis::Analyzer& analyzer)
+    : db_(db), analyzer_(analyzer), data_(std::move(data)) {}
+
+const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, std::string_view word) {
+    std::string cache_key(lang);
+    cache_key.push_back('\0');
+    cache_key += word;
+    if (const auto it = stem_cache_.find(cache_key); it != stem_cache_.end()) return it->second;
+
+    std::vector<std::string> found;
+    const std::string stem = analyzer_.stem(lang, word);
+    if (stem.empty() || code_points(stem) < 3) {
+        if (db_.term_exists(std::string(word))) found.emplace_back(word);
+    } else {
+        // Snowball stems are prefixes of their words up to the last letter or so (happy -> happi):
+        // scan the terms sharing all but the stem's last letter.
+        const std::string prefix = common_prefix({stem.substr(0, stem.size() - 1), std::string(word)});
+        if (code_points(prefix) < 2) {
+            if (db_.term_exists(std::string(word))) found.emplace_back(word);
+            return stem_cache_.emplace(std::move(cache_key), std::move(found)).first->second;
+        }
+        for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+            const std::string term = *t;
+            if (term == word || analyzer_.stem(lang, term) == stem) found.push_back(term);
+        }
+    }
+    return stem_cache_.emplace(std::move(cache_key), std::move(found)).first->second;
+}
 
 const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::string_view name_word) {
     std::string cache_key(lang);

@@ -12,20 +12,29 @@
 #include <xapian.h>
 
 #include "analysis/analysis_data.hpp"
+#include "analysis/analyzer.hpp"
 
 namespace xling::searcher {
 
 class IndexForms {
   public:
-    IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data);
+    IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data,
+               analysis::Analyzer& analyzer);
 
     /// Index terms that are `name_word` or its inflected forms in `lang` (sorted). A word of one
     /// character (an initial) or a language without rules gives only the word itself.
     /// Results are cached for the life of this object. Not thread-safe.
     [[nodiscard]] const std::vector<std::string>& forms(std::string_view lang, std::string_view name_word);
 
+    /// Index terms with the same stem in `lang` as `word` (for phrases and NEAR across
+    /// inflection: positions are kept on unstemmed terms only). A stopword of `lang`, or a stem
+    /// under 3 characters, gives only the word itself when it is indexed. Cached; not thread-safe.
+    [[nodiscard]] const std::vector<std::string>& stem_forms(std::string_view lang, std::string_view word);
+
   private:
     const Xapian::Database& db_;
+    analysis::Analyzer& analyzer_;
+    std::map<std::string, std::vector<std::string>, std::less<>> stem_cache_;
     std::shared_ptr<const analysis::AnalysisData> data_;
     std::map<std::string, std::vector<std::string>, std::less<>> cache_;
 };

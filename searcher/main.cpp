@@ -33,7 +33,10 @@ int main(int argc, char** argv) {
     std::string highlight = "auto";
     std::string data_dir;
     bool json = false;
+    bool jsonl = false;
+    bool ids = false;
     bool explain = false;
+    std::string sort = "relevance";
     bool no_aliases = false;
     bool no_name_keys = false;
     std::vector<std::filesystem::path> alias_files;
@@ -51,7 +54,16 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--highlight", highlight, "Match markers: auto (ANSI on a terminal, [..] otherwise), brackets, html, none")
         ->capture_default_str()->check(CLI::IsMember({"auto", "ansi", "brackets", "html", "none"}));
-    app.add_flag("--json", json, "One JSON object (stable format, see README)");
+    app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")
+        ->capture_default_str()->check(CLI::IsMember({"relevance", "date", "-date"}));
+    app.add_option("--since", request.since, "Only documents dated from this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)");
+    app.add_option("--until", request.until, "Only documents dated until the end of this ISO date");
+    app.add_flag("--facets", request.facets, "Count matches per language, month and source (whole match set)");
+    auto* json_flag = app.add_flag("--json", json, "One JSON object (stable format, see README)");
+    auto* jsonl_flag = app.add_flag("--jsonl", jsonl, "One JSON object per hit and line (for jq, pandas)");
+    auto* ids_flag = app.add_flag("--ids", ids, "Hit ids only, one per line");
+    json_flag->excludes(jsonl_flag)->excludes(ids_flag);
+    jsonl_flag->excludes(ids_flag);
     app.add_flag("--explain", explain, "Show how each query word was expanded and what matched in each hit");
     app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: aliases/default.aliases)")
         ->allow_extra_args(false);
@@ -66,7 +78,11 @@ int main(int argc, char** argv) {
     request.languages = split_commas(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
     const bool tty = isatty(STDOUT_FILENO) != 0;
-    const bool use_color = !json && (color == "always" || (color == "auto" && tty));
+    request.sort = sort == "date" ? xling::SortOrder::DateAscending
+                   : sort == "-date" ? xling::SortOrder::DateDescending
+                                     : xling::SortOrder::Relevance;
+    const bool machine = json || jsonl || ids;
+    const bool use_color = !machine && (color == "always" || (color == "auto" && tty));
     if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
     if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";
     if (highlight == "html") request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";
@@ -83,6 +99,10 @@ int main(int argc, char** argv) {
         const xling::SearchResults results = searcher.search(request);
         if (json) {
             std::cout << xling::searcher::to_json(results, explain) << '\n';
+        } else if (jsonl) {
+            std::cout << xling::searcher::to_jsonl(results);
+        } else if (ids) {
+            std::cout << xling::searcher::to_ids(results);
         } else {
             if (explain) xling::searcher::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
             xling::searcher::print_human(std::cout, results, use_color, explain);

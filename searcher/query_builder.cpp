@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "analysis/iso_date.hpp"
+#include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
 
@@ -34,6 +36,9 @@ bool MatchGroup::matches(const analysis::AnalyzedToken& token, std::string_view 
     if (!token.stopword) {
         if (const auto it = stems.find(lang); it != stems.end() && it->second.count(token.stem) != 0) return true;
     }
+    if (std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return token.word.rfind(p, 0) == 0; })) {
+        return true;
+    }
     return std::any_of(token_keys.begin(), token_keys.end(), [&](const std::string& k) { return keys.count(k) != 0; });
 }
 
@@ -63,9 +68,14 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
             std::vector<analysis::AnalyzedToken> tokens;
             analyzer_.words(node.text, tokens);
             if (tokens.empty()) return {};
+            if (node.exact) return phrase_part(tokens, node.text, out);
             if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, tokens, out);
-            return phrase_part(tokens, node.text, out);
+            return stemmed_phrase_part(tokens, node.text, out);
         }
+        case Kind::Near: return near_part(node, out);
+        case Kind::Field: return Part{field_query(node), {}, false, true};
+        case Kind::Filter: return filter_part(node, out);
+        case Kind::All: return Part{Xapian::Query::MatchAll, {}, false};
         case Kind::And: return Part{and_query(sequence_parts(node.children, out)), {}, false};
         case Kind::Or: {
             std::vector<Xapian::Query> alternatives;
@@ -97,6 +107,18 @@ std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<Q
             ++i;
             continue;
         }
+        if (children[i].wildcard) {
+            parts.push_back(wildcard_part(children[i], out));
+            ++i;
+            continue;
+        }
+        if (children[i].exact) {
+            std::vector<analysis::AnalyzedToken> exact_tokens;
+            analyzer_.words(children[i].text, exact_tokens);
+            if (!exact_tokens.empty()) parts.push_back(phrase_part(exact_tokens, "=" + children[i].text, out));
+            ++i;
+            continue;
+        }
         std::vector<analysis::AnalyzedToken> tokens;
         analyzer_.words(children[i].text, tokens);
         std::size_t used = 1;
@@ -104,6 +126,7 @@ std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<Q
             // Collect the following words, then try the longest run that names an entity.
             std::vector<std::vector<analysis::AnalyzedToken>> run{tokens};
             for (std::size_t j = i + 1; j < children.size() && children[j].kind == QueryNode::Kind::Word &&
+                                        !children[j].exact && !children[j].wildcard &&
                                         j - i < aliases_->max_name_words();
                  ++j) {
                 run.emplace_back();
@@ -273,6 +296,10 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
 Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
     std::vector<Xapian::Query> clauses;
     for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (parts[i].is_filter) {
+            clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parts[i].query, 0.0);
+            continue;
+        }
         std::vector<Xapian::Query> relaxed;
         for (const std::string& lang : parts[i].stop_languages) {
             const bool constrained_elsewhere = std::any_of(parts.begin(), parts.end(), [&](const Part& other) {
@@ -289,6 +316,182 @@ Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
         if (!clause.empty()) clauses.push_back(std::move(clause));
     }
     return Xapian::Query(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
+}
+
+}  // namespace xling::searcher
+
+namespace xling::searcher {
+
+QueryBuilder::Part QueryBuilder::wildcard_part(const QueryNode& node, BuiltQuery& out) {
+    std::vector<analysis::AnalyzedToken> tokens;
+    analyzer_.words(node.text, tokens);
+    if (tokens.size() != 1) {
+        throw QueryError("'" + node.text + "*' at position " + std::to_string(node.position) +
+                             ": a wildcard needs one word before the *",
+                         node.position);
+    }
+    constexpr Xapian::termcount kMaxExpansion = 1000;  // the most frequent terms win past this
+    MatchGroup group;
+    group.concept_info.query = node.text + "*";
+    group.prefixes.push_back(tokens.front().word);
+    out.terms.groups.push_back(std::move(group));
+    return Part{Xapian::Query(Xapian::Query::OP_WILDCARD, tokens.front().word, kMaxExpansion,
+                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                {}, true};
+}
+
+// Unstemmed index terms that stand for `word` in documents of `lang`: its forms with the same
+// stem, and for a one-word alias-table name the inflected forms of the entity's one-word names.
+std::vector<std::string> QueryBuilder::positional_forms(std::string_view lang, const std::string& word) {
+    std::vector<std::string> forms = forms_.stem_forms(lang, word);
+    if (!options_.expand_aliases || aliases_ == nullptr) return forms;
+    std::vector<analysis::AnalyzedToken> name_tokens;
+    for (const Entity* entity : aliases_->lookup(word)) {
+        for (const EntityName& name : entity->names) {
+            analyzer_.words(name.name, name_tokens);
+            if (name_tokens.size() != 1) continue;
+            const std::vector<std::string>& found = name.lang == lang ? forms_.forms(lang, name_tokens.front().word)
+                                                                        : std::vector<std::string>{name_tokens.front().word};
+            forms.insert(forms.end(), found.begin(), found.end());
+        }
+    }
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    return forms;
+}
+
+// "military cooperation" matches the words in sequence in any inflection: per language, a phrase
+// over the index forms sharing each word's stem (only unstemmed terms carry positions).
+QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis::AnalyzedToken>& tokens,
+                                                     const std::string& text, BuiltQuery& out) {
+    if (tokens.size() == 1) return word_part(tokens, text, out);
+    MatchGroup group;
+    group.concept_info.query = text;
+    std::vector<Xapian::Query> per_language;
+    for (const std::string& lang : languages_) {
+        std::vector<Xapian::Query> positions;
+        for (const auto& token : tokens) {
+            const std::vector<std::string>& forms = forms_.stem_forms(lang, token.word);
+            if (forms.empty()) {
+                positions.clear();
+                break;
+            }
+            positions.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+            const std::string stem = analyzer_.stem(lang, token.word);
+            if (stem.empty()) group.words.insert(token.word);
+            else group.stems[lang].insert(stem);
+        }
+        if (positions.empty()) continue;
+        per_language.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
+                                  Xapian::Query(schema::language_term(lang)));
+    }
+    out.terms.groups.push_back(std::move(group));
+    if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
+    return Part{Xapian::Query(Xapian::Query::OP_SYNONYM, per_language.begin(), per_language.end()), {}, false};
+}
+
+QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {
+    MatchGroup group;
+    std::vector<std::vector<analysis::AnalyzedToken>> operands;
+    for (const QueryNode& child : node.children) {
+        operands.emplace_back();
+        analyzer_.words(child.text, operands.back());
+        if (operands.back().size() != 1) {
+            throw QueryError("NEAR at position " + std::to_string(child.position) + " takes single words, not '" +
+                                 child.text + "'",
+                             child.position);
+        }
+        group.concept_info.query += (group.concept_info.query.empty() ? "" : " NEAR ") + child.text;
+    }
+    std::vector<Xapian::Query> per_language;
+    for (const std::string& lang : languages_) {
+        std::vector<Xapian::Query> positions;
+        for (std::size_t k = 0; k < operands.size(); ++k) {
+            const std::string& word = operands[k].front().word;
+            const std::vector<std::string> forms =
+                node.children[k].exact ? std::vector<std::string>{word} : positional_forms(lang, word);
+            if (forms.empty()) {
+                positions.clear();
+                break;
+            }
+            for (const auto& f : forms) group.lang_words[lang].insert(f);
+            positions.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+        }
+        if (positions.empty()) continue;
+        per_language.emplace_back(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_NEAR, positions.begin(), positions.end(), node.window),
+                                  Xapian::Query(schema::language_term(lang)));
+    }
+    out.terms.groups.push_back(std::move(group));
+    if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
+    return Part{Xapian::Query(Xapian::Query::OP_OR, per_language.begin(), per_language.end()), {}, false};
+}
+
+Xapian::Query QueryBuilder::field_query(const QueryNode& field) const {
+    const auto fail = [&](const std::string& why) {
+        throw QueryError(field.field + ":" + field.text + " at position " + std::to_string(field.position) + ": " + why,
+                         field.position);
+    };
+    if (field.field == "lang") {
+        std::vector<Xapian::Query> langs;
+        std::string_view rest = field.text;
+        while (!rest.empty()) {
+            const std::string code = schema::ascii_lower(rest.substr(0, rest.find(',')));
+            rest.remove_prefix(std::min(rest.size(), code.size() + 1));
+            if (!is_known_language_code(code)) fail("unknown language '" + code + "' (hu, de, lt, en, ru, und)");
+            langs.emplace_back(schema::language_term(code));
+        }
+        return Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end());
+    }
+    if (field.field == "date") {
+        const auto dots = field.text.find("..");
+        const std::string from = dots == std::string::npos ? field.text : field.text.substr(0, dots);
+        const std::string to = dots == std::string::npos ? field.text : field.text.substr(dots + 2);
+        if (from.empty() && to.empty()) fail("needs a date or a range (2024-06..2024-12, 2024.., ..2024-12)");
+        std::optional<std::pair<std::string, std::string>> low, high;
+        if (!from.empty() && !(low = analysis::iso_period(from))) fail("'" + from + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (!to.empty() && !(high = analysis::iso_period(to))) fail("'" + to + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        if (low && high && low->first > high->second) fail("the range ends before it starts");
+        if (low && high) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, low->first, high->second);
+        if (low) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, low->first);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, high->second);
+    }
+    if (field.field == "source") return Xapian::Query(std::string(schema::kSourcePrefix) + schema::ascii_lower(field.text));
+    if (field.field == "url") {
+        const std::string host = schema::url_host(field.text);
+        if (host.empty()) fail("needs a site such as example.org");
+        return Xapian::Query(std::string(schema::kHostPrefix) + host);
+    }
+    if (field.field == "id") return Xapian::Query(schema::id_term(field.text));
+    // title: every word of the value must be in the title (exact normalized form).
+    std::vector<analysis::AnalyzedToken> tokens;
+    analyzer_.words(field.text, tokens);
+    if (tokens.empty()) fail("needs a word");
+    std::vector<Xapian::Query> words;
+    for (const auto& t : tokens) words.emplace_back(std::string(schema::kTitlePrefix) + t.word);
+    return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+}
+
+// Filters restrict the group they stand in: values of one field are alternatives (lang:hu
+// lang:de), different fields all apply. Without other words they select documents unranked.
+QueryBuilder::Part QueryBuilder::filter_part(const QueryNode& node, BuiltQuery& out) {
+    Xapian::Query positive = Xapian::Query::MatchAll;
+    std::map<std::string, std::vector<Xapian::Query>> by_field;
+    for (const QueryNode& child : node.children) {
+        if (child.kind == QueryNode::Kind::Field) {
+            by_field[child.field].push_back(field_query(child));
+        } else {
+            positive = node_part(child, out).query;
+        }
+    }
+    std::vector<Xapian::Query> filters;
+    for (auto& [field, alternatives] : by_field) {
+        filters.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    }
+    if (positive.empty()) return {};
+    return Part{Xapian::Query(Xapian::Query::OP_FILTER, positive,
+                              Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end())),
+                {}, false};
 }
 
 }  // namespace xling::searcher

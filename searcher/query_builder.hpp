@@ -34,6 +34,7 @@ struct MatchGroup {
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lang_words;  ///< name forms per language
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
     std::set<std::string, std::less<>> keys;   ///< name keys
+    std::vector<std::string> prefixes;         ///< word* prefixes
 
     /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
     [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
@@ -75,6 +76,7 @@ class QueryBuilder {
         Xapian::Query query;
         std::set<std::string, std::less<>> stop_languages;
         bool is_word = false;
+        bool is_filter = false;  ///< a field:value constraint (boolean, no weight)
     };
     Part node_part(const QueryNode& node, BuiltQuery& out);
     std::vector<Part> sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out);
@@ -82,6 +84,12 @@ class QueryBuilder {
     Part entity_part(const std::vector<const Entity*>& entities, const std::string& text,
                      const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
     Part phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
+    Part stemmed_phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
+    Part wildcard_part(const QueryNode& node, BuiltQuery& out);
+    Part near_part(const QueryNode& node, BuiltQuery& out);
+    Part filter_part(const QueryNode& node, BuiltQuery& out);
+    Xapian::Query field_query(const QueryNode& field) const;
+    std::vector<std::string> positional_forms(std::string_view lang, const std::string& word);
     Xapian::Query and_query(std::vector<Part> parts) const;
     void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                    std::set<std::string, std::less<>>& stop_languages);

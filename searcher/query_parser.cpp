@@ -1,6 +1,8 @@
 #include "searcher/query_parser.hpp"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <optional>
 
 #include "xling/error.hpp"
@@ -9,18 +11,54 @@ namespace xling::searcher {
 namespace {
 
 struct Lexeme {
-    enum class Type { Word, Phrase, Open, Close, Or, And, Not, Plus, Minus, End };
+    enum class Type { Word, Phrase, Field, Open, Close, Or, And, Not, Near, Plus, Minus, End };
     Type type = Type::End;
     std::string text;
     std::size_t position = 0;
+    bool exact = false;
+    bool wildcard = false;
+    unsigned window = 0;
+    std::string field;
 };
 
+constexpr unsigned kDefaultNearWindow = 10;
+
 bool is_space(char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; }
+
+std::string at(std::size_t position) { return " at position " + std::to_string(position); }
+
+bool is_known_field(std::string_view name) {
+    return std::any_of(std::begin(kQueryFields), std::end(kQueryFields), [&](const char* f) { return name == f; });
+}
+
+// Opening quote at i: " or „ (German, Hungarian, Lithuanian). Returns its length, 0 if none.
+std::size_t quote_open_length(std::string_view q, std::size_t i) {
+    if (q[i] == '"') return 1;
+    if (q.substr(i, 3) == "\xE2\x80\x9E") return 3;
+    return 0;
+}
+
+// Reads a quoted string starting at `open`; returns its text and moves `i` past the closing quote.
+std::string read_quoted(std::string_view q, std::size_t open, std::size_t& i) {
+    i = open + quote_open_length(q, open);
+    for (std::size_t j = i; j < q.size(); ++j) {
+        std::size_t close_len = 0;
+        if (q[j] == '"') close_len = 1;
+        else if (q.substr(j, 3) == "\xE2\x80\x9C" || q.substr(j, 3) == "\xE2\x80\x9D") close_len = 3;
+        if (close_len == 0) continue;
+        std::string text(q.substr(i, j - i));
+        i = j + close_len;
+        return text;
+    }
+    throw QueryError("unbalanced quote" + at(open), open);
+}
+
+bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
 
 std::vector<Lexeme> lex(std::string_view q) {
     std::vector<Lexeme> out;
     std::size_t i = 0;
-    bool word_start = true;  // + and - are operators only where a word may start
+    bool word_start = true;  // + - = are operators only where a word may start
     while (i < q.size()) {
         const char c = q[i];
         if (is_space(c)) {
@@ -28,39 +66,83 @@ std::vector<Lexeme> lex(std::string_view q) {
             word_start = true;
             continue;
         }
-        if (c == '(') {
-            out.push_back({Lexeme::Type::Open, "(", i++});
+        if (c == '(' || c == ')') {
+            out.push_back({c == '(' ? Lexeme::Type::Open : Lexeme::Type::Close, std::string(1, c), i++});
             word_start = true;
-        } else if (c == ')') {
-            out.push_back({Lexeme::Type::Close, ")", i++});
-            word_start = true;
-        } else if (c == '"' || (c == '\xE2' && q.substr(i, 3) == "\xE2\x80\x9E")) {  // " or „ (de, hu, lt)
-            const std::size_t open = i;
-            i += c == '"' ? 1 : 3;
-            std::size_t close = std::string_view::npos;
-            std::size_t close_len = 1;
-            for (std::size_t j = i; j < q.size(); ++j) {
-                if (q[j] == '"') { close = j; close_len = 1; break; }
-                if (q.substr(j, 3) == "\xE2\x80\x9C" || q.substr(j, 3) == "\xE2\x80\x9D") { close = j; close_len = 3; break; }
-            }
-            if (close == std::string_view::npos) throw QueryError("unbalanced quote at position " + std::to_string(open), open);
-            out.push_back({Lexeme::Type::Phrase, std::string(q.substr(i, close - i)), open});
-            i = close + close_len;
-            word_start = false;
-        } else if ((c == '-' || c == '+') && word_start && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != ')') {
-            out.push_back({c == '-' ? Lexeme::Type::Minus : Lexeme::Type::Plus, std::string(1, c), i++});
-            word_start = false;
-        } else {
-            const std::size_t start = i;
-            while (i < q.size() && !is_space(q[i]) && q[i] != '(' && q[i] != ')' && q[i] != '"') ++i;
-            std::string word(q.substr(start, i - start));
-            Lexeme::Type type = Lexeme::Type::Word;
-            if (word == "OR") type = Lexeme::Type::Or;
-            else if (word == "AND") type = Lexeme::Type::And;
-            else if (word == "NOT") type = Lexeme::Type::Not;
-            out.push_back({type, std::move(word), start});
-            word_start = false;
+            continue;
         }
+        if (quote_open_length(q, i) > 0) {
+            const std::size_t open = i;
+            Lexeme phrase{Lexeme::Type::Phrase, read_quoted(q, open, i), open};
+            out.push_back(std::move(phrase));
+            word_start = false;
+            continue;
+        }
+        if ((c == '-' || c == '+') && word_start && i + 1 < q.size() && !is_space(q[i + 1]) && q[i + 1] != ')') {
+            out.push_back({c == '-' ? Lexeme::Type::Minus : Lexeme::Type::Plus, std::string(1, c), i++});
+            continue;
+        }
+        if (c == '=' && word_start && i + 1 < q.size() && (!ends_word(q[i + 1]) || quote_open_length(q, i + 1) > 0)) {
+            const std::size_t start = i++;
+            if (quote_open_length(q, i) > 0) {
+                Lexeme phrase{Lexeme::Type::Phrase, read_quoted(q, i, i), start};
+                phrase.exact = true;
+                out.push_back(std::move(phrase));
+            } else {
+                const std::size_t word_begin = i;
+                while (i < q.size() && !ends_word(q[i])) ++i;
+                Lexeme word{Lexeme::Type::Word, std::string(q.substr(word_begin, i - word_begin)), start};
+                word.exact = true;
+                out.push_back(std::move(word));
+            }
+            word_start = false;
+            continue;
+        }
+        const std::size_t start = i;
+        while (i < q.size() && !ends_word(q[i])) ++i;
+        std::string word(q.substr(start, i - start));
+        word_start = false;
+        // field:value (value may be quoted: source:"Example Wire")
+        const auto colon = word.find(':');
+        if (colon != std::string::npos && colon > 0 &&
+            std::all_of(word.begin(), word.begin() + static_cast<std::ptrdiff_t>(colon),
+                        [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; })) {
+            const std::string name = word.substr(0, colon);
+            if (!is_known_field(name)) {
+                throw QueryError("unknown field '" + name + "'" + at(start) + " (fields: lang, date, source, url, title, id)",
+                                 start);
+            }
+            Lexeme field{Lexeme::Type::Field, word.substr(colon + 1), start};
+            field.field = name;
+            if (field.text.empty() && i < q.size() && quote_open_length(q, i) > 0) field.text = read_quoted(q, i, i);
+            if (field.text.empty()) throw QueryError("field '" + name + "'" + at(start) + " has no value", start);
+            out.push_back(std::move(field));
+            continue;
+        }
+        if (word == "OR" || word == "AND" || word == "NOT") {
+            out.push_back({word == "OR" ? Lexeme::Type::Or : word == "AND" ? Lexeme::Type::And : Lexeme::Type::Not, word, start});
+            continue;
+        }
+        if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) {
+            Lexeme near{Lexeme::Type::Near, word, start};
+            near.window = kDefaultNearWindow;
+            if (word.size() > 5) {
+                const std::string n = word.substr(5);
+                if (n.empty() || n.size() > 4 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
+                    std::stoul(n) == 0) {
+                    throw QueryError("NEAR window '" + n + "'" + at(start) + " must be a number from 1 to 9999", start);
+                }
+                near.window = static_cast<unsigned>(std::stoul(n));
+            }
+            out.push_back(std::move(near));
+            continue;
+        }
+        Lexeme lexeme{Lexeme::Type::Word, word, start};
+        if (word.size() > 1 && word.back() == '*') {
+            lexeme.wildcard = true;
+            lexeme.text.pop_back();
+        }
+        out.push_back(std::move(lexeme));
     }
     out.push_back({Lexeme::Type::End, "", q.size()});
     return out;
@@ -72,9 +154,7 @@ class Parser {
 
     QueryNode parse() {
         QueryNode node = parse_or();
-        if (peek().type == Lexeme::Type::Close) {
-            throw QueryError("unbalanced ')' at position " + std::to_string(peek().position), peek().position);
-        }
+        if (peek().type == Lexeme::Type::Close) throw QueryError("unbalanced ')'" + at(peek().position), peek().position);
         return node;
     }
 
@@ -84,63 +164,70 @@ class Parser {
 
     static QueryNode combine(QueryNode::Kind kind, std::vector<QueryNode> items) {
         if (items.size() == 1) return std::move(items.front());
-        QueryNode node{kind, "", items.front().position, std::move(items)};
-        return node;
-    }
-
-    QueryNode parse_or() {
-        std::vector<QueryNode> alternatives;
-        alternatives.push_back(parse_sequence());
-        while (peek().type == Lexeme::Type::Or) {
-            const Lexeme& op = take();
-            if (starts_operand(peek().type) == false) {
-                throw QueryError("OR at position " + std::to_string(op.position) + " has nothing after it", op.position);
-            }
-            alternatives.push_back(parse_sequence());
-        }
-        return combine(QueryNode::Kind::Or, std::move(alternatives));
+        const std::size_t position = items.front().position;
+        return QueryNode{kind, "", position, std::move(items)};
     }
 
     static bool starts_operand(Lexeme::Type t) {
-        return t == Lexeme::Type::Word || t == Lexeme::Type::Phrase || t == Lexeme::Type::Open ||
+        return t == Lexeme::Type::Word || t == Lexeme::Type::Phrase || t == Lexeme::Type::Open || t == Lexeme::Type::Field ||
                t == Lexeme::Type::Not || t == Lexeme::Type::Plus || t == Lexeme::Type::Minus;
     }
 
+    // Filters found anywhere in the alternatives restrict the whole group.
+    QueryNode parse_or() {
+        std::vector<QueryNode> alternatives;
+        std::vector<QueryNode> filters;
+        alternatives.push_back(parse_sequence(filters));
+        while (peek().type == Lexeme::Type::Or) {
+            const Lexeme& op = take();
+            if (!starts_operand(peek().type)) throw QueryError("OR" + at(op.position) + " has nothing after it", op.position);
+            alternatives.push_back(parse_sequence(filters));
+        }
+        const bool everything = std::any_of(alternatives.begin(), alternatives.end(),
+                                            [](const QueryNode& n) { return n.kind == QueryNode::Kind::All; });
+        QueryNode result = everything ? QueryNode{QueryNode::Kind::All, "", alternatives.front().position, {}}
+                                      : combine(QueryNode::Kind::Or, std::move(alternatives));
+        if (filters.empty()) return result;
+        QueryNode filter{QueryNode::Kind::Filter, "", result.position, {}};
+        filter.children.push_back(std::move(result));
+        for (auto& f : filters) filter.children.push_back(std::move(f));
+        return filter;
+    }
+
     // item (AND? item)* : positives combine with the default operator (explicit AND binds the
-    // neighbours together), +items are required, -items and NOT items are excluded.
-    QueryNode parse_sequence() {
+    // neighbours together), +items are required, -items and NOT items are excluded, fields filter.
+    QueryNode parse_sequence(std::vector<QueryNode>& filters) {
         const std::size_t start = peek().position;
         if (!starts_operand(peek().type)) {
             if (peek().type == Lexeme::Type::End) throw QueryError("empty query", start);
-            throw QueryError("'" + peek().text + "' at position " + std::to_string(start) + " needs a word before it", start);
+            throw QueryError("'" + peek().text + "'" + at(start) + " needs a word before it", start);
         }
         std::vector<std::vector<QueryNode>> groups;  // AND-joined runs, combined with the default operator
-        std::vector<QueryNode> required;
-        std::vector<QueryNode> excluded;
+        std::vector<QueryNode> required, excluded;
+        const std::size_t filters_before = filters.size();
         bool joined = false;
         while (starts_operand(peek().type)) {
             const Lexeme& lead = peek();
             if (lead.type == Lexeme::Type::Minus || lead.type == Lexeme::Type::Not) {
                 take();
                 if (!starts_operand(peek().type) || peek().type == Lexeme::Type::Not) {
-                    throw QueryError("'" + lead.text + "' at position " + std::to_string(lead.position) + " has no word after it",
-                                     lead.position);
+                    throw QueryError("'" + lead.text + "'" + at(lead.position) + " has no word after it", lead.position);
                 }
-                excluded.push_back(parse_primary());
+                excluded.push_back(parse_near());
             } else if (lead.type == Lexeme::Type::Plus) {
                 take();
-                required.push_back(parse_primary());
+                required.push_back(parse_near());
+            } else if (lead.type == Lexeme::Type::Field) {
+                filters.push_back(parse_near());
             } else {
-                QueryNode item = parse_primary();
+                QueryNode item = parse_near();
                 if (joined && !groups.empty()) groups.back().push_back(std::move(item));
                 else groups.push_back({std::move(item)});
             }
             joined = false;
             if (peek().type == Lexeme::Type::And) {
                 const Lexeme& op = take();
-                if (!starts_operand(peek().type)) {
-                    throw QueryError("AND at position " + std::to_string(op.position) + " has nothing after it", op.position);
-                }
+                if (!starts_operand(peek().type)) throw QueryError("AND" + at(op.position) + " has nothing after it", op.position);
                 joined = true;
             }
         }
@@ -157,33 +244,63 @@ class Parser {
         } else {
             result = std::move(positive);
         }
+        if (!result && filters.size() > filters_before) result = QueryNode{QueryNode::Kind::All, "", start, {}};
         if (!excluded.empty()) {
-            if (!result) throw QueryError("a query cannot only exclude (position " + std::to_string(start) + ")", start);
-            result = QueryNode{QueryNode::Kind::AndNot, "", start,
-                               {std::move(*result), combine(QueryNode::Kind::Or, std::move(excluded))}};
+            if (!result) throw QueryError("a query cannot only exclude" + at(start), start);
+            result = QueryNode{QueryNode::Kind::AndNot, "", start, {std::move(*result), combine(QueryNode::Kind::Or, std::move(excluded))}};
         }
         return std::move(*result);
+    }
+
+    // primary (NEAR/n primary)*
+    QueryNode parse_near() {
+        QueryNode first = parse_primary();
+        if (peek().type != Lexeme::Type::Near) return first;
+        QueryNode near{QueryNode::Kind::Near, "", first.position, {}};
+        near.window = peek().window;
+        near.children.push_back(std::move(first));
+        while (peek().type == Lexeme::Type::Near) {
+            const Lexeme& op = take();
+            if (op.window != near.window) {
+                throw QueryError("NEAR windows differ in one chain" + at(op.position) + "; use parentheses", op.position);
+            }
+            if (peek().type != Lexeme::Type::Word && peek().type != Lexeme::Type::Phrase) {
+                throw QueryError(op.text + at(op.position) + " needs a word or phrase on both sides", op.position);
+            }
+            near.children.push_back(parse_primary());
+        }
+        for (const QueryNode& child : near.children) {
+            if (child.kind != QueryNode::Kind::Word && child.kind != QueryNode::Kind::Phrase) {
+                throw QueryError("NEAR" + at(child.position) + " needs a word or phrase on both sides", child.position);
+            }
+        }
+        return near;
     }
 
     QueryNode parse_primary() {
         const Lexeme& lexeme = take();
         switch (lexeme.type) {
-            case Lexeme::Type::Word: return {QueryNode::Kind::Word, lexeme.text, lexeme.position, {}};
-            case Lexeme::Type::Phrase: return {QueryNode::Kind::Phrase, lexeme.text, lexeme.position, {}};
+            case Lexeme::Type::Word:
+            case Lexeme::Type::Phrase: {
+                QueryNode node{lexeme.type == Lexeme::Type::Word ? QueryNode::Kind::Word : QueryNode::Kind::Phrase, lexeme.text,
+                               lexeme.position, {}};
+                node.exact = lexeme.exact;
+                node.wildcard = lexeme.wildcard;
+                return node;
+            }
+            case Lexeme::Type::Field: {
+                QueryNode node{QueryNode::Kind::Field, lexeme.text, lexeme.position, {}};
+                node.field = lexeme.field;
+                return node;
+            }
             case Lexeme::Type::Open: {
-                if (peek().type == Lexeme::Type::Close) {
-                    throw QueryError("empty parentheses at position " + std::to_string(lexeme.position), lexeme.position);
-                }
+                if (peek().type == Lexeme::Type::Close) throw QueryError("empty parentheses" + at(lexeme.position), lexeme.position);
                 QueryNode inner = parse_or();
-                if (peek().type != Lexeme::Type::Close) {
-                    throw QueryError("unbalanced '(' at position " + std::to_string(lexeme.position), lexeme.position);
-                }
+                if (peek().type != Lexeme::Type::Close) throw QueryError("unbalanced '('" + at(lexeme.position), lexeme.position);
                 take();
                 return inner;
             }
-            default:
-                throw QueryError("unexpected '" + lexeme.text + "' at position " + std::to_string(lexeme.position),
-                                 lexeme.position);
+            default: throw QueryError("unexpected '" + lexeme.text + "'" + at(lexeme.position), lexeme.position);
         }
     }
 
@@ -200,12 +317,16 @@ QueryNode parse_query(std::string_view query, DefaultOperator default_operator) 
 
 std::string describe(const QueryNode& node) {
     switch (node.kind) {
-        case QueryNode::Kind::Word: return "word:" + node.text;
-        case QueryNode::Kind::Phrase: return "phrase:\"" + node.text + "\"";
+        case QueryNode::Kind::Word:
+            return std::string(node.exact ? "exact:" : "word:") + node.text + (node.wildcard ? "*" : "");
+        case QueryNode::Kind::Phrase: return std::string(node.exact ? "exact-phrase:\"" : "phrase:\"") + node.text + "\"";
+        case QueryNode::Kind::Field: return node.field + ":" + node.text;
         default: break;
     }
-    static constexpr const char* kNames[] = {"", "", "AND", "OR", "AND_NOT", "AND_MAYBE"};
+    if (node.kind == QueryNode::Kind::All) return "ALL";
+    static constexpr const char* kNames[] = {"", "", "AND", "OR", "AND_NOT", "AND_MAYBE", "NEAR", "", "FILTER", "ALL"};
     std::string out = kNames[static_cast<int>(node.kind)];
+    if (node.kind == QueryNode::Kind::Near) out += "/" + std::to_string(node.window);
     out += '(';
     for (std::size_t i = 0; i < node.children.size(); ++i) {
         if (i > 0) out += ", ";

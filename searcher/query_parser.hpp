@@ -1,6 +1,10 @@
 // The researcher's query language, parsed into a tree before any analysis:
 //   words, "quoted phrases", OR, AND, NOT (upper case), -word / -"phrase" (exclude),
-//   +word (required), parentheses. Juxtaposed words combine with the default operator.
+//   +word (required), parentheses, a NEAR/5 b (within 5 words), word* (prefix), =word and
+//   ="phrase" (exact form: no stemming, no expansion), field:value filters (lang, date, source,
+//   url, title, id). Juxtaposed words combine with the default operator; filters restrict the
+//   whole query or the parenthesised group they stand in (several values of one field mean any
+//   of them; different fields all apply).
 // Errors are QueryError with the byte position of the problem.
 #pragma once
 
@@ -21,12 +25,23 @@ struct QueryNode {
         Or,        ///< any child
         AndNot,    ///< children[0] but not children[1]
         AndMaybe,  ///< children[0] required, children[1] only adds weight
+        Near,      ///< children within `window` words of each other, any order
+        Field,     ///< field:value filter; field = name, text = value
+        Filter,    ///< children[0] restricted by the Field children
+        All,       ///< every document (a group of filters and exclusions only)
     };
     Kind kind = Kind::Word;
     std::string text;
     std::size_t position = 0;  ///< byte offset in the query
     std::vector<QueryNode> children;
+    bool exact = false;        ///< Word/Phrase written =word / ="phrase"
+    bool wildcard = false;     ///< Word written word*
+    unsigned window = 0;       ///< Near
+    std::string field;         ///< Field
 };
+
+/// The field names a query may use.
+inline constexpr const char* kQueryFields[] = {"lang", "date", "source", "url", "title", "id"};
 
 /// Parses `query`. Throws QueryError (empty query, unbalanced quote or parenthesis, operator
 /// without operand, exclusions only).

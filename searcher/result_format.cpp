@@ -37,10 +37,8 @@ std::string join(const std::vector<std::string>& items, const char* sep) {
     for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
     return out;
 }
-std::string to_json(const SearchResults& r, bool explain) {
-    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
-    for (const Hit& h : r.hits) {
-        hits.push_back({{"rank", h.rank},
+nlohmann::ordered_json hit_json(const Hit& h) {
+    return {{"rank", h.rank},
                         {"id", h.id},
                         {"lang", h.lang},
                         {"title", h.title},
@@ -49,17 +47,41 @@ std::string to_json(const SearchResults& r, bool explain) {
                         {"source", or_null(h.source)},
                         {"score", h.score},
                         {"snippet", h.snippet},
-                        {"matched", matched_json(h)}});
-    }
+                        {"matched", matched_json(h)}};
+}
+
+std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace); }
+
+std::string to_json(const SearchResults& r, bool explain) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+    for (const Hit& h : r.hits) hits.push_back(hit_json(h));
     nlohmann::ordered_json out = {{"query", r.query},         {"total", r.total},
                                 {"total_exact", r.total_exact}, {"total_lower", r.total_lower},
                                 {"total_upper", r.total_upper}, {"ignored", r.ignored},
                                 {"hits", std::move(hits)}};
+    if (!r.facets.empty()) out["facets"] = r.facets;
     if (explain) {
         out["concepts"] = nlohmann::ordered_json::array();
         for (const auto& c : r.concepts) out["concepts"].push_back(concept_json(c));
     }
-    return out.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return dump(out);
+}
+
+std::string to_jsonl(const SearchResults& r) {
+    std::string out;
+    for (const Hit& h : r.hits) {
+        nlohmann::ordered_json line = {{"query", r.query}};
+        const nlohmann::ordered_json hit = hit_json(h);
+        for (const auto& item : hit.items()) line[item.key()] = item.value();
+        out += dump(line) + "\n";
+    }
+    return out;
+}
+
+std::string to_ids(const SearchResults& r) {
+    std::string out;
+    for (const Hit& h : r.hits) out += h.id + "\n";
+    return out;
 }
 
 void print_explanation(std::ostream& out, const SearchResults& r, const std::vector<AmbiguousName>& ambiguous,
@@ -111,6 +133,12 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
         out << ')';
     }
     out << '\n';
+    for (const auto& [facet, counts] : r.facets) {
+        if (counts.empty()) continue;
+        out << "  " << facet << ':';
+        for (const auto& [value, n] : counts) out << ' ' << value << " (" << n << ')';
+        out << '\n';
+    }
     for (const Hit& h : r.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", h.score);

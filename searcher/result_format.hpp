@@ -4,7 +4,9 @@
 //    "ignored": [str], "hits": [{"rank": int, "id": str, "lang": str, "title": str,
 //    "date": str|null, "url": str|null, "source": str|null, "score": float, "snippet": str,
 //    "matched": [{"query": str, "entity": str|null, "forms": [str]}]}]}
+//   With facets, "facets": {"lang": {"hu": 3, ...}, "month": {"2024-11": 4, ...}, "source": {...}}.
 //   With explain, the object also has "concepts": how each query concept was expanded.
+// --jsonl writes the hit objects one per line (plus "query"); --ids the ids one per line.
 #pragma once
 
 #include <ostream>
@@ -17,6 +19,12 @@ namespace xling::searcher {
 
 /// One JSON object (no trailing newline); `explain` adds "concepts".
 [[nodiscard]] std::string to_json(const SearchResults& results, bool explain = false);
+
+/// One JSON object per hit, one per line (the hit objects of to_json, each with "query").
+[[nodiscard]] std::string to_jsonl(const SearchResults& results);
+
+/// Hit ids, one per line.
+[[nodiscard]] std::string to_ids(const SearchResults& results);
 
 /// Human-readable listing; `color` adds ANSI styles (only for terminals); `explain` adds, per
 /// hit, which forms matched each query concept.

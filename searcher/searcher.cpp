@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/query_builder.hpp"
@@ -111,7 +112,7 @@ class Searcher::Impl {
         results.query = request.query;
         const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator);
         const std::vector<std::string> langs = target_languages(request);
-        searcher::IndexForms forms(db_, data_);
+        searcher::IndexForms forms(db_, data_, analyzer_);
         searcher::QueryBuilder builder(analyzer_, keyer_, forms, &aliases_, langs);
         searcher::BuildOptions build_options;
         build_options.expand_aliases = request.expand_aliases;
@@ -127,6 +128,7 @@ class Searcher::Impl {
         results.ignored = built.ignored;
         for (const auto& group : built.terms.groups) results.concepts.push_back(group.concept_info);
         results.parsed = last_query_description_;
+        results.facets = std::move(last_facets_);
         results.total = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
@@ -166,15 +168,50 @@ class Searcher::Impl {
             query = Xapian::Query(Xapian::Query::OP_FILTER, query,
                                   Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
         }
+        if (auto range = date_filter(request)) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *range);
         last_query_description_ = query.get_description();
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
+        if (request.sort != SortOrder::Relevance) {
+            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
+        }
         const auto first = static_cast<Xapian::doccount>(request.offset);
         const auto count = static_cast<Xapian::doccount>(request.limit);
-        return enquire.get_mset(first, count, std::max(kCheckAtLeast, first + count));
+        Xapian::doccount check_at_least = std::max(kCheckAtLeast, first + count);
+        // Facets count the whole match set, so every match must be seen.
+        std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
+        if (request.facets) {
+            check_at_least = std::max(check_at_least, db_.get_doccount());
+            spies.emplace_back("lang", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kLanguageSlot));
+            spies.emplace_back("month", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kMonthSlot));
+            spies.emplace_back("source", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot));
+            for (auto& [name, spy] : spies) enquire.add_matchspy(spy.get());
+        }
+        Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
+        last_facets_.clear();
+        for (auto& [name, spy] : spies) {
+            auto& counts = last_facets_[name];
+            for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
+        }
+        return mset;
     }
 
+    static std::optional<Xapian::Query> date_filter(const SearchRequest& request) {
+        if (request.since.empty() && request.until.empty()) return std::nullopt;
+        std::optional<std::pair<std::string, std::string>> since, until;
+        if (!request.since.empty() && !(since = analysis::iso_period(request.since))) {
+            throw RequestError("--since '" + request.since + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+        if (!request.until.empty() && !(until = analysis::iso_period(request.until))) {
+            throw RequestError("--until '" + request.until + "' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)");
+        }
+        if (since && until) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDateSlot, since->first, until->second);
+        if (since) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDateSlot, since->first);
+        return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, until->second);
+    }
+
+    std::map<std::string, std::map<std::string, std::size_t>> last_facets_;
     std::string last_query_description_;
     std::vector<std::filesystem::path> paths_;
     Xapian::Database db_;

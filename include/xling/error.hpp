@@ -47,6 +47,12 @@ class QueryError : public Error {
     std::size_t position_;
 };
 
+/// A search request option is invalid (e.g. a --since date that is not a date).
+class RequestError : public Error {
+  public:
+    using Error::Error;
+};
+
 /// Configuration or data files (stopword lists, language table) are missing or malformed.
 class ConfigError : public Error {
   public:

@@ -15,7 +15,9 @@
 //   S<word>             unstemmed title word (no positions).
 //   L<lang>             boolean: document language ("Lhu", "Lund").
 //   Q<id>               boolean: unique document id (replace_document key).
-//   H<source>           boolean: source name as given, when given and at most kMaxFilterTermBytes.
+//   H<source>           boolean: source name, ASCII-lowercased, when at most kMaxFilterTermBytes.
+//   U<host>             boolean: the URL's host and each parent domain ("news.example.org",
+//                       "example.org"), lowercased, without "www.".
 //
 // Value slots:
 //   0  date as "YYYYMMDD" (string order == date order; range filters and sorting)
@@ -39,6 +41,7 @@ inline constexpr std::string_view kNameKeyPrefix = "N";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kIdPrefix = "Q";
 inline constexpr std::string_view kSourcePrefix = "H";
+inline constexpr std::string_view kHostPrefix = "U";
 
 /// Longest source name that gets an H term (Xapian terms are limited to 245 bytes).
 inline constexpr std::size_t kMaxFilterTermBytes = 200;
@@ -50,7 +53,7 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "2";
+inline constexpr std::string_view kSchemaVersion = "3";
 
 /// "Z<lang>:<stem>"
 [[nodiscard]] inline std::string stem_term(std::string_view lang, std::string_view stem) {
@@ -59,6 +62,27 @@ inline constexpr std::string_view kSchemaVersion = "2";
     t.append(kStemPrefix).append(lang).push_back(':');
     t.append(stem);
     return t;
+}
+
+/// Lowercases ASCII letters (source names and hosts compare case-insensitively).
+[[nodiscard]] inline std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) {
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return out;
+}
+
+/// The host of a URL ("https://www.Example.org:8080/a" -> "example.org"), or "" when none.
+[[nodiscard]] inline std::string url_host(std::string_view url) {
+    const auto scheme = url.find("://");
+    if (scheme != std::string_view::npos) url.remove_prefix(scheme + 3);
+    url = url.substr(0, url.find_first_of("/?#"));
+    if (const auto at = url.rfind('@'); at != std::string_view::npos) url.remove_prefix(at + 1);
+    url = url.substr(0, url.find(':'));
+    std::string host = ascii_lower(url);
+    if (host.rfind("www.", 0) == 0) host.erase(0, 4);
+    return host;
 }
 
 /// "L<lang>"

@@ -50,6 +50,9 @@ struct SearchResults {
     bool total_exact = false;
     std::vector<std::string> ignored;  ///< query words left out (stopwords in every language)
     std::vector<QueryConcept> concepts;  ///< how each query concept was expanded
+    /// With SearchRequest::facets: "lang", "month" ("YYYY-MM"), "source" -> value -> matching
+    /// documents, counted over the whole match set (not only the returned page).
+    std::map<std::string, std::map<std::string, std::size_t>> facets;
     std::vector<Hit> hits;
 };
 

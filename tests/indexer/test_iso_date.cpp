@@ -4,10 +4,10 @@
 #include <optional>
 #include <string>
 
-#include "indexer/iso_date.hpp"
+#include "analysis/iso_date.hpp"
 #include "support/test_support.hpp"
 
-using xling::indexer::parse_iso_date;
+using xling::analysis::parse_iso_date;
 
 TEST_SUITE("iso_date") {
 

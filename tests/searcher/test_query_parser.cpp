@@ -73,3 +73,50 @@ TEST_CASE("malformed queries report the position of the problem") {
     CHECK(error_position("-Putin") == 0);
     CHECK(error_position("a ()") == 2);
 }
+
+TEST_CASE("NEAR with a window binds tighter than AND") {
+    CHECK(tree("Putin NEAR/5 Pyongyang") == "NEAR/5(word:Putin, word:Pyongyang)");
+    CHECK(tree("Putin NEAR Pyongyang") == "NEAR/10(word:Putin, word:Pyongyang)");
+    CHECK(tree("a NEAR/3 b c") == "AND(NEAR/3(word:a, word:b), word:c)");
+    CHECK(tree("a NEAR/3 b NEAR/3 c") == "NEAR/3(word:a, word:b, word:c)");
+}
+
+TEST_CASE("prefix wildcard and exact forms") {
+    CHECK(tree("sankc*") == "word:sankc*");
+    CHECK(tree("=Putin") == "exact:Putin");
+    CHECK(tree("=\"Kim Jong Un\"") == "exact-phrase:\"Kim Jong Un\"");
+    CHECK(tree("a = b") == "AND(word:a, word:=, word:b)");
+}
+
+TEST_CASE("field filters restrict the whole query or their parentheses, whatever the default operator") {
+    CHECK(tree("Putin lang:hu") == "FILTER(word:Putin, lang:hu)");
+    CHECK(tree("Putin Kim lang:hu", DefaultOperator::Or) == "FILTER(OR(word:Putin, word:Kim), lang:hu)");
+    CHECK(tree("date:2024-06..2024-12 Putin") == "FILTER(word:Putin, date:2024-06..2024-12)");
+    CHECK(tree("source:\"Example Wire\" grain") == "FILTER(word:grain, source:Example Wire)");
+    CHECK(tree("lang:hu") == "FILTER(ALL, lang:hu)");
+    CHECK(tree("Putin -lang:de") == "AND_NOT(word:Putin, lang:de)");
+    CHECK(tree("lang:hu -Putin") == "FILTER(AND_NOT(ALL, word:Putin), lang:hu)");
+    CHECK(tree("lang:hu OR lang:lt") == "FILTER(ALL, lang:hu, lang:lt)");
+    CHECK(tree("Putin OR Kim lang:hu") == "FILTER(OR(word:Putin, word:Kim), lang:hu)");
+    CHECK(tree("(Putin lang:hu) OR Kim") == "OR(FILTER(word:Putin, lang:hu), word:Kim)");
+    CHECK(tree("title:Putin url:example.org id:x1") == "FILTER(ALL, title:Putin, url:example.org, id:x1)");
+}
+
+TEST_CASE("words with colons that are not field names stay words") {
+    CHECK(tree("12:30") == "word:12:30");
+}
+
+TEST_CASE("Cyrillic works in every construct") {
+    CHECK(tree("Путин NEAR/5 Пхеньян") == "NEAR/5(word:Путин, word:Пхеньян)");
+    CHECK(tree("\"военное сотрудничество\" -санкции") == "AND_NOT(phrase:\"военное сотрудничество\", word:санкции)");
+    CHECK(tree("сотруднич* lang:ru") == "FILTER(word:сотруднич*, lang:ru)");
+}
+
+TEST_CASE("errors in the new constructs point at their position") {
+    CHECK(error_position("Putin foo:bar") == 6);
+    CHECK(error_position("Putin lang:") == 6);
+    CHECK(error_position("a NEAR/x b") == 2);
+    CHECK(error_position("a NEAR/0 b") == 2);
+    CHECK(error_position("a NEAR/5 (b OR c)") == 2);
+    CHECK(error_position("a NEAR/5 b NEAR/3 c") == 11);
+}

@@ -35,7 +35,8 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
     const auto& hit = json["hits"][0];
     std::vector<std::string> hit_keys;
     for (const auto& item : hit.items()) hit_keys.push_back(item.key());
-    CHECK(hit_keys == std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet"});
+    CHECK(hit_keys ==
+          std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet", "matched"});
     CHECK(hit["title"] == "Putin empfängt");
     CHECK(hit["url"].is_null());
     CHECK(hit["score"] == doctest::Approx(2.5));
@@ -67,4 +68,44 @@ TEST_CASE("estimated totals are labelled with their bounds") {
     std::ostringstream out;
     xling::searcher::print_human(out, r, false);
     CHECK(out.str().find("about 1200 matches (between 1000 and 1500)") != std::string::npos);
+}
+
+TEST_CASE("JSON Lines output is one parseable hit object per line, with the query") {
+    auto r = sample();
+    r.hits.push_back(r.hits.front());
+    r.hits.back().rank = 2;
+    r.hits.back().id = "lt/01.txt";
+    const std::string text = xling::searcher::to_jsonl(r);
+    std::istringstream lines(text);
+    std::vector<nlohmann::ordered_json> parsed;
+    for (std::string line; std::getline(lines, line);) parsed.push_back(nlohmann::ordered_json::parse(line));
+    REQUIRE(parsed.size() == 2);
+    CHECK(parsed[0]["query"] == "Putin \"Kim\"");
+    CHECK(parsed[0]["rank"] == 1);
+    CHECK(parsed[1]["id"] == "lt/01.txt");
+    CHECK(parsed[1].begin().key() == "query");
+}
+
+TEST_CASE("--ids output is one id per line") {
+    CHECK(xling::searcher::to_ids(sample()) == "de/02.txt\n");
+}
+
+TEST_CASE("facets appear in JSON only when computed") {
+    auto r = sample();
+    CHECK(nlohmann::json::parse(xling::searcher::to_json(r)).contains("facets") == false);
+    r.facets["lang"]["de"] = 1;
+    r.facets["month"]["2024-12"] = 1;
+    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    CHECK(json["facets"]["lang"]["de"] == 1);
+    CHECK(json["facets"]["month"]["2024-12"] == 1);
+}
+
+TEST_CASE("matched concepts are listed per hit with their entity") {
+    auto r = sample();
+    r.hits[0].matched.push_back({"Putin", {"putin"}, {"Putin", "Putins"}});
+    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    const auto& m = json["hits"][0]["matched"][0];
+    CHECK(m["query"] == "Putin");
+    CHECK(m["entity"] == "putin");
+    CHECK(m["forms"] == nlohmann::json::array({"Putin", "Putins"}));
 }

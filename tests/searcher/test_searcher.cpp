@@ -141,3 +141,114 @@ TEST_CASE("several databases are searched as one") {
     request.query = "grain";
     CHECK(SearchFixture::ids(s.search(request)) == Ids{"doc-a", "doc-b"});
 }
+
+namespace {
+xling::SearchResults run_request(const SearchFixture& f, xling::SearchRequest request) {
+    xling::Searcher s = f.searcher();
+    return s.search(request);
+}
+xling::SearchRequest query(std::string q) {
+    xling::SearchRequest r;
+    r.query = std::move(q);
+    r.limit = 100;
+    return r;
+}
+}  // namespace
+
+TEST_CASE("a phrase matches its words in sequence in any inflection, per language") {
+    const SearchFixture f;
+    CHECK(f.ids_for("\"military cooperations\"") == Ids{"en1"});
+    CHECK(f.ids_for("\"militärischen Zusammenarbeit\"") == Ids{"de1"});
+    CHECK(f.ids_for("\"karinis bendradarbiavimas\"") == Ids{"lt1"});
+    CHECK(f.ids_for("\"военного сотрудничества\"") == Ids{"ru1"});
+    CHECK(f.ids_for("\"cooperation military\"").empty());
+}
+
+TEST_CASE("=word searches the exact form only") {
+    const SearchFixture f;
+    CHECK(f.ids_for("=Zusammenarbeiten") == Ids{"de2"});
+    CHECK(f.ids_for("=Zusammenarbeit") == Ids{"de1"});
+    CHECK(f.ids_for("=\"military cooperation\"") == Ids{"en1"});
+}
+
+TEST_CASE("word* matches every word with that beginning") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Zusammen*") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("сотруднич*") == Ids{"ru1"});
+}
+
+TEST_CASE("NEAR/n matches words within n positions, in any inflection") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Russland NEAR/3 Nordkorea") == Ids{"de1"});
+    CHECK(f.ids_for("Russland NEAR/5 Pjöngjang").empty());
+    CHECK(f.ids_for("Russland NEAR/12 Pjöngjang") == Ids{"de1"});
+    CHECK(f.ids_for("Rusija NEAR/4 Korėja") == Ids{"lt1"});
+}
+
+TEST_CASE("lang:, date:, source:, url:, title: and id: filters") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Zusammenarbeit OR cooperation lang:de") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("Zusammenarbeit date:2024-12") == Ids{"de2"});
+    CHECK(f.ids_for("Zusammenarbeit date:..2024-11") == Ids{"de1"});
+    CHECK(f.ids_for("Zusammenarbeit date:2024-12-01..") == Ids{"de2"});
+    CHECK(f.ids_for("date:2024-11-29") == Ids{"de1", "en1", "lt1", "ru1"});
+    CHECK(f.ids_for("cooperation source:\"example wire\"") == Ids{"en1"});
+    CHECK(f.ids_for("cooperation url:example.org") == Ids{"en1"});
+    CHECK(f.ids_for("url:news.example.org") == Ids{"en1"});
+    CHECK(f.ids_for("title:Belousov") == Ids{"en1"});
+    CHECK(f.ids_for("id:hu1") == Ids{"hu1"});
+    CHECK(f.ids_for("lang:hu OR lang:lt") == Ids{"hu1", "lt1"});
+    CHECK(f.ids_for("Zusammenarbeit -date:2024-12") == Ids{"de1"});
+}
+
+TEST_CASE("filter errors name the field and position") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    for (const char* bad : {"Putin lang:xx", "Putin date:2024-13", "Putin date:2025..2024", "url:/"}) {
+        INFO(bad);
+        CHECK_THROWS_AS((void)s.search(query(bad)), xling::QueryError);
+    }
+}
+
+TEST_CASE("since and until filter by date; a bad date is a RequestError") {
+    const SearchFixture f;
+    auto request = query("Zusammenarbeit");
+    request.since = "2024-12";
+    CHECK(SearchFixture::ids(run_request(f, request)) == Ids{"de2"});
+    request.since.clear();
+    request.until = "2024-11";
+    CHECK(SearchFixture::ids(run_request(f, request)) == Ids{"de1"});
+    request.until = "yesterday";
+    CHECK_THROWS_AS((void)run_request(f, request), xling::RequestError);
+}
+
+TEST_CASE("sorting by date, oldest or newest first") {
+    const SearchFixture f;
+    auto request = query("Zusammenarbeit OR Rusija OR együttműködés OR subsidies");
+    request.sort = xling::SortOrder::DateAscending;
+    const auto oldest = run_request(f, request);
+    REQUIRE(oldest.hits.size() == 5);
+    for (std::size_t i = 1; i < oldest.hits.size(); ++i) CHECK(oldest.hits[i - 1].date <= oldest.hits[i].date);
+    CHECK(oldest.hits.back().id == "en2");
+    request.sort = xling::SortOrder::DateDescending;
+    const auto newest = run_request(f, request);
+    for (std::size_t i = 1; i < newest.hits.size(); ++i) CHECK(newest.hits[i - 1].date >= newest.hits[i].date);
+    CHECK(newest.hits.front().id == "en2");
+}
+
+TEST_CASE("facets count the whole match set, not only the page") {
+    const SearchFixture f;
+    auto request = query("Zusammenarbeit OR Rusija OR együttműködés");
+    request.limit = 1;
+    request.facets = true;
+    const auto r = run_request(f, request);
+    CHECK(r.hits.size() == 1);
+    CHECK(r.facets.at("lang") == std::map<std::string, std::size_t>{{"de", 2}, {"hu", 1}, {"lt", 1}});
+    CHECK(r.facets.at("month") == std::map<std::string, std::size_t>{{"2024-11", 3}, {"2024-12", 1}});
+    CHECK(r.facets.at("source").empty());
+}
+
+TEST_CASE("a query of filters only lists the matching documents") {
+    const SearchFixture f;
+    CHECK(f.ids_for("lang:de") == Ids{"de1", "de2"});
+}

@@ -81,6 +81,7 @@ inline const std::filesystem::path kSourceDir = XLING_SOURCE_DIR;
 inline const std::filesystem::path kSharedDir = XLING_SHARED_DIR;
 inline const std::string kIndexBin = XLING_INDEX_BIN;
 inline const std::string kSearchBin = XLING_SEARCH_BIN;
+inline const std::string kEmbedExampleBin = XLING_EMBED_EXAMPLE_BIN;
 
 }  // namespace xling::test
 

@@ -1,8 +1,8 @@
-#include "indexer/iso_date.hpp"
+#include "analysis/iso_date.hpp"
 
 #include <cctype>
 
-namespace xling::indexer {
+namespace xling::analysis {
 namespace {
 bool digits(std::string_view s) {
     for (char c : s) {
@@ -46,4 +46,20 @@ std::optional<std::string> parse_iso_date(std::string_view text) {
     return std::string(y) + std::string(m) + std::string(d);
 }
 
-}  // namespace xling::indexer
+std::optional<std::pair<std::string, std::string>> iso_period(std::string_view text) {
+    const auto first = parse_iso_date(text);
+    if (!first) return std::nullopt;
+    const std::string_view date = text.substr(0, text.find_first_of("T "));
+    const int year = to_int(std::string_view(*first).substr(0, 4));
+    const int month = to_int(std::string_view(*first).substr(4, 2));
+    std::string last = *first;
+    if (date.size() == 4) {
+        last = first->substr(0, 4) + "1231";
+    } else if (date.size() == 7) {
+        const int days = days_in_month(year, month);
+        last = first->substr(0, 6) + (days < 10 ? "0" : "") + std::to_string(days);
+    }
+    return std::make_pair(*first, last);
+}
+
+}  // namespace xling::analysis
