@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <iostream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "searcher/result_format.hpp"
@@ -20,6 +21,24 @@ std::vector<std::string> split_commas(const std::string& list) {
     }
     return out;
 }
+// Benchmarks and evaluations answer many queries with one process: each stdin line is a query,
+// each stdout line its --json object (or {"query":..., "error":...}). Exit 2 if any query failed.
+int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool explain) {
+    int status = 0;
+    for (std::string line; std::getline(std::cin, line);) {
+        if (line.empty()) continue;
+        request.query = line;
+        try {
+            std::cout << xling::searcher::to_json(searcher.search(request), explain) << '\n';
+        } catch (const xling::Error& e) {
+            std::cout << nlohmann::json({{"query", line}, {"error", e.what()}}).dump() << '\n';
+            status = 2;
+        }
+        std::cout.flush();
+    }
+    return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -36,6 +55,7 @@ int main(int argc, char** argv) {
     bool jsonl = false;
     bool ids = false;
     bool explain = false;
+    bool batch = false;
     std::string sort = "relevance";
     bool no_aliases = false;
     bool no_name_keys = false;
@@ -43,7 +63,10 @@ int main(int argc, char** argv) {
     xling::SearchRequest request;
     app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
         ->required()->allow_extra_args(false);
-    app.add_option("query", words, "Query (words, \"phrases\", OR, AND, NOT, -word, +word, parentheses)")->required();
+    auto* query_option = app.add_option("query", words, "Query (see README: words, \"phrases\", OR, AND, NOT, NEAR/n, word*, =exact, field:value)");
+    auto* batch_flag = app.add_flag("--batch", batch,
+        "Read one query per line from stdin; print one JSON object per query and line (index opened once)");
+    batch_flag->excludes(query_option);
     app.add_option("--lang", languages, "Only documents in these languages, e.g. hu,de");
     app.add_option("-n,--limit", request.limit, "Hits to show")->capture_default_str();
     app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
@@ -71,6 +94,10 @@ int main(int argc, char** argv) {
     app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
     app.add_option("--data-dir", data_dir, "Folder holding stopwords/ (default: $XLING_DATA_DIR or built-in)");
     CLI11_PARSE(app, argc, argv);
+    if (!batch && words.empty()) {
+        std::cerr << "xling-search: a query is required (or --batch)\n";
+        return 2;
+    }
 
     std::string query;
     for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
@@ -96,6 +123,7 @@ int main(int argc, char** argv) {
     options.use_default_aliases = !no_aliases;
     try {
         xling::Searcher searcher(databases, options);
+        if (batch) return run_batch(searcher, request, explain);
         const xling::SearchResults results = searcher.search(request);
         if (json) {
             std::cout << xling::searcher::to_json(results, explain) << '\n';
