@@ -83,13 +83,20 @@ AliasTable AliasTable::load(const std::vector<std::filesystem::path>& files) {
         if (!in) throw ConfigError(file.string() + ": cannot read alias table");
         std::stringstream buffer;
         buffer << in.rdbuf();
-        table.merge(parse(buffer.str(), file.string()));
+        // Parsed straight into the growing table, so a conflict with an earlier file is reported
+        // at this file's line.
+        parse_into(table, buffer.str(), file.string());
     }
     return table;
 }
 
 AliasTable AliasTable::parse(std::string_view text, const std::string& origin) {
     AliasTable table;
+    parse_into(table, text, origin);
+    return table;
+}
+
+void AliasTable::parse_into(AliasTable& table, std::string_view text, const std::string& origin) {
     NameNormalizer normalize;
     Entity current;
     bool open = false;
@@ -150,7 +157,6 @@ AliasTable AliasTable::parse(std::string_view text, const std::string& origin) {
         }
     }
     close();
-    return table;
 }
 
 void AliasTable::add(Entity entity, const std::string& where, NameNormalizer& normalize) {

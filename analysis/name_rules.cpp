@@ -4,15 +4,11 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
 namespace xling::analysis {
 namespace {
-
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
     return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -77,7 +73,7 @@ NameRules NameRules::parse(std::string_view text, const std::string& origin) {
 std::vector<std::string> NameRules::stems(std::string_view name_word) const {
     std::vector<std::string> out{std::string(name_word)};
     for (const auto& ending : nominative_) {
-        if (ends_with(name_word, ending) && code_points(name_word) >= code_points(ending) + 2) {
+        if (ends_with(name_word, ending) && code_point_count(name_word) >= code_point_count(ending) + 2) {
             add_unique(out, std::string(name_word.substr(0, name_word.size() - ending.size())));
         }
     }
@@ -112,7 +108,7 @@ bool NameRules::is_form_of(std::string_view name_word, std::string_view word) co
 std::vector<std::string> NameRules::bases(std::string_view word) const {
     std::vector<std::string> out{std::string(word)};
     const auto add_base = [&](std::string_view base) {
-        if (code_points(base) < 3) return;
+        if (code_point_count(base) < 3) return;
         add_unique(out, std::string(base));
         for (const auto& [from, to] : lengthen_) {  // Moszkvá(ban) -> Moszkva
             if (ends_with(base, to)) add_unique(out, std::string(base.substr(0, base.size() - to.size())) + from);

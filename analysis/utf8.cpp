@@ -51,6 +51,12 @@ std::string replace_invalid_utf8(std::string_view text) {
     return out;
 }
 
+std::size_t code_point_count(std::string_view text) noexcept {
+    std::size_t n = 0;
+    for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+    return n;
+}
+
 bool looks_binary(std::string_view bytes) noexcept {
     return bytes.find('\0') != std::string_view::npos;
 }

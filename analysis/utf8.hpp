@@ -14,6 +14,9 @@ namespace xling::analysis {
 /// `text` with every ill-formed sequence replaced by U+FFFD (WHATWG "maximal subpart" rule, as ICU).
 [[nodiscard]] std::string replace_invalid_utf8(std::string_view text);
 
+/// Number of code points in valid UTF-8 `text` (bytes that are not continuation bytes).
+[[nodiscard]] std::size_t code_point_count(std::string_view text) noexcept;
+
 /// True when `bytes` looks binary rather than text: it contains a NUL byte.
 [[nodiscard]] bool looks_binary(std::string_view bytes) noexcept;
 

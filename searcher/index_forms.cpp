@@ -2,12 +2,10 @@
 
 #include <algorithm>
 
+#include "analysis/utf8.hpp"
+
 namespace xling::searcher {
 namespace {
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 std::string common_prefix(const std::vector<std::string>& words) {
     std::string prefix = words.front();
     for (const auto& w : words) {
@@ -37,13 +35,13 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
 
     std::vector<std::string> found;
     const std::string stem = analyzer_.stem(lang, word);
-    if (stem.empty() || code_points(stem) < 3) {
+    if (stem.empty() || analysis::code_point_count(stem) < 3) {
         if (db_.term_exists(std::string(word))) found.emplace_back(word);
     } else {
         // Snowball stems are prefixes of their words up to the last letter or so (happy -> happi):
         // scan the terms sharing all but the stem's last letter.
         const std::string prefix = common_prefix({stem.substr(0, stem.size() - 1), std::string(word)});
-        if (code_points(prefix) < 2) {
+        if (analysis::code_point_count(prefix) < 2) {
             if (db_.term_exists(std::string(word))) found.emplace_back(word);
             return stem_cache_.emplace(std::move(cache_key), std::move(found)).first->second;
         }
@@ -65,7 +63,7 @@ const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::st
     const analysis::NameRules& rules = data_->name_rules(lang);
     const std::vector<std::string> stems = rules.stems(name_word);
     const std::string prefix = common_prefix(stems);
-    if (code_points(name_word) < 2 || code_points(prefix) < 2) {
+    if (analysis::code_point_count(name_word) < 2 || analysis::code_point_count(prefix) < 2) {
         if (db_.term_exists(std::string(name_word))) found.emplace_back(name_word);
     } else {
         for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {

@@ -12,6 +12,8 @@ namespace {
 
 struct Lexeme {
     enum class Type { Word, Phrase, Field, Open, Close, Or, And, Not, Near, Plus, Minus, End };
+    Lexeme(Type t, std::string s, std::size_t pos) : type(t), text(std::move(s)), position(pos) {}
+
     Type type = Type::End;
     std::string text;
     std::size_t position = 0;

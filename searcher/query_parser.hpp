@@ -30,6 +30,10 @@ struct QueryNode {
         Filter,    ///< children[0] restricted by the Field children
         All,       ///< every document (a group of filters and exclusions only)
     };
+    QueryNode() = default;
+    QueryNode(Kind k, std::string t, std::size_t pos, std::vector<QueryNode> kids = {})
+        : kind(k), text(std::move(t)), position(pos), children(std::move(kids)) {}
+
     Kind kind = Kind::Word;
     std::string text;
     std::size_t position = 0;  ///< byte offset in the query

@@ -1,15 +1,12 @@
 #include "searcher/snippet.hpp"
 
 #include <algorithm>
+
+#include "analysis/utf8.hpp"
 #include <set>
 
 namespace xling::searcher {
 namespace {
-
-std::size_t code_points(std::string_view s) {
-    return static_cast<std::size_t>(
-        std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-}
 
 struct Fragment {
     std::size_t first = 0;  // token index range [first, last]
@@ -73,9 +70,9 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
     // Grow a fragment from a start token until it holds `length` code points.
     const auto grow = [&](std::size_t first, std::size_t length) {
         std::size_t last = first;
-        std::size_t used = code_points(text.substr(tokens[first].begin, tokens[first].end - tokens[first].begin));
+        std::size_t used = analysis::code_point_count(text.substr(tokens[first].begin, tokens[first].end - tokens[first].begin));
         while (last + 1 < tokens.size()) {
-            const std::size_t more = code_points(text.substr(tokens[last].end, tokens[last + 1].end - tokens[last].end));
+            const std::size_t more = analysis::code_point_count(text.substr(tokens[last].end, tokens[last + 1].end - tokens[last].end));
             if (used + more > length) break;
             used += more;
             ++last;
@@ -110,7 +107,7 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
         if (best_score == 0) break;
         for (std::size_t j = best.first; j <= best.last; ++j) covered[j] = true;
         chosen.push_back(best);
-        const std::size_t used = code_points(text.substr(tokens[best.first].begin, tokens[best.last].end - tokens[best.first].begin));
+        const std::size_t used = analysis::code_point_count(text.substr(tokens[best.first].begin, tokens[best.last].end - tokens[best.first].begin));
         remaining = used >= remaining ? 0 : remaining - used;
     }
     if (chosen.empty()) chosen.push_back(grow(0, budget));  // no visible match (e.g. title only): the opening

@@ -87,6 +87,7 @@ class AliasTable {
     class NameNormalizer;  ///< implementation detail, shared with normalize_name()
 
   private:
+    static void parse_into(AliasTable& table, std::string_view text, const std::string& origin);
     void add(Entity entity, const std::string& where, NameNormalizer& normalize);
     std::vector<Entity> entities_;
     std::map<std::string, std::size_t, std::less<>> by_id_;

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -32,6 +33,28 @@ inline std::vector<std::string> search_ids(const std::filesystem::path& db, cons
     std::sort(ids.begin(), ids.end());
     return ids;
 }
+
+/// An index of `source` built once per test binary (with `xling-index -q`), kept for its run.
+inline std::filesystem::path shared_index(const std::filesystem::path& source) {
+    static TempDir dir;
+    static std::map<std::string, std::filesystem::path> built;
+    const auto it = built.find(source.string());
+    if (it != built.end()) return it->second;
+    const auto db = dir / ("db" + std::to_string(built.size()));
+    REQUIRE(index_paths(db, {source}, "-q").exit_code == 0);
+    return built.emplace(source.string(), db).first->second;
+}
+
+/// The bundled sample corpus (examples/corpus), indexed.
+inline std::filesystem::path corpus_db() { return shared_index(kSourceDir / "examples" / "corpus"); }
+
+/// The real news seeds in ../shared/seeds (000 hu, 001 de, 002 lt, 003 de, 004 en).
+inline const std::filesystem::path kSeeds = kSharedDir / "seeds";
+inline const std::string kSeedHu = "000_20a7af124863caa4.txt", kSeedDe1 = "001_cfd07cbed6409cdc.txt",
+                         kSeedLt = "002_2539d4bab154727d.txt", kSeedDe2 = "003_b98160e03d45a137.txt",
+                         kSeedEn = "004_f06f8dee37f25182.txt";
+inline bool seeds_absent() { return !std::filesystem::exists(kSeeds / kSeedHu); }
+inline std::filesystem::path seeds_db() { return shared_index(kSeeds); }
 
 /// Occurrences of `needle` in `text`.
 inline std::size_t count_lines_with(const std::string& text, const std::string& needle) {

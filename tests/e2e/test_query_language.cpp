@@ -8,15 +8,6 @@
 using namespace xling::test;
 using Ids = std::vector<std::string>;
 
-namespace {
-const std::filesystem::path& corpus_db() {
-    static TempDir dir;
-    static const bool built = index_paths(dir / "db", {kSourceDir / "examples" / "corpus"}, "-q").exit_code == 0;
-    REQUIRE(built);
-    static const std::filesystem::path db = dir / "db";
-    return db;
-}
-}  // namespace
 
 TEST_CASE("a phrase, a language filter, a date range and facets together") {
     const auto r = search_cli(corpus_db(), "\"military cooperation\" OR \"karinis bendradarbiavimas\" OR \"военное сотрудничество\" "

@@ -6,19 +6,6 @@
 using namespace xling::test;
 using Ids = std::vector<std::string>;
 
-namespace {
-// The corpus is indexed once per test binary run.
-const std::filesystem::path& corpus_db() {
-    static TempDir dir;
-    static const bool built = [] {
-        const auto r = index_paths(dir / "db", {kSourceDir / "examples" / "corpus"}, "--quiet");
-        return r.exit_code == 0;
-    }();
-    REQUIRE(built);
-    static const std::filesystem::path db = dir / "db";
-    return db;
-}
-}  // namespace
 
 TEST_CASE("indexing the sample corpus reports documents per language") {
     TempDir dir;

@@ -9,19 +9,7 @@ using namespace xling::test;
 using Ids = std::vector<std::string>;
 
 namespace {
-const std::filesystem::path kSeeds = kSharedDir / "seeds";
-bool seeds_absent() { return !std::filesystem::exists(kSeeds / "000_20a7af124863caa4.txt"); }
-
-const std::filesystem::path& seeds_db() {
-    static TempDir dir;
-    static const bool built = index_paths(dir / "db", {kSeeds}, "-q").exit_code == 0;
-    REQUIRE(built);
-    static const std::filesystem::path db = dir / "db";
-    return db;
-}
-const std::string kHu = "000_20a7af124863caa4.txt", kDe1 = "001_cfd07cbed6409cdc.txt",
-                  kLt = "002_2539d4bab154727d.txt", kDe2 = "003_b98160e03d45a137.txt",
-                  kEn = "004_f06f8dee37f25182.txt";
+const std::string kHu = kSeedHu, kDe1 = kSeedDe1, kLt = kSeedLt, kDe2 = kSeedDe2, kEn = kSeedEn;
 }  // namespace
 
 TEST_SUITE("seeds" * doctest::skip(seeds_absent())) {

@@ -1,0 +1,321 @@
+// The entity alias table: parsing, errors, merging, lookup and round trip (xling/alias_table.hpp).
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "helpers.hpp"
+#include "support/test_support.hpp"
+#include "xling/alias_table.hpp"
+#include "xling/error.hpp"
+
+using xling::AliasTable;
+using xling::ConfigError;
+using xling::Entity;
+using xling::EntityType;
+using xling::normalize_name;
+using xling::test::TempDir;
+using xling::test::write_file;
+
+namespace {
+
+constexpr std::string_view kTable =
+    "# Test table\n"
+    "entity putin person\n"
+    "  note: President of Russia\n"
+    "  en: Vladimir Putin | Putin | V. Putin\n"
+    "  lt: Vladimiras Putinas | Putinas\n"
+    "  lt: V. Putinas\n"
+    "  ru: Владимир Путин | Путин\n"
+    "  *:  Putin\n"
+    "\n"
+    "entity kim.jong-un_1 person\n"
+    "  en: Kim Jong Un\n"
+    "  hu: Kim Dzsong Un\n";
+
+/// "lang=name" of every name of `e`, joined with '|'.
+std::string names_of(const Entity& e) {
+    std::vector<std::string> parts;
+    for (const auto& n : e.names) parts.push_back(n.lang + "=" + n.name);
+    return xling::test::join(parts);
+}
+
+/// Names of `e` in `lang`, joined with '|'.
+std::string names_in(const Entity& e, std::string_view lang) {
+    std::vector<std::string> parts;
+    for (const auto& n : e.names) {
+        if (n.lang == lang) parts.push_back(n.name);
+    }
+    return xling::test::join(parts);
+}
+
+std::vector<std::string> ids(const std::vector<const Entity*>& entities) {
+    std::vector<std::string> out;
+    for (const Entity* e : entities) out.push_back(e->id);
+    return out;
+}
+
+/// The message of the ConfigError parse(text, "t.txt") throws ("" when it does not throw).
+std::string parse_error(std::string_view text) {
+    try {
+        (void)AliasTable::parse(text, "t.txt");
+    } catch (const ConfigError& e) {
+        return e.what();
+    }
+    return {};
+}
+
+/// Checks that parsing `text` throws a ConfigError whose message starts with "t.txt:<line>:".
+void check_error(std::string_view text, int line) {
+    CAPTURE(text);
+    const std::string message = parse_error(text);
+    CAPTURE(message);
+    CHECK(message.rfind("t.txt:" + std::to_string(line) + ":", 0) == 0);
+}
+
+}  // namespace
+
+TEST_SUITE("alias_table") {
+
+TEST_CASE("parse: ids, types, notes, names per language, '*' names, several lines for one language") {
+    const AliasTable table = AliasTable::parse(kTable, "t.txt");
+    REQUIRE(table.entities().size() == 2);
+
+    const Entity& putin = table.entities()[0];
+    CHECK(putin.id == "putin");
+    CHECK(putin.type == EntityType::Person);
+    CHECK(putin.note == "President of Russia");
+    CHECK(names_in(putin, "en") == "Vladimir Putin|Putin|V. Putin");
+    CHECK(names_in(putin, "lt") == "Vladimiras Putinas|Putinas|V. Putinas");
+    CHECK(names_in(putin, "ru") == "Владимир Путин|Путин");
+    CHECK(names_in(putin, "*") == "Putin");
+    CHECK(putin.names.size() == 9);
+
+    const Entity& kim = table.entities()[1];
+    CHECK(kim.id == "kim.jong-un_1");
+    CHECK(kim.type == EntityType::Person);
+    CHECK(kim.note.empty());
+    CHECK(names_of(kim) == "en=Kim Jong Un|hu=Kim Dzsong Un");
+
+    REQUIRE(table.find_entity("putin") != nullptr);
+    CHECK(table.find_entity("putin")->id == "putin");
+    CHECK(table.find_entity("kim.jong-un_1") == &kim);
+    CHECK(table.find_entity("medvedev") == nullptr);
+}
+
+TEST_CASE("parse: every entity type, 'organization' spelling accepted") {
+    const AliasTable table = AliasTable::parse(
+        "entity a person\n en: A\nentity b place\n en: B\nentity c organisation\n en: C\n"
+        "entity d organization\n en: D\nentity e other\n en: E\n");
+    REQUIRE(table.entities().size() == 5);
+    CHECK(table.entities()[0].type == EntityType::Person);
+    CHECK(table.entities()[1].type == EntityType::Place);
+    CHECK(table.entities()[2].type == EntityType::Organisation);
+    CHECK(table.entities()[3].type == EntityType::Organisation);
+    CHECK(table.entities()[4].type == EntityType::Other);
+    CHECK(xling::to_string(EntityType::Organisation) == "organisation");
+}
+
+TEST_CASE("parse: duplicate names of one language are dropped, CRLF lines accepted") {
+    const AliasTable table = AliasTable::parse("entity putin person\r\n  en: Putin | Putin\r\n  en: Putin\r\n");
+    REQUIRE(table.entities().size() == 1);
+    CHECK(names_of(table.entities()[0]) == "en=Putin");
+}
+
+TEST_CASE("normalize_name: words joined by one space, case folded") {
+    CHECK(normalize_name("V. Putinas") == "v putinas");
+    CHECK(normalize_name("Kim Jong-un") == "kim jong un");
+    CHECK(normalize_name("  Владимир   ПУТИН ") == "владимир путин");
+    CHECK(normalize_name("").empty());
+}
+
+TEST_CASE("lookup: by normalized name, in any spelling of the words") {
+    const AliasTable table = AliasTable::parse(kTable, "t.txt");
+    CHECK(ids(table.lookup(normalize_name("Kim Jong-un"))) == std::vector<std::string>{"kim.jong-un_1"});
+    CHECK(ids(table.lookup(normalize_name("V. Putinas"))) == std::vector<std::string>{"putin"});
+    CHECK(ids(table.lookup(normalize_name("ПУТИН"))) == std::vector<std::string>{"putin"});
+    CHECK(ids(table.lookup("putin")) == std::vector<std::string>{"putin"});  // en and * listed once
+    CHECK(table.lookup("medvedev").empty());
+    CHECK(table.lookup("Putin").empty());  // not normalized
+}
+
+TEST_CASE("errors: name line before any entity") {
+    check_error("# comment\n  en: Putin\n", 2);
+    check_error("note: a note\n", 1);
+}
+
+TEST_CASE("errors: unknown entity type") {
+    check_error("entity putin human\n  en: Putin\n", 1);
+    check_error("entity putin\n", 1);
+}
+
+TEST_CASE("errors: bad id characters") {
+    check_error("entity Putin person\n", 1);
+    check_error("entity put/in person\n", 1);
+    check_error("entity putin person\nentity\n", 2);
+}
+
+TEST_CASE("errors: extra word after the type") {
+    check_error("entity putin person extra\n", 1);
+}
+
+TEST_CASE("errors: a line without ':'") {
+    check_error("entity putin person\n  en: Putin\n  Vladimir Putin\n", 3);
+}
+
+TEST_CASE("errors: empty name") {
+    check_error("entity putin person\n  en: Putin || Vladimir Putin\n", 2);
+    check_error("entity putin person\n  en: Putin |\n", 2);
+    check_error("entity putin person\n  en:\n", 2);
+    check_error("entity putin person\n  en: Putin | - \n", 2);  // no words
+}
+
+TEST_CASE("errors: invalid UTF-8 in a name") {
+    check_error("entity putin person\n  en: Put\xff" "in\n", 2);
+    check_error("entity putin person\n  ru: \xd0\n", 2);
+}
+
+TEST_CASE("errors: bad language code") {
+    check_error("entity putin person\n  english: Putin\n", 2);
+    check_error("entity putin person\n  EN: Putin\n", 2);
+    check_error("entity putin person\n  e: Putin\n", 2);
+}
+
+TEST_CASE("errors: redeclaring an entity with another type in one file") {
+    check_error("entity putin person\n  en: Putin\n\nentity putin place\n  en: Putin\n", 4);
+}
+
+TEST_CASE("merge: a second table extends an entity, duplicates dropped") {
+    AliasTable table = AliasTable::parse(kTable, "a.txt");
+    const AliasTable more = AliasTable::parse(
+        "entity putin person\n  en: Putin | Vladimir Vladimirovich Putin\n  de: Wladimir Putin\n"
+        "entity moscow place\n  en: Moscow\n  de: Moskau\n",
+        "b.txt");
+    table.merge(more);
+    REQUIRE(table.entities().size() == 3);
+    const Entity* putin = table.find_entity("putin");
+    REQUIRE(putin != nullptr);
+    CHECK(putin->note == "President of Russia");  // kept when the extension has none
+    CHECK(names_in(*putin, "en") == "Vladimir Putin|Putin|V. Putin|Vladimir Vladimirovich Putin");
+    CHECK(names_in(*putin, "de") == "Wladimir Putin");
+    CHECK(putin->names.size() == 11);
+    CHECK(ids(table.lookup("wladimir putin")) == std::vector<std::string>{"putin"});
+    CHECK(ids(table.lookup("moskau")) == std::vector<std::string>{"moscow"});
+    CHECK(table.find_entity("moscow")->type == EntityType::Place);
+}
+
+TEST_CASE("merge: a redeclaration with another type throws") {
+    AliasTable table = AliasTable::parse(kTable, "a.txt");
+    const AliasTable other = AliasTable::parse("entity putin place\n  en: Putin\n", "b.txt");
+    CHECK_THROWS_AS(table.merge(other), ConfigError);
+}
+
+TEST_CASE("ambiguous_names: a name under two entities lists both ids") {
+    const AliasTable table = AliasTable::parse(
+        "entity kim.jong-un person\n  en: Kim Jong Un | Kim\n"
+        "entity kim.yo-jong person\n  en: Kim Yo Jong | Kim\n"
+        "entity putin person\n  en: Putin\n  *: Putin\n");
+    const auto ambiguous = table.ambiguous_names();
+    REQUIRE(ambiguous.size() == 1);
+    CHECK(ambiguous[0].name == "kim");
+    CHECK(ambiguous[0].entity_ids == std::vector<std::string>{"kim.jong-un", "kim.yo-jong"});
+    CHECK(ids(table.lookup("kim")) == std::vector<std::string>{"kim.jong-un", "kim.yo-jong"});
+    CHECK(AliasTable::parse(kTable).ambiguous_names().empty());
+}
+
+TEST_CASE("to_text: parse(to_text()) gives the same entities") {
+    const AliasTable table = AliasTable::parse(kTable, "t.txt");
+    const std::string text = table.to_text();
+    CAPTURE(text);
+    const AliasTable again = AliasTable::parse(text, "round-trip");
+    REQUIRE(again.entities().size() == table.entities().size());
+    for (std::size_t i = 0; i < table.entities().size(); ++i) {
+        const Entity& a = table.entities()[i];
+        const Entity& b = again.entities()[i];
+        CHECK(a.id == b.id);
+        CHECK(a.type == b.type);
+        CHECK(a.note == b.note);
+        CHECK(names_of(a) == names_of(b));
+    }
+    CHECK(again.to_text() == text);
+    CHECK(again.max_name_words() == table.max_name_words());
+}
+
+TEST_CASE("to_text: interleaved languages come back grouped, with the same names") {
+    const AliasTable table = AliasTable::parse("entity x other\n  en: A\n  lt: B\n  en: C\n");
+    const AliasTable again = AliasTable::parse(table.to_text());
+    REQUIRE(again.entities().size() == 1);
+    CHECK(names_in(again.entities()[0], "en") == "A|C");
+    CHECK(names_in(again.entities()[0], "lt") == "B");
+    CHECK(again.entities()[0].names.size() == 3);
+}
+
+TEST_CASE("max_name_words: longest normalized name in words") {
+    CHECK(AliasTable().max_name_words() == 0);
+    CHECK(AliasTable::parse("entity putin person\n  en: Putin\n").max_name_words() == 1);
+    CHECK(AliasTable::parse(kTable).max_name_words() == 3);  // Kim Jong Un, Kim Dzsong Un
+    // "Kim Jong-un" counts as three words, like its normalized form.
+    CHECK(AliasTable::parse("entity k person\n  en: Kim Jong-un\n").max_name_words() == 3);
+    AliasTable table = AliasTable::parse(kTable);
+    table.merge(AliasTable::parse("entity putin person\n  ru: Владимир Владимирович Путин Младший\n"));
+    CHECK(table.max_name_words() == 4);
+}
+
+TEST_CASE("load: files in order, later ones extend earlier ones") {
+    const TempDir dir;
+    write_file(dir / "a.txt", kTable);
+    write_file(dir / "b.txt", "entity putin person\n  note: Russian president\n  de: Putin\nentity moscow place\n  en: Moscow\n");
+    const AliasTable table = AliasTable::load({dir / "a.txt", dir / "b.txt"});
+    REQUIRE(table.entities().size() == 3);
+    CHECK(table.entities()[0].id == "putin");
+    CHECK(table.entities()[1].id == "kim.jong-un_1");
+    CHECK(table.entities()[2].id == "moscow");
+    CHECK(table.entities()[0].note == "Russian president");  // the later note wins
+    CHECK(names_in(table.entities()[0], "de") == "Putin");
+    CHECK(AliasTable::load({}).entities().empty());
+}
+
+TEST_CASE("load: a missing file is a ConfigError naming it") {
+    const TempDir dir;
+    write_file(dir / "a.txt", kTable);
+    const auto missing = dir / "missing.txt";
+    try {
+        (void)AliasTable::load({dir / "a.txt", missing});
+        FAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()).find(missing.string()) != std::string::npos);
+    }
+}
+
+TEST_CASE("load: a malformed line names its file and line") {
+    const TempDir dir;
+    write_file(dir / "a.txt", kTable);
+    write_file(dir / "b.txt", "entity moscow place\n  en: Moscow\n  Moskva\n");
+    try {
+        (void)AliasTable::load({dir / "a.txt", dir / "b.txt"});
+        FAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+        CHECK(std::string(e.what()).rfind((dir / "b.txt").string() + ":3:", 0) == 0);
+    }
+}
+
+// alias_table.hpp: load() throws "file:line: message" for "an entity id redeclared with another
+// type". Across files the conflict is found by merge(), whose message is "entity 'putin': ...".
+TEST_CASE("load: a redeclaration with another type in a later file names that file and line") {
+    const TempDir dir;
+    write_file(dir / "a.txt", kTable);
+    write_file(dir / "b.txt", "# places\nentity putin place\n  en: Putin\n");
+    try {
+        (void)AliasTable::load({dir / "a.txt", dir / "b.txt"});
+        FAIL("no ConfigError");
+    } catch (const ConfigError& e) {
+        const std::string message = e.what();
+        CAPTURE(message);
+        CHECK(message.rfind((dir / "b.txt").string() + ":2:", 0) == 0);
+    }
+}
+
+}  // TEST_SUITE
