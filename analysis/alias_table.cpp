@@ -148,10 +148,12 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
         std::string_view rest = value;
         while (true) {
             const auto bar = rest.find('|');
-            const std::string_view name = trim(rest.substr(0, bar));
+            std::string_view name = trim(rest.substr(0, bar));
+            const bool weak = !name.empty() && name.front() == '~';
+            if (weak) name = trim(name.substr(1));
             if (name.empty()) throw ConfigError(where + ": empty name");
             if (normalize(name).empty()) throw ConfigError(where + ": name '" + std::string(name) + "' has no words");
-            current.names.push_back({std::string(key), std::string(name)});
+            current.names.push_back({std::string(key), std::string(name), weak});
             if (bar == std::string_view::npos) break;
             rest = rest.substr(bar + 1);
         }
@@ -178,9 +180,13 @@ void AliasTable::add(Entity entity, const std::string& where, NameNormalizer& no
     Entity& target = entities_[index];
     for (auto& name : entity.names) {
         const bool duplicate = std::any_of(target.names.begin(), target.names.end(), [&](const EntityName& n) {
-            return n.lang == name.lang && n.name == name.name;
+            return n.lang == name.lang && n.name == name.name && n.weak == name.weak;
         });
         if (duplicate) continue;
+        if (name.weak) {  // not a lookup key: "Kim" alone must not become the entity
+            target.names.push_back(std::move(name));
+            continue;
+        }
         const std::string key = normalize(name.name);
         auto& owners = by_name_[key];
         if (std::find(owners.begin(), owners.end(), index) == owners.end()) owners.push_back(index);
@@ -232,7 +238,9 @@ std::string AliasTable::to_text() const {
             const char* sep = " ";
             for (const auto& n : e.names) {
                 if (n.lang != lang) continue;
-                out += sep + n.name;
+                out += sep;
+                if (n.weak) out += "~";
+                out += n.name;
                 sep = " | ";
             }
             out += "\n";

@@ -234,15 +234,27 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     QueryConcept& info = group.concept_info;
     info.query = text;
     std::vector<Xapian::Query> alternatives;
+    std::vector<Xapian::Query> weak_alternatives;
     std::set<std::string> exact_seen;
     std::vector<analysis::AnalyzedToken> name_tokens;
     for (const Entity* entity : entities) {
         info.entities.push_back(entity->id);
         info.entity_types.emplace_back(to_string(entity->type));
         for (const EntityName& name : entity->names) {
-            info.names[name.lang].push_back(name.name);
+            info.names[name.lang].push_back((name.weak ? "~" : "") + name.name);
             analyzer_.words(name.name, name_tokens);
             if (name_tokens.empty()) continue;
+            if (name.weak) {
+                // Weak names (German "Kims") add weight and highlighting where a full name matched.
+                if (find_language(name.lang) == nullptr || name_tokens.size() != 1) continue;
+                const std::vector<std::string>& found = forms_.forms(name.lang, name_tokens.front().word);
+                if (found.empty()) continue;
+                for (const auto& f : found) group.lang_words[name.lang].insert(f);
+                weak_alternatives.emplace_back(Xapian::Query::OP_FILTER,
+                                               Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()),
+                                               Xapian::Query(schema::language_term(name.lang)));
+                continue;
+            }
             // The name as written, in any document (names often travel unchanged between languages).
             std::vector<Xapian::Query> exact;
             for (const auto& t : name_tokens) {
@@ -286,6 +298,10 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
         add_stems(tokens.front().word, group, alternatives, stop_languages);
     }
     part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    if (!weak_alternatives.empty() && !part.query.empty()) {
+        part.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, part.query,
+                                   Xapian::Query(Xapian::Query::OP_SYNONYM, weak_alternatives.begin(), weak_alternatives.end()));
+    }
     out.terms.groups.push_back(std::move(group));
     return part;
 }

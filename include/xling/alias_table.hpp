@@ -9,6 +9,7 @@
 //     lt: Vladimiras Putinas | Putinas | V. Putinas
 //     ru: Владимир Путин | Путин
 //     *:  Putin                      (a name valid in every language)
+//     de: ~Kim                       (weak: counts only beside a full name, see EntityName)
 //
 // An `entity` line opens an entity: an id ([a-z0-9_.-]+, unique) and a type (person, place,
 // organisation, other). Indented `<lang>: name | name ...` lines list its names in their
@@ -33,7 +34,10 @@ enum class EntityType { Person, Place, Organisation, Other };
 
 struct EntityName {
     std::string lang;  ///< ISO 639-1 code as written in the table, or "*" for every language
-    std::string name;  ///< as written ("V. Putinas")
+    std::string name;  ///< as written ("V. Putinas"), without the weak marker
+    /// Written "~Kim": a short form that only counts in a document that also has a full name of
+    /// the entity (weight and highlighting); never a lookup key for queries.
+    bool weak = false;
 };
 
 struct Entity {

@@ -319,3 +319,15 @@ TEST_CASE("load: a redeclaration with another type in a later file names that fi
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("weak names are kept but are not lookup keys") {
+    const auto table = xling::AliasTable::parse("entity kim_jong_un person\n  de: Kim Jong Un | ~Kim\n", "t.txt");
+    const auto* entity = table.find_entity("kim_jong_un");
+    REQUIRE(entity != nullptr);
+    REQUIRE(entity->names.size() == 2);
+    CHECK(entity->names[1].name == "Kim");
+    CHECK(entity->names[1].weak);
+    CHECK(table.lookup("kim").empty());
+    CHECK(table.lookup("kim jong un").size() == 1);
+    CHECK(table.to_text().find("de: Kim Jong Un | ~Kim") != std::string::npos);
+}

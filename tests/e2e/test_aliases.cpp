@@ -117,3 +117,17 @@ TEST_CASE("an ambiguous name expands to every entity and --explain says so") {
     const Ids ids = search_ids(corpus_db(), "grain", args);
     CHECK(std::find(ids.begin(), ids.end(), "wire-de-001") != ids.end());
 }
+
+TEST_SUITE("weak names on the seeds" * doctest::skip(seeds_absent())) {
+    TEST_CASE("a weak short name counts only beside a full name: German Kims is highlighted, Kim alone finds nothing new") {
+        TempDir dir;
+        write_file(dir / "kim.aliases", "entity kim_jong_un person\n  de: Kim Jong Un | Kim Jong-un | ~Kim\n  en: Kim Jong Un\n");
+        const std::string args = "--aliases " + shell_quote((dir / "kim.aliases").string());
+        const auto r = search_cli(seeds_db(), "Kim Jong Un", args + " --json --lang de");
+        const auto json = nlohmann::json::parse(r.out);
+        bool kims = false;
+        for (const auto& hit : json["hits"]) kims = kims || hit["snippet"].get<std::string>().find("[Kims]") != std::string::npos;
+        CHECK(kims);
+        CHECK(search_ids(seeds_db(), "Kim Jong Un", args + " --lang de") == Ids{kSeedDe1, kSeedDe2});
+    }
+}
