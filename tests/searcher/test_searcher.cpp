@@ -17,6 +17,16 @@ TEST_CASE("a word finds its inflected forms in its own language") {
     CHECK(f.ids_for("cooperations") == Ids{"en1"});
 }
 
+TEST_CASE("with the default alias table a country name finds every language's spelling") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher(true);
+    xling::SearchRequest request;
+    request.query = "Rusija";
+    request.limit = 100;
+    // Russland (de), Russia's (en), Rusijos (lt), России (ru); the Hungarian text says "orosz" (adjective).
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"de1", "en1", "lt1", "ru1"});
+}
+
 TEST_CASE("a stem never matches a document of another language") {
     const SearchFixture f;
     // German "Häuser" stems to "haus"; the Hungarian document contains the word "haus", whose
