@@ -4,9 +4,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "analysis/normalizer.hpp"
+#include "analysis/name_normalizer.hpp"
 #include "analysis/utf8.hpp"
-#include "analysis/word_tokenizer.hpp"
 #include "xling/error.hpp"
 
 namespace xling {
@@ -51,28 +50,8 @@ std::string_view to_string(EntityType type) noexcept {
     return "other";
 }
 
-// Creating an ICU BreakIterator costs far more than using one: tables with hundreds of
-// thousands of imported names share one per parse.
-class AliasTable::NameNormalizer {
-  public:
-    std::string operator()(std::string_view name) {
-        tokenizer_.split(name, spans_);
-        std::string out;
-        for (const auto& span : spans_) {
-            if (!out.empty()) out.push_back(' ');
-            out += normalizer_.normalize(name.substr(span.begin, span.end - span.begin));
-        }
-        return out;
-    }
-
-  private:
-    analysis::WordTokenizer tokenizer_;
-    const analysis::Normalizer normalizer_;
-    std::vector<analysis::WordSpan> spans_;
-};
-
 std::string normalize_name(std::string_view name) {
-    AliasTable::NameNormalizer normalize;
+    analysis::NameNormalizer normalize;
     return normalize(name);
 }
 
@@ -97,7 +76,7 @@ AliasTable AliasTable::parse(std::string_view text, const std::string& origin) {
 }
 
 void AliasTable::parse_into(AliasTable& table, std::string_view text, const std::string& origin) {
-    NameNormalizer normalize;
+    analysis::NameNormalizer normalize;
     Entity current;
     bool open = false;
     std::string open_where;
@@ -161,7 +140,7 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
     close();
 }
 
-void AliasTable::add(Entity entity, const std::string& where, NameNormalizer& normalize) {
+void AliasTable::add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize) {
     const auto it = by_id_.find(entity.id);
     std::size_t index = 0;
     if (it == by_id_.end()) {
@@ -196,7 +175,7 @@ void AliasTable::add(Entity entity, const std::string& where, NameNormalizer& no
 }
 
 void AliasTable::merge(const AliasTable& other) {
-    NameNormalizer normalize;
+    analysis::NameNormalizer normalize;
     for (const Entity& entity : other.entities_) add(entity, "entity '" + entity.id + "'", normalize);
 }
 

@@ -27,6 +27,10 @@
 
 namespace xling {
 
+namespace analysis {
+class NameNormalizer;
+}
+
 enum class EntityType { Person, Place, Organisation, Other };
 
 /// "person", "place", "organisation", "other".
@@ -88,11 +92,9 @@ class AliasTable {
     /// Longest name, in words, of any entity (bounds phrase lookups in queries).
     [[nodiscard]] std::size_t max_name_words() const noexcept { return max_name_words_; }
 
-    class NameNormalizer;  ///< implementation detail, shared with normalize_name()
-
   private:
     static void parse_into(AliasTable& table, std::string_view text, const std::string& origin);
-    void add(Entity entity, const std::string& where, NameNormalizer& normalize);
+    void add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize);
     std::vector<Entity> entities_;
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, std::vector<std::size_t>, std::less<>> by_name_;
