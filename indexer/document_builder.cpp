@@ -49,6 +49,7 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
             }
         }
     }
+    positions_ = pos;
     analyzer_.words(doc.title, tokens_);
     for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
 

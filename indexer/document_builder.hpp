@@ -25,6 +25,9 @@ class DocumentBuilder {
     [[nodiscard]] Xapian::Document build(const SourceDocument& doc, std::string_view lang,
                                          const std::optional<std::string>& date);
 
+    /// Positions (words) of the document last built: part of its memory cost until committed.
+    [[nodiscard]] std::size_t last_position_count() const noexcept { return positions_; }
+
   private:
     const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
 
@@ -34,6 +37,7 @@ class DocumentBuilder {
     // every noun: keys are cached per (language, word), the cache cleared when it grows large.
     std::unordered_map<std::string, std::vector<std::string>> key_cache_;
     std::vector<analysis::AnalyzedToken> tokens_;
+    std::size_t positions_ = 0;
 };
 
 /// The JSON stored as document data (see schema.hpp).

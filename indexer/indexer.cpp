@@ -5,32 +5,41 @@
 #include <algorithm>
 #include <cctype>
 #include <chrono>
+#include <unordered_set>
 
-#include "analysis/language_identifier.hpp"
+#include "analysis/analysis_data.hpp"
 #include "analysis/utf8.hpp"
+#include "indexer/batch_writer.hpp"
 #include "indexer/byte_source.hpp"
-#include "indexer/document_builder.hpp"
-#include "analysis/iso_date.hpp"
+#include "indexer/content_hash.hpp"
+#include "indexer/document_analysis.hpp"
+#include "indexer/index_store.hpp"
 #include "indexer/jsonl_record.hpp"
+#include "indexer/shard_pool.hpp"
+#include "indexer/source_record.hpp"
 #include "xling/error.hpp"
-#include "xling/language.hpp"
 #include "xling/schema.hpp"
 
 namespace xling {
 namespace {
 
+namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
+using indexer::Job;
+using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
 // Titles taken from a file's first line are cut to this many bytes (on a character boundary).
 constexpr std::size_t kMaxTitleBytes = 300;
-// A single text/markdown file is one document and must fit in memory.
-constexpr std::size_t kMaxFileBytes = 256u << 20;
+// A .txt/.md file is one document and is read whole. Analysing a document costs ~15x its size in
+// memory (tokens, then Xapian's postings and positions), so this cap keeps one document within the
+// default memory budget; larger texts are not documents a search result can usefully point to.
+constexpr std::size_t kMaxFileBytes = 32u << 20;
 
 enum class FileKind { Text, Markdown, JsonLines, Unsupported };
 
-FileKind kind_of(const std::filesystem::path& path) {
+FileKind kind_of(const fs::path& path) {
     const auto ext = indexer::without_compression_extension(path).extension().string();
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".md") return FileKind::Markdown;
@@ -71,8 +80,71 @@ std::string first_line_title(std::string_view text, bool markdown) {
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
-std::string lowercase_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+// Hashes what passes through, so a file's record gets the hash of its whole content in one read.
+class HashingSource final : public indexer::ByteSource {
+  public:
+    explicit HashingSource(indexer::ByteSource& inner) : inner_(inner) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        const std::size_t n = inner_.read(buffer, size);
+        hash_.update(std::string_view(buffer, n));
+        return n;
+    }
+    [[nodiscard]] std::uint64_t consumed() const override { return inner_.consumed(); }
+    [[nodiscard]] std::string hash() const { return indexer::to_hex(hash_.value()); }
+
+  private:
+    indexer::ByteSource& inner_;
+    indexer::Fnv1a64 hash_;
+};
+
+// One input file being read: what its src: record and --prune need at its end.
+struct FileRun {
+    std::string key;                   // source key
+    std::string path;                  // absolute path
+    indexer::FileStamp stamp;
+    std::size_t documents = 0;         // documents the file holds (written or unchanged)
+    std::size_t skipped = 0;           // its records left out
+    std::vector<Xapian::docid> kept;   // its documents that stay (written or unchanged)
+};
+
+// The document with unique id term `id_term` in `db`, if any.
+std::optional<Xapian::docid> find_document(const Xapian::Database& db, const std::string& id_term) {
+    auto it = db.postlist_begin(id_term);
+    if (it == db.postlist_end(id_term)) return std::nullopt;
+    return *it;
+}
+
+std::vector<Xapian::docid> documents_with(const Xapian::Database& db, const std::string& term) {
+    std::vector<Xapian::docid> out;
+    for (auto it = db.postlist_begin(term); it != db.postlist_end(term); ++it) out.push_back(*it);
+    return out;
+}
+
+// The source key of a stored document (its F term), or "".
+std::string source_key_of(const Xapian::Document& doc) {
+    const std::string prefix(schema::kSourceFilePrefix);
+    auto it = doc.termlist_begin();
+    it.skip_to(prefix);
+    if (it == doc.termlist_end()) return {};
+    const std::string term = *it;
+    return term.rfind(prefix, 0) == 0 ? term.substr(prefix.size()) : std::string();
+}
+
+IndexOptions checked(IndexOptions options) {
+    options.threads = std::max<std::size_t>(options.threads, 1);
+    options.batch_documents = std::max<std::size_t>(options.batch_documents, 1);
+    options.memory_bytes = std::max<std::size_t>(options.memory_bytes, 1);
+    return options;
+}
+
+// How the memory budget is split in a parallel build: a small share queues text for the
+// threads, the rest is each shard's own Xapian buffer.
+indexer::ShardSettings shard_settings(const IndexOptions& options) {
+    indexer::ShardSettings s;
+    const std::size_t per_shard = options.memory_bytes / options.threads;
+    s.queue_bytes = std::clamp<std::size_t>(per_shard / 8, 1, 16u << 20);
+    s.memory_bytes = std::max<std::size_t>(per_shard - s.queue_bytes, 1);
+    s.batch_documents = options.batch_documents;
     return s;
 }
 
@@ -81,111 +153,120 @@ std::string lowercase_ascii(std::string s) {
 class Indexer::Impl {
   public:
     explicit Impl(IndexOptions options)
-        : options_(std::move(options)),
-          builder_(analysis::AnalysisData::load(analysis::resolve_data_dir(options_.data_dir))),
-          db_(open_database(options_.database)),
+        : options_(checked(std::move(options))),
+          // Before the store: bad stopword data must fail before an index is created.
+          data_(analysis::AnalysisData::load(analysis::resolve_data_dir(options_.data_dir))),
+          store_(options_.database, !options_.rebuild),
           started_(Clock::now()),
-          last_progress_(started_) {}
+          last_progress_(started_) {
+        bool parallel = options_.threads > 1;
+        if (parallel && !options_.rebuild && !store_.can_switch()) {
+            warn(options_.database.string(), "a parallel build needs an index folder written by xling (not a Xapian "
+                                             "stub); indexing with one thread");
+            parallel = false;
+        }
+        try {
+            if (parallel) {
+                (void)store_.begin_generation();
+                pool_ = std::make_unique<indexer::ShardPool>(options_.threads, data_, store_.parts_folder(),
+                                                             shard_settings(options_));
+                if (!options_.rebuild) baseline_ = &store_.live();
+                return;
+            }
+            target_ = &store_.live();
+            if (options_.rebuild) {
+                next_db_.emplace(store_.begin_generation().string(), Xapian::DB_CREATE);
+                target_ = &*next_db_;
+            }
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot start a new generation: " + e.get_description());
+        }
+        indexer::check_schema(*target_, options_.database.string(), true);
+        baseline_ = target_;
+        analysis_ = std::make_unique<indexer::DocumentAnalysis>(data_);
+        writer_ = std::make_unique<indexer::BatchWriter>(*target_, options_.database.string(),
+                                                         options_.batch_documents, options_.memory_bytes);
+    }
 
     std::function<void(const Notice&)> notice_callback;
     std::function<void(const IndexProgress&)> progress_callback;
 
-    void add_path(const std::filesystem::path& path) {
+    void add_path(const fs::path& path) {
         std::error_code ec;
-        const auto status = std::filesystem::status(path, ec);
-        if (ec || !std::filesystem::exists(status)) throw InputError(path.string() + ": no such file or folder");
-        if (std::filesystem::is_directory(status)) {
+        const auto status = fs::status(path, ec);
+        if (ec || !fs::exists(status)) throw InputError(path.string() + ": no such file or folder");
+        if (fs::is_directory(status)) {
             add_folder(path);
         } else {
             add_file(path, path.lexically_normal().generic_string());
         }
+        if (options_.prune && !stopping()) prune_gone_sources(indexer::absolute_path(path));
     }
 
     bool add_document(SourceDocument doc) {
-        if (stopping()) return false;
-        const std::string where = doc.origin.empty() ? doc.id : doc.origin;
-        if (doc.id.empty()) return skip(where, "document has no id");
-        if (doc.id.size() > kMaxIdBytes) return skip(where, "id longer than " + std::to_string(kMaxIdBytes) + " bytes");
-        if (!check_utf8(doc.text, where)) return false;
-        for (std::string* field : {&doc.id, &doc.title, &doc.lang, &doc.date, &doc.url, &doc.source}) {
-            if (!check_utf8(*field, where)) return false;
-        }
-        if (is_blank(doc.text)) return skip(where, "empty document");
-
-        if (doc.source.size() > schema::kMaxFilterTermBytes) {
-            warn(where, "source longer than " + std::to_string(schema::kMaxFilterTermBytes) +
-                            " bytes; stored, but not usable as a filter");
-        }
-        const std::string lang = choose_language(doc, where);
-        std::optional<std::string> date;
-        if (!doc.date.empty()) {
-            date = analysis::parse_iso_date(doc.date);
-            if (!date) warn(where, "date '" + doc.date + "' is not ISO 8601; stored without a date");
-        }
-        try {
-            db_.replace_document(schema::id_term(doc.id), builder_.build(doc, lang, date));
-        } catch (const Xapian::Error& e) {
-            throw IndexError(options_.database.string() + ": cannot write document " + doc.id + ": " +
-                             e.get_description());
-        }
-        ++summary_.documents;
-        ++summary_.per_language[lang];
-        ++pending_documents_;
-        pending_bytes_ += doc.text.size();
-        if (pending_documents_ >= options_.batch_documents || pending_bytes_ >= options_.batch_bytes) commit();
-        maybe_report_progress();
+        if (stopping() || !validate(doc)) return false;
+        submit(Job{next_seq_++, std::move(doc), {}, {}});
         return true;
     }
 
+    RemoveResult remove(const std::vector<std::string>& ids) {
+        if (!writer_ || options_.rebuild) throw IndexError("removing documents needs a one-thread, incremental run");
+        RemoveResult result;
+        try {
+            for (const auto& id : ids) {
+                const std::string term = schema::id_term(id);
+                const auto docids = documents_with(*target_, term);
+                if (docids.empty()) {
+                    result.unknown.push_back(id);
+                    continue;
+                }
+                // Its file is read again next time (the index follows its sources).
+                for (const auto docid : docids) forget_source(source_key_of(target_->get_document(docid)));
+                target_->delete_document(term);
+                writer_->mark_changed();
+                result.removed.push_back(id);
+                summary_.deleted += docids.size();
+            }
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot delete: " + e.get_description());
+        }
+        return result;
+    }
+
     IndexSummary finish() {
-        commit();
+        if (pool_) {
+            finish_parallel();
+        } else {
+            finish_sequential();
+        }
         summary_.elapsed_seconds = seconds_since_start();
         summary_.interrupted = stopping();
+        std::stable_sort(notices_.begin(), notices_.end(),
+                         [](const SequencedNotice& a, const SequencedNotice& b) { return a.seq < b.seq; });
+        for (auto& n : notices_) summary_.notices.push_back(std::move(n.notice));
+        notices_.clear();
         report_progress();
         return summary_;
     }
 
   private:
-    static Xapian::WritableDatabase open_database(const std::filesystem::path& path) {
-        try {
-            Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-            const std::string version = db.get_metadata(std::string(schema::kSchemaVersionKey));
-            if (version.empty() && db.get_doccount() > 0) {
-                throw IndexError(path.string() + ": holds " + std::to_string(db.get_doccount()) +
-                                 " documents but is not an xling index; refusing to write to it");
-            }
-            if (version.empty()) {
-                db.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-                db.commit();
-            } else if (version != schema::kSchemaVersion) {
-                throw IndexError(path.string() + ": index has schema version " + version + ", this xling writes " +
-                                 std::string(schema::kSchemaVersion) + "; rebuild it");
-            }
-            return db;
-        } catch (const IndexError&) {
-            throw;
-        } catch (const Xapian::DatabaseLockError&) {
-            throw IndexLockedError(path.string() + ": index is locked by another writer");
-        } catch (const Xapian::Error& e) {
-            throw IndexError(path.string() + ": cannot open index for writing: " + e.get_description());
-        }
-    }
+    // ---- Notices ------------------------------------------------------------------------------
 
     bool stopping() const {
         return options_.stop_requested != nullptr && options_.stop_requested->load(std::memory_order_relaxed);
     }
 
-    void notify(Notice notice) {
-        (notice.kind == Notice::Kind::Skipped ? summary_.skipped : summary_.warnings) += 1;
-        if (notice_callback) notice_callback(notice);
-        summary_.notices.push_back(std::move(notice));
+    void notify(SequencedNotice n) {
+        (n.notice.kind == Notice::Kind::Skipped ? summary_.skipped : summary_.warnings) += 1;
+        if (notice_callback) notice_callback(n.notice);
+        notices_.push_back(std::move(n));
     }
     bool skip(const std::string& where, std::string message) {
-        notify({Notice::Kind::Skipped, where, std::move(message)});
+        notify({next_seq_++, {Notice::Kind::Skipped, where, std::move(message)}});
         return false;
     }
     void warn(const std::string& where, std::string message) {
-        notify({Notice::Kind::Warning, where, std::move(message)});
+        notify({next_seq_++, {Notice::Kind::Warning, where, std::move(message)}});
     }
 
     // Applies the invalid-UTF-8 policy to one field; false when the document must be skipped.
@@ -199,27 +280,26 @@ class Indexer::Impl {
         return true;
     }
 
-    std::string choose_language(const SourceDocument& doc, const std::string& where) {
-        if (!doc.lang.empty()) {
-            std::string code = lowercase_ascii(doc.lang);
-            if (is_known_language_code(code)) return code;
-            warn(where, "language '" + doc.lang + "' is not supported; indexed unstemmed as und");
-            return std::string(kUndetermined);
+    // The cheap checks, on the reading thread; false (with a notice) when the document is left out.
+    bool validate(SourceDocument& doc) {
+        const std::string where = indexer::where_of(doc);
+        if (doc.id.empty()) return skip(where, "document has no id");
+        if (doc.id.size() > kMaxIdBytes) return skip(where, "id longer than " + std::to_string(kMaxIdBytes) + " bytes");
+        if (!check_utf8(doc.text, where)) return false;
+        for (std::string* field : {&doc.id, &doc.title, &doc.lang, &doc.date, &doc.url, &doc.source}) {
+            if (!check_utf8(*field, where)) return false;
         }
-        const auto detected = analysis::identify_language(doc.title.empty() ? doc.text : doc.title + "\n" + doc.text);
-        if (detected.code == kUndetermined) {
-            warn(where, "language not supported or not identified (CLD2: " + detected.detected +
-                            "); indexed unstemmed as und");
-        }
-        return detected.code;
+        if (is_blank(doc.text)) return skip(where, "empty document");
+        return true;
     }
 
-    void add_folder(const std::filesystem::path& root) {
-        std::vector<std::filesystem::path> files;
+    // ---- Reading inputs -----------------------------------------------------------------------
+
+    void add_folder(const fs::path& root) {
+        std::vector<fs::path> files;
         std::error_code ec;
-        for (auto it = std::filesystem::recursive_directory_iterator(
-                 root, std::filesystem::directory_options::skip_permission_denied, ec);
-             !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
+        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
             const auto name = it->path().filename().string();
             if (!name.empty() && name.front() == '.') {  // hidden files and folders (.git, editor swap files)
                 if (it->is_directory()) it.disable_recursion_pending();
@@ -235,22 +315,29 @@ class Indexer::Impl {
         }
     }
 
-    void add_file(const std::filesystem::path& path, const std::string& id) {
+    void add_file(const fs::path& path, const std::string& id) {
         current_ = path.string();
         const FileKind kind = kind_of(path);
         if (kind == FileKind::Unsupported) {
             skip(path.string(), "not a .txt, .md or .jsonl file (optionally .gz/.zst)");
             return;
         }
+        FileRun file;
+        file.path = indexer::absolute_path(path);
+        file.key = indexer::source_key(file.path);
+        const auto stamp = indexer::stamp_of(path);
+        if (stamp && is_unchanged_file(file.key, *stamp)) return;
+        if (stamp) file.stamp = *stamp;
         try {
             auto source = indexer::open_byte_source(path);
-            if (kind == FileKind::JsonLines) {
-                add_jsonl(*source, path);
-            } else {
-                add_text_file(*source, path, id, kind == FileKind::Markdown);
-            }
+            HashingSource hashing(*source);
+            const bool complete = kind == FileKind::JsonLines
+                                      ? add_jsonl(hashing, path, file)
+                                      : add_text_file(hashing, path, id, kind == FileKind::Markdown, file);
             bytes_done_ += source->consumed();
             summary_.bytes = bytes_done_;
+            // A file with problems gets no record: it is read (and its problems reported) again.
+            if (complete && stamp && file.skipped == 0) file_done(file, hashing.hash());
         } catch (const InputError& e) {
             const std::string what = e.what();
             const std::string prefix = path.string() + ": ";
@@ -258,82 +345,334 @@ class Indexer::Impl {
         }
     }
 
-    void add_text_file(indexer::ByteSource& source, const std::filesystem::path& path, const std::string& id,
-                       bool markdown) {
+    // Returns false when the file was not read to its end or not indexed.
+    bool add_text_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, bool markdown,
+                       FileRun& file) {
         SourceDocument doc;
         doc.text = indexer::read_all(source, kMaxFileBytes);
-        if (doc.text.empty()) {
-            skip(path.string(), "empty file");
-            return;
-        }
+        if (doc.text.empty()) return skip(path.string(), "empty file");
         if (analysis::looks_binary(doc.text)) {
-            skip(path.string(), "binary file (NUL byte at " + std::to_string(doc.text.find('\0')) + ")");
-            return;
+            return skip(path.string(), "binary file (NUL byte at " + std::to_string(doc.text.find('\0')) + ")");
         }
         doc.id = id;
         doc.origin = path.string();
-        if (!check_utf8(doc.text, doc.origin)) return;
+        const std::string hash = indexer::content_hash(file.key, doc.text);
+        if (!check_utf8(doc.text, doc.origin)) return false;
         doc.title = first_line_title(doc.text, markdown);
-        add_document(std::move(doc));
+        return add_record(std::move(doc), hash, file);
     }
 
-    void add_jsonl(indexer::ByteSource& source, const std::filesystem::path& path) {
+    bool add_jsonl(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
         indexer::LineReader lines(source);
         std::string line;
         for (std::size_t number = 1; lines.next(line); ++number) {
-            if (stopping()) return;
+            if (stopping()) return false;
             in_flight_bytes_ = source.consumed();
             if (is_blank(line)) continue;
             const std::string where = path.string() + ":" + std::to_string(number);
-            if (!check_utf8(line, where)) continue;
+            if (!check_utf8(line, where)) {
+                ++file.skipped;
+                continue;
+            }
             auto parsed = indexer::parse_jsonl_record(line);
             if (auto* error = std::get_if<std::string>(&parsed)) {
                 skip(where, *error);
+                ++file.skipped;
                 continue;
             }
             auto& doc = std::get<SourceDocument>(parsed);
             doc.origin = where;
-            add_document(std::move(doc));
+            if (!add_record(std::move(doc), indexer::content_hash(file.key, line), file)) ++file.skipped;
         }
         in_flight_bytes_ = 0;
+        return !stopping();
     }
 
-    void commit() {
-        if (pending_documents_ == 0) return;
+    // ---- Change detection ---------------------------------------------------------------------
+
+    // A file whose size and mtime match its record is skipped without being opened.
+    bool is_unchanged_file(const std::string& key, const indexer::FileStamp& stamp) {
+        if (baseline_ == nullptr) return false;
+        std::optional<indexer::SourceRecord> record;
         try {
-            db_.commit();
+            record = indexer::decode_record(baseline_->get_metadata(indexer::record_key(key)));
         } catch (const Xapian::Error& e) {
-            throw IndexError(options_.database.string() + ": commit failed: " + e.get_description());
+            throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
         }
-        ++summary_.commits;
-        pending_documents_ = 0;
-        pending_bytes_ = 0;
+        if (!record || record->stamp != stamp) return false;
+        // A run without --prune may have re-read this file and kept records gone from it; the
+        // count of documents still pointing at the file (one term frequency) tells, and then
+        // --prune has to read the file to find them.
+        if (options_.prune && baseline_->get_termfreq(indexer::source_term(key)) != record->documents) return false;
+        summary_.unchanged += record->documents;
+        ++summary_.unchanged_files;
+        return true;
     }
 
-    double seconds_since_start() const {
-        return std::chrono::duration<double>(Clock::now() - started_).count();
+    // Indexes a document read from `file` unless the index already holds this very input.
+    // False when it was skipped.
+    bool add_record(SourceDocument doc, std::string hash, FileRun& file) {
+        if (stopping() || !validate(doc)) return false;
+        std::optional<Xapian::docid> existing;
+        if (baseline_ != nullptr && first_time_in_run(doc.id)) {
+            const std::string id_term = schema::id_term(doc.id);
+            try {
+                existing = find_document(*baseline_, id_term);
+                if (existing && baseline_->get_document(*existing, Xapian::DOC_ASSUME_VALID)
+                                        .get_value(schema::kContentHashSlot) == hash) {
+                    ++summary_.unchanged;
+                    ++file.documents;
+                    file.kept.push_back(*existing);
+                    maybe_report_progress();
+                    return true;
+                }
+            } catch (const Xapian::Error& e) {
+                throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
+            }
+        }
+        ++file.documents;
+        if (existing && pool_) replaced_.push_back(*existing);
+        const auto docid = submit(Job{next_seq_++, std::move(doc), std::move(hash), file.key});
+        if (docid) file.kept.push_back(*docid);
+        return true;
     }
+
+    // In a parallel build the baseline (the live index) does not see this run's documents: an id
+    // met a second time must be written again, never judged unchanged against its old version.
+    bool first_time_in_run(const std::string& id) {
+        if (!pool_) return true;
+        return seen_ids_.insert(indexer::Fnv1a64().update(id).value()).second;
+    }
+
+    // ---- Writing ------------------------------------------------------------------------------
+
+    // Analyses and writes one document (or queues it for a shard). Returns its docid when known.
+    std::optional<Xapian::docid> submit(Job job) {
+        if (pool_) {
+            pool_->submit(std::move(job));
+            maybe_report_progress();
+            return std::nullopt;
+        }
+        indexer::AnalysedDocument doc = analysis_->analyse(job);
+        for (auto& n : doc.notices) notify(std::move(n));
+        const Xapian::docid docid = writer_->write(doc);
+        ++summary_.documents;
+        ++summary_.per_language[doc.lang];
+        maybe_report_progress();
+        return docid;
+    }
+
+    // A file was read completely: record it, and with --prune delete its records that are gone.
+    void file_done(FileRun& file, const std::string& file_hash) {
+        const std::string value = indexer::encode({file.stamp, file_hash, file.documents, file.path});
+        std::sort(file.kept.begin(), file.kept.end());
+        const auto is_kept = [&](Xapian::docid d) { return std::binary_search(file.kept.begin(), file.kept.end(), d); };
+        try {
+            if (pool_) {
+                records_.emplace_back(indexer::record_key(file.key), value);
+                if (options_.prune && baseline_ != nullptr) {
+                    for (const auto d : documents_with(*baseline_, indexer::source_term(file.key))) {
+                        if (!is_kept(d)) pruned_.push_back(d);
+                    }
+                }
+                return;
+            }
+            target_->set_metadata(indexer::record_key(file.key), value);
+            writer_->mark_changed();
+            if (!options_.prune) return;
+            for (const auto d : documents_with(*target_, indexer::source_term(file.key))) {
+                if (!is_kept(d)) delete_document(d);
+            }
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot update index: " + e.get_description());
+        }
+    }
+
+    // --prune: deletes the documents of recorded files under `root` that no longer exist.
+    void prune_gone_sources(const std::string& root) {
+        if (baseline_ == nullptr) return;
+        try {
+            std::vector<std::string> gone;
+            const std::string prefix(schema::kSourceRecordPrefix);
+            for (auto it = baseline_->metadata_keys_begin(prefix); it != baseline_->metadata_keys_end(prefix); ++it) {
+                const auto record = indexer::decode_record(baseline_->get_metadata(*it));
+                std::error_code ec;
+                if (record && indexer::is_under(record->path, root) && !fs::exists(record->path, ec) && !ec) {
+                    gone.push_back((*it).substr(prefix.size()));
+                }
+            }
+            for (const auto& key : gone) {
+                const auto docids = documents_with(*baseline_, indexer::source_term(key));
+                if (pool_) {
+                    pruned_.insert(pruned_.end(), docids.begin(), docids.end());
+                    dropped_records_.push_back(indexer::record_key(key));
+                    continue;
+                }
+                for (const auto d : docids) delete_document(d);
+                forget_source(key);
+            }
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot prune: " + e.get_description());
+        }
+    }
+
+    void delete_document(Xapian::docid docid) {
+        target_->delete_document(docid);
+        writer_->mark_changed();
+        ++summary_.deleted;
+    }
+
+    void forget_source(const std::string& key) {
+        if (key.empty()) return;
+        target_->set_metadata(indexer::record_key(key), "");  // empty value = no record
+        writer_->mark_changed();
+    }
+
+    // ---- Finishing ----------------------------------------------------------------------------
+
+    void finish_sequential() {
+        writer_->commit();
+        summary_.commits = writer_->commits();
+        if (!options_.rebuild) return;
+        if (stopping()) {
+            discard();
+            return;
+        }
+        next_db_->close();
+        store_.switch_to_next();
+        summary_.switched = true;
+    }
+
+    void finish_parallel() {
+        take_pool_events();
+        const auto shards = pool_->finish();
+        take_pool_events();
+        summary_.documents = pool_->documents();
+        summary_.commits = pool_->commits();
+        if (options_.rebuild && stopping()) {
+            discard();
+            return;
+        }
+        if (!options_.rebuild && summary_.documents == 0) {
+            // Nothing new to merge: bookkeeping goes straight into the live index, no generation churn.
+            update_live_in_place();
+            return;
+        }
+        merge(shards);
+        store_.switch_to_next();
+        summary_.switched = true;
+    }
+
+    // An interrupted rebuild is thrown away whole: the live index stays as it was.
+    void discard() {
+        if (next_db_) next_db_->close();
+        store_.abandon_next();
+        summary_.discarded = true;
+    }
+
+    void update_live_in_place() {
+        store_.abandon_next();
+        Xapian::WritableDatabase& live = store_.live();
+        try {
+            std::sort(pruned_.begin(), pruned_.end());
+            pruned_.erase(std::unique(pruned_.begin(), pruned_.end()), pruned_.end());
+            for (const auto d : pruned_) live.delete_document(d);
+            summary_.deleted += pruned_.size();
+            for (const auto& [key, value] : records_) live.set_metadata(key, value);
+            for (const auto& key : dropped_records_) live.set_metadata(key, "");
+            live.commit();
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot update index: " + e.get_description());
+        }
+    }
+
+    // Merges the live index (unless rebuilding) and the shards into the next generation, then
+    // applies what the run decided about the live documents: replaced and pruned ones go.
+    void merge(const std::vector<fs::path>& shards) {
+        const fs::path generation = store_.next_generation();
+        try {
+            Xapian::Database sources;
+            Xapian::docid live_offset = 0;
+            if (!options_.rebuild) {
+                const Xapian::Database live(store_.dir().string());
+                // The compactor renumbers the first source's documents to start at 1.
+                if (live.get_doccount() > 0) live_offset = *live.postlist_begin("") - 1;
+                sources.add_database(live);
+            }
+            for (const auto& shard : shards) sources.add_database(Xapian::Database(shard.string()));
+            // MULTIPASS: merges postlists pairwise when there are many shards (faster, more temp space).
+            sources.compact(generation.string(), Xapian::DBCOMPACT_MULTIPASS);
+
+            Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN);
+            std::sort(pruned_.begin(), pruned_.end());
+            pruned_.erase(std::unique(pruned_.begin(), pruned_.end()), pruned_.end());
+            std::sort(replaced_.begin(), replaced_.end());
+            replaced_.erase(std::unique(replaced_.begin(), replaced_.end()), replaced_.end());
+            std::vector<Xapian::docid> gone;
+            std::set_union(pruned_.begin(), pruned_.end(), replaced_.begin(), replaced_.end(), std::back_inserter(gone));
+            for (const auto d : gone) {
+                try {
+                    out.delete_document(d - live_offset);
+                } catch (const Xapian::DocNotFoundError&) {
+                }
+                if (!std::binary_search(replaced_.begin(), replaced_.end(), d)) ++summary_.deleted;
+            }
+            for (const auto& [key, value] : records_) out.set_metadata(key, value);
+            for (const auto& key : dropped_records_) out.set_metadata(key, "");
+            out.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
+            out.commit();
+            out.close();
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot merge shards: " + e.get_description());
+        }
+    }
+
+    // ---- Progress -----------------------------------------------------------------------------
+
+    void take_pool_events() {
+        auto events = pool_->take_events();
+        for (auto& n : events.notices) notify(std::move(n));
+        for (const auto& [lang, count] : events.per_language) summary_.per_language[lang] += count;
+    }
+
+    double seconds_since_start() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
 
     void maybe_report_progress() {
         const auto now = Clock::now();
         if (now - last_progress_ < std::chrono::milliseconds(200)) return;
         last_progress_ = now;
+        if (pool_) take_pool_events();
         report_progress();
     }
 
     void report_progress() {
         if (!progress_callback) return;
-        progress_callback(IndexProgress{summary_.documents, bytes_done_ + in_flight_bytes_, seconds_since_start(), current_});
+        const std::size_t documents = pool_ ? pool_->documents() : summary_.documents;
+        progress_callback(IndexProgress{documents, bytes_done_ + in_flight_bytes_, seconds_since_start(), current_});
     }
 
+    // Members in dependency order: destroyed bottom-up, so the threads stop before the shard
+    // folders go, and a half-built generation is closed before the store removes it.
     IndexOptions options_;
-    indexer::DocumentBuilder builder_;  // before db_: bad stopword data must fail before an index is created
-    Xapian::WritableDatabase db_;
+    std::shared_ptr<const analysis::AnalysisData> data_;
+    indexer::IndexStore store_;
+    std::optional<Xapian::WritableDatabase> next_db_;  // one-thread rebuild: the generation being built
+    Xapian::WritableDatabase* target_ = nullptr;       // one thread: where documents are written
+    std::unique_ptr<indexer::DocumentAnalysis> analysis_;
+    std::unique_ptr<indexer::BatchWriter> writer_;
+    std::unique_ptr<indexer::ShardPool> pool_;         // several threads
+    const Xapian::Database* baseline_ = nullptr;       // what change detection compares with
+    std::unordered_set<std::uint64_t> seen_ids_;       // parallel: id hashes met in this run
+    std::vector<Xapian::docid> replaced_;              // parallel: live documents written anew
+    std::vector<Xapian::docid> pruned_;                // parallel: live documents to delete
+    std::vector<std::pair<std::string, std::string>> records_;  // parallel: src: records to set
+    std::vector<std::string> dropped_records_;         // parallel: src: records to remove
+
     IndexSummary summary_;
+    std::vector<SequencedNotice> notices_;
+    std::size_t next_seq_ = 0;
     Clock::time_point started_;
     Clock::time_point last_progress_;
-    std::size_t pending_documents_ = 0;
-    std::size_t pending_bytes_ = 0;
     std::uint64_t bytes_done_ = 0;
     std::uint64_t in_flight_bytes_ = 0;
     std::string current_;
@@ -350,6 +689,7 @@ void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
 }
 void Indexer::add_path(const std::filesystem::path& path) { impl_->add_path(path); }
 bool Indexer::add_document(SourceDocument doc) { return impl_->add_document(std::move(doc)); }
+RemoveResult Indexer::remove(const std::vector<std::string>& ids) { return impl_->remove(ids); }
 IndexSummary Indexer::finish() { return impl_->finish(); }
 
 }  // namespace xling

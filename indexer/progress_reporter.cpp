@@ -56,15 +56,26 @@ void ProgressReporter::clear_line() {
 void ProgressReporter::summary(const IndexSummary& s) {
     clear_line();
     const double secs = std::max(s.elapsed_seconds, 1e-9);
-    std::fprintf(out_, "xling-index: %s %zu documents in %.2f s (%.0f docs/s, %.1f MB/s)",
-                 s.interrupted ? "interrupted after committing" : "indexed", s.documents, s.elapsed_seconds,
-                 static_cast<double>(s.documents) / secs, static_cast<double>(s.bytes) / 1e6 / secs);
+    const char* what = "indexed";
+    if (s.discarded) {
+        what = "interrupted; the rebuild was discarded and the live index is unchanged, after analysing";
+    } else if (s.interrupted) {
+        what = "interrupted after committing";
+    }
+    std::fprintf(out_, "xling-index: %s %zu documents in %.2f s (%.0f docs/s, %.1f MB/s)", what, s.documents,
+                 s.elapsed_seconds, static_cast<double>(s.documents) / secs,
+                 static_cast<double>(s.bytes) / 1e6 / secs);
     const char* sep = ": ";
     for (const auto& [lang, count] : s.per_language) {
         std::fprintf(out_, "%s%s %zu", sep, lang.c_str(), count);
         sep = ", ";
     }
     std::fprintf(out_, "\n");
+    if (s.unchanged > 0 || s.unchanged_files > 0) {
+        std::fprintf(out_, "xling-index: %zu unchanged (%zu files not read again)\n", s.unchanged, s.unchanged_files);
+    }
+    if (s.deleted > 0) std::fprintf(out_, "xling-index: %zu deleted\n", s.deleted);
+    if (s.switched) std::fprintf(out_, "xling-index: switched to the new index generation\n");
     if (s.skipped > 0 || s.warnings > 0) {
         std::fprintf(out_, "xling-index: %zu inputs skipped, %zu warnings:\n", s.skipped, s.warnings);
         constexpr std::size_t kShown = 50;  // the rest is in IndexSummary::notices for programs

@@ -23,14 +23,28 @@ enum class InvalidUtf8Policy {
 };
 
 struct IndexOptions {
-    std::filesystem::path database;                  ///< created when missing
-    std::size_t batch_documents = 2000;              ///< commit after this many documents ...
-    std::size_t batch_bytes = 64u << 20;             ///< ... or this many bytes of text, whichever first
+    std::filesystem::path database;                  ///< index folder, created when missing
+    std::size_t batch_documents = 10000;             ///< commit after this many documents ...
+    /// ... or when the estimated memory of the uncommitted changes reaches this many bytes.
+    /// It bounds the indexer's own memory (Xapian's pending postings, queued documents);
+    /// with several threads it is shared between them.
+    std::size_t memory_bytes = 512u << 20;
     InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::Skip;
     std::optional<std::filesystem::path> data_dir;   ///< folder with stopwords/ (default: see README)
-    /// Polled between documents; when it becomes true the indexer commits what it has and stops.
-    /// A lock-free atomic, so a signal handler may set it.
+    /// Polled between documents; when it becomes true the indexer commits what it has and stops
+    /// (a rebuild is discarded instead). A lock-free atomic, so a signal handler may set it.
     const std::atomic<bool>* stop_requested = nullptr;
+    /// Analysis threads. 1: one thread analyses and writes, committing batch by batch. N > 1: N
+    /// threads each analyse and write their own shard, merged (xapian-compact) into a new
+    /// generation that replaces the live one at the end, so the run becomes visible at once
+    /// (see docs/index-lifecycle.md for why and for the measurements).
+    std::size_t threads = 1;
+    /// Delete documents whose input file is gone (under the paths given) and JSONL records no
+    /// longer present in a re-read file.
+    bool prune = false;
+    /// Build a complete new index from the paths given beside the live one and switch to it
+    /// atomically at the end; on failure or interruption the live index is left untouched.
+    bool rebuild = false;
 };
 
 /// A one-line report about an input: skipped entirely, or indexed with a caveat.
@@ -51,26 +65,42 @@ struct IndexProgress {
 struct IndexSummary {
     std::size_t documents = 0;                        ///< indexed (added or replaced) in this run
     std::map<std::string, std::size_t> per_language;  ///< documents per language code in this run
+    std::size_t unchanged = 0;                        ///< documents whose input had not changed
+    std::size_t unchanged_files = 0;                  ///< files skipped by size and mtime alone
+    std::size_t deleted = 0;                          ///< documents deleted (--prune)
     std::size_t skipped = 0;                          ///< inputs left out
     std::size_t warnings = 0;
-    std::vector<Notice> notices;                      ///< every skip and warning, in order
+    std::vector<Notice> notices;                      ///< every skip and warning, in input order
     std::uint64_t bytes = 0;
     double elapsed_seconds = 0;
     std::size_t commits = 0;
     bool interrupted = false;                         ///< stopped by stop_requested
+    bool switched = false;                            ///< a new generation replaced the live index
+    bool discarded = false;                           ///< an interrupted rebuild was thrown away
 };
 
-/// Adds documents to one Xapian database, committing in batches: an interrupted or crashed run
-/// leaves a valid index that holds every committed batch.
+/// Result of Indexer::remove().
+struct RemoveResult {
+    std::vector<std::string> removed;  ///< ids that were in the index, now deleted
+    std::vector<std::string> unknown;  ///< ids that were not in the index
+};
+
+/// Adds documents to one xling index, committing in batches: an interrupted or crashed run
+/// leaves a valid index that holds every committed batch. Inputs read from files are tracked
+/// (schema.hpp, "Index lifecycle"): a re-run skips unchanged files and documents.
 ///
-/// Not thread-safe: drive one Indexer from one thread.
+/// Not thread-safe: drive one Indexer from one thread (it starts its own worker threads when
+/// IndexOptions::threads > 1; callbacks are always called on the driving thread).
 class Indexer {
   public:
-    /// Opens (or creates) options.database for writing.
+    /// Opens (or creates) options.database for writing. New indexes get the generation layout
+    /// (XAPIANDB stub + gen-NNNNNN folder); plain Xapian folders of earlier versions stay usable.
     /// @throws IndexLockedError when another writer holds the lock,
-    ///         IndexError when the database cannot be opened or created,
+    ///         IndexError when the database cannot be opened or created (or cannot be rebuilt),
     ///         ConfigError when stopword data is missing.
     explicit Indexer(IndexOptions options);
+    /// Without finish(): committed batches stay (threads == 1); a rebuild or parallel build that
+    /// has not switched is discarded.
     ~Indexer();
     Indexer(Indexer&&) noexcept;
     Indexer& operator=(Indexer&&) noexcept;
@@ -83,16 +113,24 @@ class Indexer {
     /// Indexes a file or, recursively, a folder: .txt/.md (one document each, title = first
     /// non-empty line, id = path relative to the folder given, or the path as given for a file)
     /// and .jsonl (one document per line), each optionally compressed as .gz or .zst.
-    /// Bad inputs become notices, not exceptions.
+    /// Unchanged files and records are skipped; with IndexOptions::prune, documents of files
+    /// gone from under `path` are deleted. Bad inputs become notices, not exceptions.
     /// @throws InputError when `path` does not exist; IndexError on database failure.
     void add_path(const std::filesystem::path& path);
 
-    /// Indexes one document (its language detected when doc.lang is empty).
+    /// Indexes one document (its language detected when doc.lang is empty); always written.
     /// @returns false when it was skipped (a notice says why) or a stop was requested.
     /// @throws IndexError on database failure.
     bool add_document(SourceDocument doc);
 
-    /// Commits pending documents and returns the run's summary. Call once, at the end.
+    /// Deletes the documents with these ids (committed by finish()). The input files they came
+    /// from are marked for re-reading, so a later run over them adds them back: the index follows
+    /// its sources. Not available during a rebuild or with threads > 1.
+    /// @throws IndexError on database failure or in those modes.
+    RemoveResult remove(const std::vector<std::string>& ids);
+
+    /// Commits pending documents (or merges and switches to the new generation) and returns the
+    /// run's summary. Call once, at the end.
     /// @throws IndexError on database failure.
     IndexSummary finish();
 

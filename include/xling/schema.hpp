@@ -53,7 +53,27 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "3";
+inline constexpr std::string_view kSchemaVersion = "4";
+
+// --- Index lifecycle (schema version 4; docs/index-lifecycle.md) ---------------------------------
+// Version 4 adds what incremental updates need; a version 3 index is upgraded in place (its
+// documents have no content hash yet, so each is re-analysed once when its source is next read).
+//   F<source>           boolean: the input file a document was read from (absent for documents
+//                       added through the API): its absolute, lexically normal path, or "#" and 16
+//                       hex digits of the path's FNV-1a 64 hash when longer than kMaxSourcePathBytes.
+//   value slot 4        content hash of the document's input (16 lowercase hex digits, FNV-1a 64 of
+//                       the source key, a newline and the file's bytes or the JSONL line): equal
+//                       hashes mean unchanged input, so a re-run skips the document.
+//   metadata "src:<source>"  one record per input file: "size:mtime_ns:hash:documents:path"
+//                       (hash over the whole decompressed file, documents in it, absolute path), so an
+//                       unchanged file is skipped by stat() alone, without reading it.
+// An index folder holds a Xapian stub file XAPIANDB ("auto gen-NNNNNN") naming the live generation
+// folder beside it; a rebuild writes the next generation and renames a new stub over the old one.
+inline constexpr std::string_view kSourceFilePrefix = "F";
+inline constexpr Xapian::valueno kContentHashSlot = 4;
+inline constexpr std::string_view kSourceRecordPrefix = "src:";
+/// Longest absolute path used as a source key as it is; longer ones become "#" + hash.
+inline constexpr std::size_t kMaxSourcePathBytes = 200;
 
 /// "Z<lang>:<stem>"
 [[nodiscard]] inline std::string stem_term(std::string_view lang, std::string_view stem) {

@@ -267,7 +267,9 @@ TEST_CASE("re-indexing the same id replaces the document") {
         write_file(dir / "corpus" / "other.txt", kEnglish);
         CHECK(index_path(options, dir / "corpus").documents == 2);
         write_file(dir / "corpus" / "hafen.txt", "Mühle\n\n" + kGerman2);
-        CHECK(index_path(options, dir / "corpus").documents == 2);
+        const auto again = index_path(options, dir / "corpus");
+        CHECK(again.documents == 1);  // other.txt is unchanged
+        CHECK(again.unchanged == 1);
 
         Xapian::Database db((dir / "index").string());
         CHECK(db.get_doccount() == 2);
@@ -570,10 +572,10 @@ TEST_CASE("batches are committed and visible to a reader while the indexer is op
     CHECK(reader.get_doccount() == 5);
 }
 
-TEST_CASE("batch_bytes commits on text volume") {
+TEST_CASE("memory_bytes commits on estimated memory") {
     TempDir dir;
     auto options = options_for(dir);
-    options.batch_bytes = 1;  // every document fills a batch
+    options.memory_bytes = 1;  // every document fills the memory budget
     const auto summary = index_documents(options, {{"a", kEnglish, "", "", "", "", "", ""},
                                                    {"b", kGerman, "", "", "", "", "", ""},
                                                    {"c", kHungarian, "", "", "", "", "", ""}});

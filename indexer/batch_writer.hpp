@@ -1,0 +1,43 @@
+// The write half of indexing: documents into one WritableDatabase, committed in batches bounded
+// by document count and by estimated memory.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstddef>
+#include <string>
+
+#include "indexer/document_analysis.hpp"
+
+namespace xling::indexer {
+
+class BatchWriter {
+  public:
+    /// `name` is used in error messages (the index or shard path). `db` must outlive the writer.
+    BatchWriter(Xapian::WritableDatabase& db, std::string name, std::size_t batch_documents, std::size_t memory_bytes);
+
+    /// Adds or replaces (by its Q<id> term) the document; commits when a threshold is reached.
+    /// @returns its document id. @throws IndexError.
+    Xapian::docid write(const AnalysedDocument& doc);
+
+    /// Notes a change made directly on the database (metadata, deletion), so commit() commits it.
+    void mark_changed() noexcept { changed_ = true; }
+
+    /// Commits pending changes, if any. @throws IndexError.
+    void commit();
+
+    [[nodiscard]] std::size_t commits() const noexcept { return commits_; }
+    [[nodiscard]] std::size_t pending_documents() const noexcept { return pending_documents_; }
+
+  private:
+    Xapian::WritableDatabase& db_;
+    std::string name_;
+    std::size_t batch_documents_;
+    std::size_t memory_bytes_;
+    std::size_t pending_documents_ = 0;
+    std::size_t pending_bytes_ = 0;
+    std::size_t commits_ = 0;
+    bool changed_ = false;
+};
+
+}  // namespace xling::indexer

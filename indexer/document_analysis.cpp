@@ -1,0 +1,75 @@
+#include "indexer/document_analysis.hpp"
+
+#include <cctype>
+
+#include "analysis/iso_date.hpp"
+#include "analysis/language_identifier.hpp"
+#include "xling/language.hpp"
+#include "xling/schema.hpp"
+
+namespace xling::indexer {
+namespace {
+
+std::string lowercase_ascii(std::string s) {
+    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return s;
+}
+
+SequencedNotice warning(const Job& job, std::string message) {
+    return {job.seq, Notice{Notice::Kind::Warning, where_of(job.doc), std::move(message)}};
+}
+
+// What a document costs Xapian between add and commit, calibrated against peak RSS on the
+// bundled corpora (docs/index-lifecycle.md): Xapian keeps, per distinct term, an entry in its
+// in-memory posting and position change maps (~100 bytes of map node, key and encoded data),
+// a few bytes per position, and the document data until the tables are flushed.
+std::size_t estimate_bytes(const Xapian::Document& doc, std::size_t positions) {
+    constexpr std::size_t kPerTerm = 100;
+    constexpr std::size_t kPerPosition = 4;
+    return doc.termlist_count() * kPerTerm + positions * kPerPosition + doc.get_data().size();
+}
+
+}  // namespace
+
+std::string where_of(const SourceDocument& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
+
+DocumentAnalysis::DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data) : builder_(std::move(data)) {}
+
+std::string DocumentAnalysis::choose_language(const Job& job, std::vector<SequencedNotice>& notices) {
+    const SourceDocument& doc = job.doc;
+    if (!doc.lang.empty()) {
+        std::string code = lowercase_ascii(doc.lang);
+        if (is_known_language_code(code)) return code;
+        notices.push_back(warning(job, "language '" + doc.lang + "' is not supported; indexed unstemmed as und"));
+        return std::string(kUndetermined);
+    }
+    const auto detected = analysis::identify_language(doc.title.empty() ? doc.text : doc.title + "\n" + doc.text);
+    if (detected.code == kUndetermined) {
+        notices.push_back(warning(job, "language not supported or not identified (CLD2: " + detected.detected +
+                                           "); indexed unstemmed as und"));
+    }
+    return detected.code;
+}
+
+AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
+    const SourceDocument& doc = job.doc;
+    AnalysedDocument out;
+    if (doc.source.size() > schema::kMaxFilterTermBytes) {
+        out.notices.push_back(warning(job, "source longer than " + std::to_string(schema::kMaxFilterTermBytes) +
+                                               " bytes; stored, but not usable as a filter"));
+    }
+    out.lang = choose_language(job, out.notices);
+    std::optional<std::string> date;
+    if (!doc.date.empty()) {
+        date = analysis::parse_iso_date(doc.date);
+        if (!date) out.notices.push_back(warning(job, "date '" + doc.date + "' is not ISO 8601; stored without a date"));
+    }
+    out.document = builder_.build(doc, out.lang, date);
+    if (!job.source_key.empty()) out.document.add_boolean_term(std::string(schema::kSourceFilePrefix) + job.source_key);
+    if (!job.hash.empty()) out.document.add_value(schema::kContentHashSlot, job.hash);
+    out.id_term = schema::id_term(doc.id);
+    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count());
+    return out;
+}
+
+}  // namespace xling::indexer

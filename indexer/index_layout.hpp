@@ -1,0 +1,63 @@
+// The on-disk layout of an index folder and the atomic switch between generations.
+//
+// Every index created by this version is a Xapian "stub directory": DIR/XAPIANDB is a one-line
+// stub file "auto gen-NNNNNN" naming the live generation, a complete Xapian database in the
+// folder DIR/gen-NNNNNN. Xapian resolves it itself, for readers (Database(DIR)) and for the
+// single writer (WritableDatabase(DIR) opens a one-entry stub), so the searcher and the Xapian
+// tools need nothing special. A rebuild writes DIR/gen-(N+1) while the live generation stays
+// locked and readable, then renames a new stub over DIR/XAPIANDB: rename() is atomic on POSIX,
+// so a reader opening DIR sees the old generation or the new one, never a mix.
+//
+// Folders written by earlier versions are plain Xapian databases (DIR/iamglass ...). They keep
+// working for ordinary runs; a rebuild (or parallel build) converts them: the new generation and
+// the stub are written while DIR/iamglass still makes Xapian open the old database, and unlinking
+// iamglass (atomic too) is the switch; the old table files are removed after it.
+#pragma once
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+
+namespace xling::indexer {
+
+enum class LayoutKind {
+    Missing,      ///< no index yet (missing or holding no database)
+    Generations,  ///< XAPIANDB stub naming one gen-NNNNNN folder (this version's layout)
+    Plain,        ///< a plain Xapian database in DIR itself (earlier versions)
+    OtherStub,    ///< a stub file, or a stub folder not written by xling (e.g. listing shards)
+};
+
+struct Layout {
+    LayoutKind kind = LayoutKind::Missing;
+    unsigned generation = 0;  ///< the live generation number (Generations only)
+};
+
+/// Inspects `dir` without modifying it.
+[[nodiscard]] Layout inspect_layout(const std::filesystem::path& dir);
+
+/// "gen-000042"
+[[nodiscard]] std::string generation_name(unsigned generation);
+
+/// Creates a new index folder in the generation layout (DIR/gen-000001 and the stub) and opens it
+/// for writing. Throws Xapian errors (the caller maps them).
+[[nodiscard]] Xapian::WritableDatabase create_generation_layout(const std::filesystem::path& dir);
+
+/// Removes generation folders under `dir` other than `keep` ("" keeps none): leftovers of a
+/// rebuild that crashed. Only call while holding the index's write lock.
+void remove_stale_generations(const std::filesystem::path& dir, const std::string& keep);
+
+/// Makes DIR/`generation` the live generation: writes the stub to a temporary file, fsyncs it and
+/// renames it over DIR/XAPIANDB; for a Plain folder, then unlinks DIR/iamglass. Throws IndexError.
+void switch_generation(const std::filesystem::path& dir, const Layout& old_layout, const std::string& generation);
+
+/// Removes what the previous layout left after a switch: the old generation folder, or a Plain
+/// folder's table files. Call after closing the old live database. Errors are ignored (leftovers
+/// are removed by the next writer).
+void remove_old_layout(const std::filesystem::path& dir, const Layout& old_layout);
+
+/// Bytes of all regular files under `path` (a file or folder).
+[[nodiscard]] std::uint64_t disk_usage(const std::filesystem::path& path);
+
+}  // namespace xling::indexer
