@@ -1,0 +1,93 @@
+// Building the compiled translation table from FreeDict dictd databases (`xling-dict build`).
+//
+// 1. Every freedict-<src>-<tgt> database of two selected languages is parsed (article_parser),
+//    its text repaired (encoding_repair) and normalized (phrase_normalizer). Each translation is
+//    evidence for src→tgt ("direct") and, inverted, for tgt→src ("inverse"):
+//        rank weight  r = 1 / sense rank × 0.9^min(position in the sense, 4)
+//        direct       0.8 × r        inverse  0.5 × r
+//    Evidence of one kind keeps its maximum; the two kinds combine by noisy-or,
+//    w = 1 − (1 − direct)(1 − inverse), so a pair both dictionaries agree on outranks one only
+//    one of them lists (Ding's deu-eng lists Zusammenarbeit → "association" before
+//    "cooperation"; eng-deu's cooperation → Zusammenarbeit settles it).
+// 2. Pivots: for every pair, translations through a pivot language p (English, then German)
+//    whose two legs are direct: 0.5 × w(src→p) × w(p→tgt), from the best 5 of each leg, paths
+//    combined by noisy-or and with the direct evidence; a pivot word without translations of its
+//    own borrows those of the nearest word of its stem. Where a word has fewer than 3
+//    translations into a language, two-pivot paths (hu→en→de→ru: eng-rus is tiny) are added
+//    the same way. Paths never pass through their own source or target language. Phrases of
+//    over 2 words translate only directly.
+// 3. Each (word, target language) keeps its best `max_per_language` translations. Keys are the
+//    normalized headwords and translations; single-word keys are also indexed by their stem.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "translation/encoding_repair.hpp"
+#include "xling/translation_table.hpp"
+
+namespace xling::translation {
+
+struct BuildOptions {
+    std::filesystem::path dictd_dir = "/usr/share/dictd";
+    std::vector<std::string> languages{"hu", "de", "lt", "en", "ru"};  ///< table order
+    std::vector<std::string> pivots{"en", "de"};                       ///< tried in this order
+    std::size_t max_per_language = 6;                                  ///< stored per word and target
+};
+
+/// A dictd database found for two selected languages.
+struct DictionaryFile {
+    std::filesystem::path index;
+    std::filesystem::path dict;
+    std::string source;  ///< ISO 639-1
+    std::string target;
+};
+
+struct DictionaryReport {
+    DictionaryFile file;
+    std::string title;
+    std::size_t articles = 0;      ///< articles read
+    std::size_t headwords = 0;     ///< usable headwords (variants included)
+    std::size_t translations = 0;  ///< usable (headword, translation) pairs
+};
+
+struct PairReport {
+    std::string source;
+    std::string target;
+    std::size_t words = 0;         ///< source keys with at least one translation into target
+    std::size_t direct_words = 0;  ///< ... of which have a direct one (this pair's dictionaries)
+    std::size_t translations = 0;  ///< records written
+    std::string route;             ///< "direct", "via en", "direct + via de", ...
+};
+
+struct BuildReport {
+    std::vector<DictionaryReport> dictionaries;
+    std::vector<PairReport> pairs;
+    RepairReport repairs;
+    std::size_t keys = 0;
+    std::size_t translations = 0;
+    std::size_t stems = 0;
+    std::uint64_t bytes = 0;
+    std::vector<std::string> warnings;  ///< languages without any dictionary
+};
+
+/// freedict-<xxx>-<yyy>.index files (ISO 639-3 names) in `dir` whose languages are both in
+/// `languages`, sorted by file name. Throws InputError when `dir` cannot be listed.
+[[nodiscard]] std::vector<DictionaryFile> find_dictionaries(const std::filesystem::path& dir,
+                                                            const std::vector<std::string>& languages);
+
+/// Builds the table into `out`. `stem` gives the stems keyed (the analysis chain's Snowball
+/// stemmer). `progress` (optional) gets one line per step.
+/// @throws InputError for unreadable or malformed dictionaries; ConfigError for bad options or
+///         an unwritable output.
+BuildReport build_table(const BuildOptions& options, const StemFunction& stem, const std::filesystem::path& out,
+                        std::ostream* progress = nullptr);
+
+/// The summary `xling-dict build` prints.
+void print_report(const BuildReport& report, std::ostream& out);
+
+}  // namespace xling::translation
