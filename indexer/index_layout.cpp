@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <sstream>
 
 #include "xling/error.hpp"
 
@@ -153,9 +154,28 @@ void remove_old_layout(const fs::path& dir, const Layout& old_layout) {
     }
 }
 
-std::uint64_t disk_usage(const fs::path& path) {
+std::uint64_t disk_usage(const fs::path& path, std::uint64_t* remote_shards) {
     std::error_code ec;
-    if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
+    if (fs::is_regular_file(path, ec)) {
+        // A Xapian stub file: the size of the local shards it lists ("auto"/"glass"/"chert" PATH,
+        // relative to the stub's folder); remote shards are counted, not sized.
+        std::ifstream in(path);
+        std::string kind;
+        std::string target;
+        std::uint64_t total = 0;
+        std::string line;
+        while (std::getline(in, line)) {
+            std::istringstream fields(line);
+            if (!(fields >> kind >> target) || kind.front() == '#') continue;
+            if (kind == "remote") {
+                if (remote_shards != nullptr) ++*remote_shards;
+                continue;
+            }
+            const fs::path shard = fs::path(target).is_absolute() ? fs::path(target) : path.parent_path() / target;
+            if (fs::is_directory(shard, ec)) total += disk_usage(shard, remote_shards);
+        }
+        return total;
+    }
     std::uint64_t total = 0;
     for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
          it.increment(ec)) {

@@ -57,7 +57,8 @@ void switch_generation(const std::filesystem::path& dir, const Layout& old_layou
 /// are removed by the next writer).
 void remove_old_layout(const std::filesystem::path& dir, const Layout& old_layout);
 
-/// Bytes of all regular files under `path` (a file or folder).
-[[nodiscard]] std::uint64_t disk_usage(const std::filesystem::path& path);
+/// Bytes of all regular files under `path` (a folder), or under the local shards a stub file lists;
+/// `remote_shards`, when given, is increased by the stub's remote lines.
+[[nodiscard]] std::uint64_t disk_usage(const std::filesystem::path& path, std::uint64_t* remote_shards = nullptr);
 
 }  // namespace xling::indexer

@@ -77,7 +77,7 @@ IndexStats index_stats(const std::filesystem::path& path) {
     } catch (const Xapian::Error& e) {
         throw IndexError(path.string() + ": cannot open index: " + e.get_description());
     }
-    stats.disk_bytes = indexer::disk_usage(path);
+    stats.disk_bytes = indexer::disk_usage(path, &stats.remote_shards);
     return stats;
 }
 

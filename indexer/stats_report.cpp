@@ -50,7 +50,9 @@ std::string stats_text(const std::string& path, const IndexStats& s) {
     out += "entity mentions: " + (s.entity_mentions ? std::to_string(*s.entity_mentions)
                                                     : std::string("not indexed (aliases are expanded when searching)")) +
            "\n";
-    out += "size on disk: " + human_bytes(s.disk_bytes) + " (" + std::to_string(s.disk_bytes) + " bytes)\n";
+    out += "size on disk: " + human_bytes(s.disk_bytes) + " (" + std::to_string(s.disk_bytes) + " bytes" +
+           (s.remote_shards > 0 ? ", local shards only; " + std::to_string(s.remote_shards) + " remote not counted" : "") +
+           ")\n";
     return out;
 }
 
@@ -76,6 +78,7 @@ std::string stats_json(const std::string& path, const IndexStats& s) {
     j["sources"] = s.sources;
     j["entity_mentions"] = s.entity_mentions ? nlohmann::ordered_json(*s.entity_mentions) : nlohmann::ordered_json();
     j["disk_bytes"] = s.disk_bytes;
+    j["remote_shards"] = s.remote_shards;
     return j.dump() + "\n";
 }
 

@@ -29,7 +29,9 @@ struct IndexStats {
     /// Documents mentioning a known entity; nullopt: not indexed (aliases are expanded when
     /// searching, so an index holds names, not entities).
     std::optional<std::uint64_t> entity_mentions;
-    std::uint64_t disk_bytes = 0;        ///< size of every file under the index path
+    std::uint64_t disk_bytes = 0;        ///< size of every file under the index path (for a stub
+                                         ///< file: under each local shard it lists)
+    std::uint64_t remote_shards = 0;     ///< "remote" lines of a stub file, not in disk_bytes
 };
 
 /// Reads the statistics of the index (folder or stub file) at `path`. Counting distinct terms
