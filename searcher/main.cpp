@@ -60,6 +60,8 @@ int main(int argc, char** argv) {
     bool no_aliases = false;
     bool no_name_keys = false;
     std::vector<std::filesystem::path> alias_files;
+    std::string dict;
+    bool no_translate = false;
     xling::SearchRequest request;
     app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
         ->required()->allow_extra_args(false);
@@ -92,6 +94,14 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_flag("--no-aliases", no_aliases, "No name matching: neither the alias table nor name keys (each word matches its own stems)");
     app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
+    app.add_option("--dict", dict,
+                   "Translation table built by xling-dict (default: $XLING_DICT, else <data-dir>/translation/xling.table if present)");
+    app.add_option("--glossary", request.translation.glossaries,
+                   "Glossary file adding or overriding translations (repeat; read at each query)")
+        ->allow_extra_args(false);
+    app.add_flag("--no-translate", no_translate, "Do not translate query words (each word matches its own stems only)");
+    app.add_option("--query-lang", request.translation.query_language,
+                   "Language of the query (hu, de, lt, en, ru); default: detected");
     app.add_option("--data-dir", data_dir, "Folder holding stopwords/ (default: $XLING_DATA_DIR or built-in)");
     CLI11_PARSE(app, argc, argv);
     if (!batch && words.empty()) {
@@ -121,6 +131,8 @@ int main(int argc, char** argv) {
     if (!data_dir.empty()) options.data_dir = data_dir;
     options.alias_files = alias_files;
     options.use_default_aliases = !no_aliases;
+    if (!dict.empty()) options.dict = dict;
+    request.translation.enabled = !no_translate;
     try {
         xling::Searcher searcher(databases, options);
         if (batch) return run_batch(searcher, request, explain);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/iso_date.hpp"
+#include "searcher/query_translator.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
@@ -62,7 +63,10 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
     switch (node.kind) {
         case Kind::Word: {
             auto parts = sequence_parts({node}, out);
-            return parts.empty() ? Part{} : std::move(parts.front());
+            if (parts.empty()) return Part{};
+            // Alone, a stopword of L ("что", "the") has nothing else to match L's documents by.
+            parts.front().query = with_stopword_matches(parts.front(), parts.front().stop_languages);
+            return std::move(parts.front());
         }
         case Kind::Phrase: {
             std::vector<analysis::AnalyzedToken> tokens;
@@ -160,6 +164,32 @@ std::vector<const Entity*> QueryBuilder::lookup(const std::vector<analysis::Anal
     return aliases_->lookup(joined_words(tokens, 0, tokens.size()));
 }
 
+// The inflected forms of a one-word name, restricted to documents of its language, as that
+// language's stem terms: one posting list per stem instead of a FILTER over an OR of forms, and
+// every child of the entity's OP_SYNONYM a plain term. Xapian 1.4 estimates a synonym's term
+// frequency by folding its children pairwise, rounding at each node, in an order taken from each
+// shard's local frequencies; fewer and simpler children keep sharded scores closest to the merged
+// index's (docs/index-lifecycle.md, "Sharded collections"). A stopword form has no stem term and
+// keeps the FILTER.
+void QueryBuilder::add_forms_in_language(const std::string& lang, const std::vector<std::string>& forms,
+                                         std::vector<Xapian::Query>& alternatives) const {
+    std::set<std::string> stems;
+    std::vector<std::string> unstemmed;
+    for (const auto& f : forms) {
+        if (std::string stem = analyzer_.stem(lang, f); !stem.empty()) {
+            stems.insert(schema::stem_term(lang, stem));
+        } else {
+            unstemmed.push_back(f);
+        }
+    }
+    for (const auto& t : stems) alternatives.emplace_back(t);
+    if (!unstemmed.empty()) {
+        alternatives.emplace_back(Xapian::Query::OP_FILTER,
+                                  Xapian::Query(Xapian::Query::OP_OR, unstemmed.begin(), unstemmed.end()),
+                                  Xapian::Query(schema::language_term(lang)));
+    }
+}
+
 void QueryBuilder::add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                              std::set<std::string, std::less<>>& stop_languages) {
     for (const std::string& lang : languages_) {
@@ -174,16 +204,34 @@ void QueryBuilder::add_stems(const std::string& word, MatchGroup& group, std::ve
     }
 }
 
+Xapian::Query QueryBuilder::with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs) {
+    if (part.word.empty() || langs.empty()) return part.query;
+    std::vector<Xapian::Query> language_terms;
+    for (const auto& lang : langs) language_terms.emplace_back(schema::language_term(lang));
+    const Xapian::Query as_written(Xapian::Query::OP_FILTER, Xapian::Query(part.word),
+                                   Xapian::Query(Xapian::Query::OP_OR, language_terms.begin(), language_terms.end()));
+    return part.query.empty() ? as_written : Xapian::Query(Xapian::Query::OP_OR, part.query, as_written);
+}
+
 QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text,
                                            BuiltQuery& out) {
     if (tokens.empty()) return {};
     // "Jong-un", "észak-koreai": the index holds the parts at consecutive positions.
-    if (tokens.size() > 1) return phrase_part(tokens, text, out);
+    if (tokens.size() > 1) {
+        Part part = phrase_part(tokens, text, out);
+        if (options_.translator == nullptr) return part;
+        // The table keys "észak-koreai" as the phrase "észak koreai": translate it as one.
+        std::vector<Xapian::Query> alternatives{part.query};
+        options_.translator->add_phrase(tokens, out.terms.groups.back(), alternatives);
+        part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        return part;
+    }
     const analysis::AnalyzedToken& token = tokens.front();
     MatchGroup group;
     group.concept_info.query = text;
     Part part;
     part.is_word = true;
+    part.word = token.word;
     std::vector<Xapian::Query> alternatives;
     add_stems(token.word, group, alternatives, part.stop_languages);
     if (!part.stop_languages.empty()) out.has_stopwords = true;
@@ -209,6 +257,9 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
             group.concept_info.name_keys.push_back(k);
         }
     }
+    // Translations join the group only beside the word's own stems: a word that is a stopword
+    // everywhere stays ignored.
+    if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
     if (alternatives.empty()) out.ignored.push_back(token.word);
     part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
@@ -237,6 +288,14 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     std::vector<Xapian::Query> weak_alternatives;
     std::set<std::string> exact_seen;
     std::vector<analysis::AnalyzedToken> name_tokens;
+    // Words that are a full (not weak) name of one of the entities on their own.
+    std::set<std::string, std::less<>> single_names;
+    for (const Entity* entity : entities) {
+        for (const EntityName& name : entity->names) {
+            analyzer_.words(name.name, name_tokens);
+            if (!name.weak && name_tokens.size() == 1) single_names.insert(name_tokens.front().word);
+        }
+    }
     for (const Entity* entity : entities) {
         info.entities.push_back(entity->id);
         info.entity_types.emplace_back(to_string(entity->type));
@@ -250,9 +309,14 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
                 const std::vector<std::string>& found = forms_.forms(name.lang, name_tokens.front().word);
                 if (found.empty()) continue;
                 for (const auto& f : found) group.lang_words[name.lang].insert(f);
-                weak_alternatives.emplace_back(Xapian::Query::OP_FILTER,
-                                               Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()),
-                                               Xapian::Query(schema::language_term(name.lang)));
+                add_forms_in_language(name.lang, found, weak_alternatives);
+                continue;
+            }
+            // "Vladimir Putin" adds nothing to a concept that already holds "Putin": the same
+            // documents, and its occurrences would count twice in the synonym's wdf.
+            if (name_tokens.size() > 1 && std::any_of(name_tokens.begin(), name_tokens.end(), [&](const auto& t) {
+                    return single_names.count(t.word) != 0;
+                })) {
                 continue;
             }
             // The name as written, in any document (names often travel unchanged between languages).
@@ -286,8 +350,12 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
                 positions.emplace_back(Xapian::Query::OP_OR, found.begin(), found.end());
             }
             if (inflected && !positions.empty()) {
-                alternatives.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
-                                          Xapian::Query(schema::language_term(name.lang)));
+                if (name_tokens.size() == 1) {
+                    add_forms_in_language(name.lang, forms_.forms(name.lang, name_tokens.front().word), alternatives);
+                } else {
+                    alternatives.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
+                                              Xapian::Query(schema::language_term(name.lang)));
+                }
             }
         }
     }
@@ -317,13 +385,18 @@ Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
             continue;
         }
         std::vector<Xapian::Query> relaxed;
+        std::set<std::string, std::less<>> unconstrained;
         for (const std::string& lang : parts[i].stop_languages) {
             const bool constrained_elsewhere = std::any_of(parts.begin(), parts.end(), [&](const Part& other) {
                 return &other != &parts[i] && !other.query.empty() && other.stop_languages.count(lang) == 0;
             });
-            if (constrained_elsewhere) relaxed.emplace_back(schema::language_term(lang));
+            if (constrained_elsewhere) {
+                relaxed.emplace_back(schema::language_term(lang));
+            } else {
+                unconstrained.insert(lang);
+            }
         }
-        Xapian::Query clause = parts[i].query;
+        Xapian::Query clause = unconstrained.empty() ? parts[i].query : with_stopword_matches(parts[i], unconstrained);
         if (!relaxed.empty()) {
             const Xapian::Query any_of(Xapian::Query::OP_SCALE_WEIGHT,
                                        Xapian::Query(Xapian::Query::OP_OR, relaxed.begin(), relaxed.end()), 0.0);
@@ -401,6 +474,7 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
         per_language.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
                                   Xapian::Query(schema::language_term(lang)));
     }
+    if (options_.translator != nullptr) options_.translator->add_phrase(tokens, group, per_language);
     out.terms.groups.push_back(std::move(group));
     if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
     return Part{Xapian::Query(Xapian::Query::OP_SYNONYM, per_language.begin(), per_language.end()), {}, false};

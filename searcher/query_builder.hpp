@@ -35,6 +35,9 @@ struct MatchGroup {
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
     std::set<std::string, std::less<>> keys;   ///< name keys
     std::vector<std::string> prefixes;         ///< word* prefixes
+    /// Stems that came from translations: language -> stem -> the translations it stands for
+    /// (to tell, per hit, which translation matched).
+    std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>, std::less<>> translated;
 
     /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
     [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
@@ -53,10 +56,15 @@ struct BuiltQuery {
     bool has_stopwords = false;         ///< some word was a stopword in some language
 };
 
+class QueryTranslator;
+
 struct BuildOptions {
     bool keep_stopwords = false;  ///< search stopwords as exact words (fallback when nothing matched)
     bool expand_aliases = true;
     bool name_keys = true;
+    /// Adds translations to words and phrases (not to names, =exact words, wildcards, NEAR
+    /// operands or field values); null: no translation.
+    QueryTranslator* translator = nullptr;
 };
 
 class QueryBuilder {
@@ -77,7 +85,11 @@ class QueryBuilder {
         std::set<std::string, std::less<>> stop_languages;
         bool is_word = false;
         bool is_filter = false;  ///< a field:value constraint (boolean, no weight)
+        std::string word{};      ///< a single word's normalized form (for its stopword languages)
     };
+    /// The part, also matching its word as written in documents of the languages where it is a
+    /// stopword (and has no stem term): `langs`, or all its stopword languages when empty.
+    [[nodiscard]] static Xapian::Query with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs);
     Part node_part(const QueryNode& node, BuiltQuery& out);
     std::vector<Part> sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out);
     Part word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
@@ -91,6 +103,8 @@ class QueryBuilder {
     Xapian::Query field_query(const QueryNode& field) const;
     std::vector<std::string> positional_forms(std::string_view lang, const std::string& word);
     Xapian::Query and_query(std::vector<Part> parts) const;
+    void add_forms_in_language(const std::string& lang, const std::vector<std::string>& forms,
+                               std::vector<Xapian::Query>& alternatives) const;
     void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                    std::set<std::string, std::less<>>& stop_languages);
     std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;

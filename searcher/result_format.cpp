@@ -1,6 +1,7 @@
 #include "searcher/result_format.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -21,15 +22,35 @@ nlohmann::ordered_json matched_json(const Hit& h) {
         nlohmann::ordered_json entity = m.entities.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.entities.front());
         nlohmann::ordered_json item = {{"query", m.query}, {"entity", entity}, {"forms", m.forms}};
         if (m.entities.size() > 1) item["ambiguous"] = m.entities;
+        nlohmann::ordered_json translations = nlohmann::ordered_json::array();
+        for (const MatchedTranslation& t : m.translations) {
+            translations.push_back({{"lang", t.lang}, {"translation", t.text}, {"forms", t.forms}});
+        }
+        item["translations"] = std::move(translations);
         matched.push_back(std::move(item));
     }
     return matched;
 }
 
 nlohmann::ordered_json concept_json(const QueryConcept& c) {
-    return {{"query", c.query},         {"entities", c.entities}, {"types", c.entity_types},
-            {"names", c.names},         {"forms", c.forms},       {"stems", c.stems},
-            {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}};
+    nlohmann::ordered_json translations = nlohmann::ordered_json::object();
+    for (const auto& [lang, list] : c.translations) {
+        auto& items = translations[lang] = nlohmann::ordered_json::array();
+        for (const ConceptTranslation& t : list) {
+            items.push_back({{"text", t.text}, {"weight", std::round(static_cast<double>(t.weight) * 1000) / 1000}, {"via", t.via}, {"from", t.from_lang},
+                             {"terms", t.stems}, {"phrase", t.phrase}});
+        }
+    }
+    return {{"query", c.query},         {"entities", c.entities},       {"types", c.entity_types},
+            {"names", c.names},         {"forms", c.forms},             {"stems", c.stems},
+            {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}, {"translations", std::move(translations)},
+            {"translation_note", or_null(c.translation_note)}};
+}
+
+std::string weight_text(float weight) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.2f", static_cast<double>(weight));
+    return buffer;
 }
 
 std::string join(const std::vector<std::string>& items, const char* sep) {
@@ -61,6 +82,10 @@ std::string to_json(const SearchResults& r, bool explain) {
                                 {"hits", std::move(hits)}};
     if (!r.facets.empty()) out["facets"] = r.facets;
     if (explain) {
+        out["translation"] = r.translation;
+        out["query_language"] = {{"code", or_null(r.query_language.code)},
+                                 {"method", or_null(r.query_language.method)},
+                                 {"evidence", or_null(r.query_language.evidence)}};
         out["concepts"] = nlohmann::ordered_json::array();
         for (const auto& c : r.concepts) out["concepts"].push_back(concept_json(c));
     }
@@ -90,6 +115,15 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
     const char* reset = color ? "\033[0m" : "";
     out << "query \"" << r.query << "\" expands to " << r.concepts.size() << (r.concepts.size() == 1 ? " concept" : " concepts")
         << " (each one OP_SYNONYM group):\n";
+    if (!r.translation.empty()) {
+        out << "translation: " << r.translation << '\n';
+        if (!r.query_language.method.empty()) {
+            out << "query language: "
+                << (r.query_language.code.empty() ? "undetermined: each word translated from every language whose table has it"
+                                                  : r.query_language.code + " (" + r.query_language.method + ")")
+                << "  [" << r.query_language.evidence << "]\n";
+        }
+    }
     for (const QueryConcept& c : r.concepts) {
         out << "  " << bold << '"' << c.query << '"' << reset;
         if (!c.entities.empty()) {
@@ -109,6 +143,18 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
         }
         if (!c.name_keys.empty()) out << "      name keys: " << join(c.name_keys, ", ") << '\n';
         if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
+        for (const auto& [lang, list] : c.translations) {
+            out << "      translated " << lang << ":";
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const ConceptTranslation& t = list[i];
+                out << (i > 0 ? " |" : "") << ' ' << t.text << ' ' << weight_text(t.weight);
+                if (t.via != "direct") out << " (" << (t.via == "glossary" || t.via == "word by word" ? "" : "via ") << t.via << ")";
+                if (r.query_language.code.empty() && !t.from_lang.empty()) out << " [from " << t.from_lang << "]";
+                if (t.phrase) out << " [phrase]";
+            }
+            out << '\n';
+        }
+        if (!c.translation_note.empty()) out << "      translation: " << c.translation_note << '\n';
         for (const AmbiguousName& a : ambiguous) {
             for (const auto& id : c.entities) {
                 if (std::find(a.entity_ids.begin(), a.entity_ids.end(), id) != a.entity_ids.end()) {
@@ -151,7 +197,11 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
             for (const MatchedConcept& m : h.matched) {
                 out << "   " << dim << "matched \"" << m.query << '"';
                 if (!m.entities.empty()) out << " (" << join(m.entities, ", ") << ")";
-                out << ": " << join(m.forms, ", ") << reset << '\n';
+                out << ": " << join(m.forms, ", ");
+                for (const MatchedTranslation& t : m.translations) {
+                    out << "  [translation " << t.lang << " \"" << t.text << "\": " << join(t.forms, ", ") << "]";
+                }
+                out << reset << '\n';
             }
         }
     }

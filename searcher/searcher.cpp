@@ -8,9 +8,12 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
+#include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/query_builder.hpp"
+#include "searcher/query_language.hpp"
 #include "searcher/query_parser.hpp"
+#include "searcher/query_translator.hpp"
 #include "searcher/snippet.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -66,7 +69,11 @@ class Searcher::Impl {
           data_(analysis::AnalysisData::load(analysis::resolve_data_dir(options.data_dir))),
           analyzer_(data_),
           keyer_(data_),
-          aliases_(load_aliases(options, analysis::resolve_data_dir(options.data_dir))) {}
+          aliases_(load_aliases(options, analysis::resolve_data_dir(options.data_dir))),
+          dict_(searcher::load_dict(options, analysis::resolve_data_dir(options.data_dir))),
+          detector_(analysis::resolve_data_dir(options.data_dir)) {}
+
+    std::filesystem::path dict_path() const { return dict_.path; }
 
     std::vector<AmbiguousName> ambiguous_names() const { return aliases_.ambiguous_names(); }
 
@@ -83,6 +90,8 @@ class Searcher::Impl {
 
     SearchResults search(const SearchRequest& request) {
         try {
+            // Each search sees the latest committed batch (cheap when nothing changed).
+            db_.reopen();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             // An indexer committed while we read: reopen at the new revision and run again once.
@@ -94,6 +103,49 @@ class Searcher::Impl {
     }
 
   private:
+    // The table with the request's glossaries, the query language, and the status line.
+    TranslationTable prepare_translation(const SearchRequest& request, const searcher::QueryNode& tree,
+                                         SearchResults& results) {
+        const TranslationRequest& tr = request.translation;
+        if (!tr.query_language.empty() && find_language(tr.query_language) == nullptr) {
+            throw RequestError("--query-lang '" + tr.query_language + "': unknown language (hu, de, lt, en, ru)");
+        }
+        if (!tr.enabled) {
+            results.translation = "off (--no-translate)";
+            return {};
+        }
+        TranslationTable table = searcher::with_glossaries(dict_.table, tr.glossaries, analyzer_);
+        if (table.empty()) {
+            results.translation = "off (" + dict_.absent_reason + ")";
+            return table;
+        }
+        results.translation = searcher::translation_status(dict_, table);
+        if (!tr.query_language.empty()) {
+            results.query_language = {tr.query_language, "given", "--query-lang"};
+            return table;
+        }
+        // Names say nothing about the language (they are spelled alike in many): they do not vote.
+        std::vector<std::string> words;
+        std::string text;
+        std::vector<analysis::AnalyzedToken> tokens;
+        for (const std::string& t : searcher::query_texts(tree)) {
+            analyzer_.words(t, tokens);
+            std::string normalized;
+            for (const auto& token : tokens) normalized += (normalized.empty() ? "" : " ") + token.word;
+            if (request.expand_aliases && !aliases_.lookup(normalized).empty()) continue;
+            text += (text.empty() ? "" : " ") + t;
+            for (const auto& token : tokens) {
+                if (!request.expand_aliases || aliases_.lookup(token.word).empty()) words.push_back(token.word);
+            }
+        }
+        std::vector<std::string> candidates;
+        for (const auto& l : table.languages()) {
+            if (find_language(l) != nullptr) candidates.push_back(l);
+        }
+        results.query_language = detector_.detect(words, text, candidates, table, analyzer_);
+        return table;
+    }
+
     std::vector<std::string> target_languages(const SearchRequest& request) const {
         std::vector<std::string> present = languages();
         if (request.languages.empty()) return present;
@@ -117,6 +169,13 @@ class Searcher::Impl {
         searcher::BuildOptions build_options;
         build_options.expand_aliases = request.expand_aliases;
         build_options.name_keys = request.name_keys;
+        // Glossaries are read per query (edits count at once); the table is only shared.
+        const TranslationTable table = prepare_translation(request, tree, results);
+        std::optional<searcher::QueryTranslator> translator;
+        if (!table.empty() && request.translation.enabled) {
+            translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation);
+            build_options.translator = &*translator;
+        }
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Xapian::MSet mset = run_query(built, request, langs);
         if (mset.empty() && built.has_stopwords) {
@@ -159,6 +218,9 @@ class Searcher::Impl {
     Xapian::MSet run_query(const searcher::BuiltQuery& built, const SearchRequest& request,
                            const std::vector<std::string>& langs) {
         if (built.query.empty()) {
+            // Words none of which the collection holds ("согласно кивал") find nothing; a query
+            // without a single word ("!!!") is an error.
+            if (!built.terms.groups.empty()) return Xapian::MSet();
             throw QueryError("query has no searchable words: '" + request.query + "'", 0);
         }
         Xapian::Query query = built.query;
@@ -219,6 +281,8 @@ class Searcher::Impl {
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
     AliasTable aliases_;
+    searcher::LoadedDict dict_;
+    searcher::QueryLanguageDetector detector_;
 };
 
 Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options)
@@ -231,5 +295,6 @@ SearchResults Searcher::search(const SearchRequest& request) { return impl_->sea
 std::vector<std::string> Searcher::languages() const { return impl_->languages(); }
 std::size_t Searcher::document_count() const { return impl_->document_count(); }
 std::vector<AmbiguousName> Searcher::ambiguous_names() const { return impl_->ambiguous_names(); }
+std::filesystem::path Searcher::dict_path() const { return impl_->dict_path(); }
 
 }  // namespace xling

@@ -1,6 +1,7 @@
 #include "searcher/snippet.hpp"
 
 #include <algorithm>
+#include <iterator>
 
 #include "analysis/utf8.hpp"
 #include <set>
@@ -31,6 +32,24 @@ bool joins_words(std::string_view text, const analysis::AnalyzedToken& a, const 
     return gap.size() <= 2 && gap.find_first_not_of(" -") == std::string_view::npos;
 }
 
+// Records `form` under the translations whose stem it has, when the concept was translated.
+void note_translation(const MatchGroup& group, std::string_view lang, const std::string& stem, std::string_view form,
+                      MatchedConcept& matched) {
+    const auto by_lang = group.translated.find(lang);
+    if (by_lang == group.translated.end()) return;
+    const auto texts = by_lang->second.find(stem);
+    if (texts == by_lang->second.end()) return;
+    for (const std::string& text : texts->second) {
+        auto it = std::find_if(matched.translations.begin(), matched.translations.end(),
+                               [&](const MatchedTranslation& t) { return t.lang == lang && t.text == text; });
+        if (it == matched.translations.end()) {
+            matched.translations.push_back({std::string(lang), text, {}});
+            it = std::prev(matched.translations.end());
+        }
+        if (std::find(it->forms.begin(), it->forms.end(), form) == it->forms.end()) it->forms.emplace_back(form);
+    }
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
@@ -54,6 +73,7 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
             if (!terms.groups[g].matches(tokens[i], lang, token_keys)) continue;
             hit[i] = true;
             if (seen_by_group[g].insert(std::string(form)).second) snippet.concepts[g].forms.emplace_back(form);
+            if (!tokens[i].stopword) note_translation(terms.groups[g], lang, tokens[i].stem, form, snippet.concepts[g]);
         }
         if (hit[i] && seen.insert(std::string(form)).second) snippet.matched.emplace_back(form);
     }

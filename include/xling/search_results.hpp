@@ -8,11 +8,29 @@
 
 namespace xling {
 
+/// A translation of a query concept that matched in a hit.
+struct MatchedTranslation {
+    std::string lang;                ///< language of the translation (the hit's language)
+    std::string text;                ///< the translation as the dictionary writes it ("militärisch")
+    std::vector<std::string> forms;  ///< its surface forms in this document, in text order ("militärische")
+};
+
 /// Which forms of one query concept a hit contains.
 struct MatchedConcept {
     std::string query;                ///< the query words of the concept ("Belousov")
     std::vector<std::string> entities;  ///< alias-table entity ids it expanded to (several: ambiguous)
     std::vector<std::string> forms;   ///< surface forms in this document, in text order ("Beluszovval")
+    std::vector<MatchedTranslation> translations;  ///< the forms that matched through a translation
+};
+
+/// One translation a query concept was expanded with (for --explain).
+struct ConceptTranslation {
+    std::string text;       ///< as the dictionary or glossary writes it ("Zusammenarbeit", "military cooperation")
+    float weight = 0;       ///< table weight in (0, 1] (scaled when the query language was not known)
+    std::string via;        ///< "direct", a pivot path ("en", "en+de"), or "glossary"
+    std::string from_lang;  ///< source language it was translated from
+    std::vector<std::string> stems;  ///< Z<lang>:<stem> terms searched ("" entries never); a phrase lists each word's stem
+    bool phrase = false;    ///< several words: searched as a phrase in documents of that language
 };
 
 /// How one concept of the query was expanded (for --explain).
@@ -25,6 +43,16 @@ struct QueryConcept {
     std::map<std::string, std::string> stems;                   ///< language -> stem of the query word
     std::vector<std::string> name_keys;                         ///< name keys searched (unknown capitalised names)
     std::vector<std::string> stopword_in;                       ///< languages where the word is a stopword
+    /// Target language -> translations searched (best first). Empty when not translated.
+    std::map<std::string, std::vector<ConceptTranslation>> translations;
+    std::string translation_note;  ///< why it was not translated, or how ("phrase as a whole", "word by word")
+};
+
+/// The language the query was read in, for translation.
+struct QueryLanguage {
+    std::string code;    ///< ISO code; empty when undetermined (then every language whose table has a word is a source)
+    std::string method;  ///< "given" (--query-lang), "detected", "undetermined"
+    std::string evidence;  ///< what decided it, e.g. "letters é,ö; dictionary 2/2; cld2 hu"
 };
 
 struct Hit {
@@ -50,6 +78,10 @@ struct SearchResults {
     bool total_exact = false;
     std::vector<std::string> ignored;  ///< query words left out (stopwords in every language)
     std::vector<QueryConcept> concepts;  ///< how each query concept was expanded
+    /// Translation state: "table PATH (N keys)[ + K glossary entries]", "off (--no-translate)",
+    /// "off (no translation table: ...)".
+    std::string translation;
+    QueryLanguage query_language;        ///< meaningful when translation is on
     /// With SearchRequest::facets: "lang", "month" ("YYYY-MM"), "source" -> value -> matching
     /// documents, counted over the whole match set (not only the returned page).
     std::map<std::string, std::map<std::string, std::size_t>> facets;

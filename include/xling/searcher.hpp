@@ -19,6 +19,11 @@ struct SearcherOptions {
     /// use_default_aliases is set, <data dir>/aliases/default.aliases is used.
     std::vector<std::filesystem::path> alias_files;
     bool use_default_aliases = true;
+    /// Compiled translation table (`xling-dict build --out FILE`). When unset, $XLING_DICT is
+    /// used if set (set but empty: no table), else <data dir>/translation/xling.table when that
+    /// file exists (and use_default_dict is set), else search runs without translation.
+    std::optional<std::filesystem::path> dict;
+    bool use_default_dict = true;
 };
 
 /// Runs queries against xling indexes. A query word is analysed for every language present in
@@ -31,9 +36,12 @@ class Searcher {
   public:
     /// Opens the indexes (their union is searched) and loads the alias tables. Tables are read
     /// here, not at index time: an edited table takes effect for the next Searcher.
+    /// The translation table is mapped, not read: opening costs a few milliseconds.
     /// @throws IndexError when a path is missing or is not an xling index;
     ///         ConfigError when analysis data is missing or an alias table is malformed
-    ///         ("file:line: message").
+    ///         ("file:line: message"), or when the translation table given (dict or $XLING_DICT),
+    ///         or found at the default place, is missing, truncated, corrupt or of another
+    ///         format version ("path: message").
     explicit Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options = {});
     ~Searcher();
     Searcher(Searcher&&) noexcept;
@@ -41,6 +49,8 @@ class Searcher {
 
     /// Runs one query.
     /// @throws QueryError when the query is empty or malformed (position() says where);
+    ///         RequestError for an unknown --query-lang;
+    ///         ConfigError for an unreadable or malformed glossary ("file:line: message");
     ///         IndexError when the index cannot be read (e.g. modified too much during the query).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 
@@ -49,6 +59,9 @@ class Searcher {
 
     /// Number of documents in the index.
     [[nodiscard]] std::size_t document_count() const;
+
+    /// The translation table file in use, or empty when none is loaded.
+    [[nodiscard]] std::filesystem::path dict_path() const;
 
     /// Names listed under more than one entity in the loaded alias tables.
     [[nodiscard]] std::vector<AmbiguousName> ambiguous_names() const;

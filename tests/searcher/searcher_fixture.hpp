@@ -60,6 +60,9 @@ class SearchFixture {
         return ids(s.search(request));
     }
 
+    /// The index folder.
+    [[nodiscard]] std::filesystem::path db() const { return dir_ / "db"; }
+
   private:
     TempDir dir_;
 };

@@ -81,6 +81,40 @@ TEST_CASE("a word that is a stopword in one language constrains only the other l
     CHECK(f.ids_for("Getreide OR und") == Ids{"de2"});
 }
 
+TEST_CASE("a lone stopword of one language matches it as written there, and its stems elsewhere") {
+    xling::test::TempDir dir;
+    {
+        xling::IndexOptions options;
+        options.database = dir / "db";
+        xling::Indexer indexer(options);
+        indexer.add_document(xling::test::doc("de", "de", "Die Regierung tagt heute in Berlin und morgen in Hamburg."));
+        indexer.add_document(xling::test::doc("en", "en", "Old soldiers never die, they simply fade away from the parade."));
+        indexer.add_document(xling::test::doc("de-without", "de", "Eine Regierung tagt heute in Berlin und morgen in Hamburg."));
+        (void)indexer.finish();
+    }
+    xling::SearcherOptions options;
+    options.use_default_aliases = false;
+    xling::Searcher s({dir / "db"}, options);
+    xling::SearchRequest request;
+    request.query = "die";
+    request.limit = 10;
+    // Found by its English stem in en, and as the word itself in the German document that has it
+    // (before, only the English one: the German documents had nothing to match).
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "en"});
+    request.query = "die Regierung";
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "de-without"});
+}
+
+TEST_CASE("words that the collection does not hold find nothing; a query without words is an error") {
+    const SearchFixture f;
+    CHECK(f.ids_for("\"Zusammenarbeit Quokka\"").empty());
+    CHECK(f.ids_for("Quokkas").empty());
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "!!!";
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+}
+
 TEST_CASE("offset and limit page through a ranked list with exact totals") {
     const SearchFixture f;
     xling::Searcher s = f.searcher();

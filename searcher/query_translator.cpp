@@ -1,0 +1,251 @@
+#include "searcher/query_translator.hpp"
+
+#include <algorithm>
+
+#include "xling/language.hpp"
+#include "xling/schema.hpp"
+
+namespace xling::searcher {
+namespace {
+
+// Candidates fetched per language before the selection: a few more than kept, so the relative
+// cut-off and the merging of several source languages see the runners-up.
+constexpr std::size_t kExtraCandidates = 4;
+
+std::string joined(const std::vector<analysis::AnalyzedToken>& tokens) {
+    std::string out;
+    for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t.word;
+    return out;
+}
+
+Xapian::Query in_language(const std::string& lang, Xapian::Query query) {
+    return Xapian::Query(Xapian::Query::OP_FILTER, std::move(query), Xapian::Query(schema::language_term(lang)));
+}
+
+bool contains_term(const std::vector<Xapian::Query>& alternatives, const std::string& term) {
+    return std::any_of(alternatives.begin(), alternatives.end(), [&](const Xapian::Query& q) {
+        return q.get_type() == Xapian::Query::LEAF_TERM && *q.get_terms_begin() == term;
+    });
+}
+
+}  // namespace
+
+QueryTranslator::QueryTranslator(const TranslationTable& table, analysis::Analyzer& analyzer, IndexForms& forms,
+                                 std::vector<std::string> target_languages, std::string source_lang,
+                                 TranslationRequest limits)
+    : table_(table),
+      analyzer_(analyzer),
+      forms_(forms),
+      targets_(std::move(target_languages)),
+      source_(std::move(source_lang)),
+      limits_(std::move(limits)) {
+    std::erase_if(targets_, [](const std::string& l) { return find_language(l) == nullptr; });  // "und": no stemmer
+    for (const auto& l : table_.languages()) {
+        if (find_language(l) != nullptr) table_languages_.push_back(l);
+    }
+}
+
+// The query language, or when it is undetermined every table language that knows the key and
+// where it is not a stopword.
+std::vector<std::string> QueryTranslator::sources(std::string_view key, bool phrase) {
+    if (!source_.empty()) return {source_};
+    std::vector<std::string> out;
+    TranslationOptions probe;
+    probe.max_per_language = 1;
+    for (const auto& l : table_languages_) {
+        if (!phrase && analyzer_.is_stopword(l, key)) continue;
+        const std::string stem = phrase ? std::string() : analyzer_.stem(l, key);
+        if (!table_.lookup(l, key, stem, probe).empty()) out.push_back(l);
+    }
+    return out;
+}
+
+QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool phrase) {
+    const std::vector<std::string> from = sources(key, phrase);
+    Selection out;
+    if (from.empty()) return out;
+    const float share = 1.0F / static_cast<float>(from.size());
+    for (const auto& src : from) {
+        TranslationOptions options;
+        options.max_per_language = limits_.max_per_language + kExtraCandidates;
+        options.min_weight = 0;
+        for (const auto& t : targets_) {
+            if (t != src) options.target_languages.push_back(t);
+        }
+        if (options.target_languages.empty()) continue;
+        const std::string stem = phrase ? std::string() : analyzer_.stem(src, key);
+        for (const TargetTranslations& target : table_.lookup(src, key, stem, options)) {
+            auto& list = out[target.lang];
+            for (const Translation& t : target.translations) {
+                const float weight = t.weight * share;
+                const auto same = std::find_if(list.begin(), list.end(), [&](const auto& c) { return c.text == t.text; });
+                if (same == list.end()) {
+                    list.push_back({t.text, weight, t.via, src, {}, false});
+                } else if (weight > same->weight) {
+                    same->weight = weight, same->via = t.via, same->from_lang = src;
+                }
+            }
+        }
+    }
+    for (auto& [lang, list] : out) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+        const float best = list.empty() ? 0.0F : list.front().weight;
+        std::erase_if(list, [&](const ConceptTranslation& c) {
+            return c.weight < limits_.min_weight || c.weight < limits_.min_relative_weight * best;
+        });
+        if (list.size() > limits_.max_per_language) list.resize(limits_.max_per_language);
+    }
+    std::erase_if(out, [](const auto& entry) { return entry.second.empty(); });
+    return out;
+}
+
+void QueryTranslator::note_stem(const std::string& lang, const std::string& stem, const std::string& text, MatchGroup& group) {
+    group.stems[lang].insert(stem);
+    auto& texts = group.translated[lang][stem];
+    if (std::find(texts.begin(), texts.end(), text) == texts.end()) texts.push_back(text);
+}
+
+// One translation into `lang`: its stem term, or a phrase over its words' index forms.
+// False when it cannot match (a stopword, or a phrase word the index never saw).
+bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslation translation, MatchGroup& group,
+                                      std::vector<Xapian::Query>& alternatives) {
+    std::vector<analysis::AnalyzedToken> words;
+    analyzer_.words(translation.text, words);
+    if (words.empty()) return false;
+    if (words.size() == 1) {
+        const std::string stem = analyzer_.stem(lang, words.front().word);
+        if (stem.empty()) return false;
+        // The word's own stem in this language (or another translation's) may be in the group
+        // already: a second copy would count its occurrences twice.
+        if (const std::string term = schema::stem_term(lang, stem); !contains_term(alternatives, term)) {
+            alternatives.emplace_back(term);
+        }
+        note_stem(lang, stem, translation.text, group);
+        translation.stems.push_back(schema::stem_term(lang, stem));
+    } else {
+        std::vector<Xapian::Query> positions;
+        for (const auto& w : words) {
+            const std::vector<std::string>& found = forms_.stem_forms(lang, w.word);
+            if (found.empty()) return false;
+            positions.emplace_back(Xapian::Query::OP_OR, found.begin(), found.end());
+        }
+        for (const auto& w : words) {
+            const std::string stem = analyzer_.stem(lang, w.word);
+            if (stem.empty()) continue;
+            note_stem(lang, stem, translation.text, group);
+            translation.stems.push_back(schema::stem_term(lang, stem));
+        }
+        const auto window = static_cast<Xapian::termcount>(positions.size());
+        alternatives.push_back(in_language(lang, Xapian::Query(Xapian::Query::OP_PHRASE, positions.begin(), positions.end(), window)));
+        translation.phrase = true;
+    }
+    group.concept_info.translations[lang].push_back(std::move(translation));
+    return true;
+}
+
+void QueryTranslator::add_word(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives) {
+    if (!source_.empty() && analyzer_.is_stopword(source_, token.word)) {
+        group.concept_info.translation_note = "stopword in " + source_ + ": not translated";
+        return;
+    }
+    const Selection selection = select(token.word, false);
+    if (selection.empty()) {
+        group.concept_info.translation_note =
+            source_.empty() ? "in no language's table: not translated" : "not in the " + source_ + " table: not translated";
+        return;
+    }
+    for (const auto& [lang, list] : selection) {
+        for (const auto& t : list) add_translation(lang, t, group, alternatives);
+    }
+}
+
+// Index forms of the single-word translations of `word` into `lang` (one slot of a
+// word-by-word phrase), noted in `record` and the group's highlights.
+std::vector<std::string> QueryTranslator::slot_forms(const std::string& lang, const std::vector<ConceptTranslation>& list,
+                                                     MatchGroup& group, ConceptTranslation& record) {
+    std::vector<std::string> forms;
+    std::string texts;
+    for (const auto& t : list) {
+        std::vector<analysis::AnalyzedToken> words;
+        analyzer_.words(t.text, words);
+        if (words.size() != 1) continue;
+        const std::string stem = analyzer_.stem(lang, words.front().word);
+        if (stem.empty()) continue;
+        const std::vector<std::string>& found = forms_.stem_forms(lang, words.front().word);
+        if (found.empty()) continue;
+        forms.insert(forms.end(), found.begin(), found.end());
+        note_stem(lang, stem, t.text, group);
+        record.stems.push_back(schema::stem_term(lang, stem));
+        texts += (texts.empty() ? "" : " | ") + t.text;
+        record.weight = std::max(record.weight, t.weight);
+        record.from_lang = t.from_lang;
+    }
+    if (!forms.empty()) record.text += (record.text.empty() ? "" : " NEAR ") + ("(" + texts + ")");
+    std::sort(forms.begin(), forms.end());
+    forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+    return forms;
+}
+
+void QueryTranslator::add_phrase(const std::vector<analysis::AnalyzedToken>& tokens, MatchGroup& group,
+                                 std::vector<Xapian::Query>& alternatives) {
+    const Selection whole = select(joined(tokens), true);
+    std::vector<Selection> per_word;
+    std::vector<const analysis::AnalyzedToken*> content;
+    for (const auto& token : tokens) {
+        // Stopwords inside a phrase ("head of state") need no slot: NEAR does not keep order anyway.
+        if (!source_.empty() && analyzer_.is_stopword(source_, token.word)) continue;
+        content.push_back(&token);
+        per_word.push_back(select(token.word, false));
+    }
+    std::vector<std::string> as_whole, by_word;
+    for (const auto& lang : targets_) {
+        if (lang == source_) continue;
+        if (const auto it = whole.find(lang); it != whole.end()) {
+            bool any = false;
+            for (const auto& t : it->second) any = add_translation(lang, t, group, alternatives) || any;
+            if (any) {
+                as_whole.push_back(lang);
+                continue;
+            }
+        }
+        if (content.empty()) continue;
+        // Highlights of a language whose phrase cannot be rendered are taken back.
+        const auto saved_stems = group.stems[lang];
+        const auto saved_translated = group.translated[lang];
+        ConceptTranslation record;
+        record.via = "word by word";
+        record.phrase = true;
+        std::vector<Xapian::Query> slots;
+        for (std::size_t i = 0; i < content.size(); ++i) {
+            const auto it = per_word[i].find(lang);
+            if (it == per_word[i].end()) break;
+            std::vector<std::string> forms = slot_forms(lang, it->second, group, record);
+            if (forms.empty()) break;
+            slots.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+        }
+        if (slots.size() != content.size()) {  // a word without translation: the phrase cannot be rendered
+            group.stems[lang] = saved_stems;
+            group.translated[lang] = saved_translated;
+            continue;
+        }
+        const auto window = static_cast<Xapian::termcount>(slots.size() + 2);
+        alternatives.push_back(in_language(
+            lang, slots.size() == 1 ? slots.front() : Xapian::Query(Xapian::Query::OP_NEAR, slots.begin(), slots.end(), window)));
+        group.concept_info.translations[lang].push_back(std::move(record));
+        by_word.push_back(lang);
+    }
+    std::string note;
+    const auto list = [](const std::vector<std::string>& langs) {
+        std::string out;
+        for (const auto& l : langs) out += (out.empty() ? "" : ",") + l;
+        return out;
+    };
+    if (!as_whole.empty()) note += "phrase translated as a whole into " + list(as_whole);
+    if (!by_word.empty()) {
+        note += std::string(note.empty() ? "" : "; ") + "word by word (within " + std::to_string(content.size() + 2) +
+                " words, any order) into " + list(by_word);
+    }
+    group.concept_info.translation_note = note.empty() ? "phrase not translated (a word has no translation)" : note;
+}
+
+}  // namespace xling::searcher
