@@ -4,19 +4,13 @@
 #include <fstream>
 #include <sstream>
 
+#include "analysis/config_lines.hpp"
 #include "analysis/name_normalizer.hpp"
 #include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
 namespace xling {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
 
 bool parse_type(std::string_view text, EntityType& type) {
     if (text == "person") type = EntityType::Person;
@@ -85,18 +79,7 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
         current = Entity{};
         open = false;
     };
-    std::size_t number = 0;
-    while (!text.empty()) {
-        ++number;
-        const auto nl = text.find('\n');
-        const std::string_view raw = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-        const std::string where = origin + ":" + std::to_string(number);
-        if (const auto bad = analysis::find_invalid_utf8(raw)) {
-            throw ConfigError(where + ": invalid UTF-8 at byte " + std::to_string(*bad));
-        }
-        const std::string_view line = trim(raw);
-        if (line.empty() || line.front() == '#') continue;
+    analysis::for_each_config_line(text, origin, [&](std::string_view line, const std::string& where) {
         if (line.rfind("entity", 0) == 0 && (line.size() == 6 || line[6] == ' ' || line[6] == '\t')) {
             close();
             std::istringstream words{std::string(line.substr(6))};
@@ -110,33 +93,33 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
             current.id = id;
             open = true;
             open_where = where;
-            continue;
+            return;
         }
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) {
             throw ConfigError(where + ": expected 'entity <id> <type>' or '<lang>: name | name'");
         }
         if (!open) throw ConfigError(where + ": names before any 'entity' line");
-        const std::string_view key = trim(line.substr(0, colon));
-        const std::string_view value = trim(line.substr(colon + 1));
+        const std::string_view key = analysis::trim_line(line.substr(0, colon));
+        const std::string_view value = analysis::trim_line(line.substr(colon + 1));
         if (key == "note") {
             current.note = std::string(value);
-            continue;
+            return;
         }
         if (!valid_lang(key)) throw ConfigError(where + ": '" + std::string(key) + "' is not a language code or '*'");
         std::string_view rest = value;
         while (true) {
             const auto bar = rest.find('|');
-            std::string_view name = trim(rest.substr(0, bar));
+            std::string_view name = analysis::trim_line(rest.substr(0, bar));
             const bool weak = !name.empty() && name.front() == '~';
-            if (weak) name = trim(name.substr(1));
+            if (weak) name = analysis::trim_line(name.substr(1));
             if (name.empty()) throw ConfigError(where + ": empty name");
             if (normalize(name).empty()) throw ConfigError(where + ": name '" + std::string(name) + "' has no words");
             current.names.push_back({std::string(key), std::string(name), weak});
             if (bar == std::string_view::npos) break;
             rest = rest.substr(bar + 1);
         }
-    }
+    });
     close();
 }
 

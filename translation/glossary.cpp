@@ -3,18 +3,12 @@
 #include <algorithm>
 #include <charconv>
 
-#include "analysis/utf8.hpp"
+#include "analysis/config_lines.hpp"
 #include "translation/phrase_normalizer.hpp"
 #include "xling/error.hpp"
 
 namespace xling::translation {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
 
 bool valid_lang(std::string_view lang) {
     return lang.size() >= 2 && lang.size() <= 3 && std::all_of(lang.begin(), lang.end(), [](char c) { return c >= 'a' && c <= 'z'; });
@@ -28,25 +22,25 @@ struct Side {
 // "hu:együttműködés", "de: Zusammenarbeit | Kooperation"
 Side split_side(std::string_view side, const std::string& where) {
     const auto colon = side.find(':');
-    if (colon == std::string_view::npos) throw ConfigError(where + ": expected '<lang>:' before '" + std::string(trim(side)) + "'");
-    const std::string lang(trim(side.substr(0, colon)));
+    if (colon == std::string_view::npos) throw ConfigError(where + ": expected '<lang>:' before '" + std::string(analysis::trim_line(side)) + "'");
+    const std::string lang(analysis::trim_line(side.substr(0, colon)));
     if (!valid_lang(lang)) throw ConfigError(where + ": '" + lang + "' is not a language code (two or three letters a-z)");
-    return {lang, trim(side.substr(colon + 1))};
+    return {lang, analysis::trim_line(side.substr(colon + 1))};
 }
 
 // "Kooperation @0.8" -> text and weight.
 GlossaryTranslation parse_translation(std::string_view item, const std::string& where, PhraseNormalizer& normalize) {
     GlossaryTranslation out;
-    std::string_view text = trim(item);
+    std::string_view text = analysis::trim_line(item);
     if (const auto at = text.rfind('@'); at != std::string_view::npos) {
-        const std::string_view number = trim(text.substr(at + 1));
+        const std::string_view number = analysis::trim_line(text.substr(at + 1));
         float weight = 0;
         const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), weight);
         if (ec != std::errc{} || end != number.data() + number.size() || !(weight > 0.0F && weight <= 1.0F)) {
             throw ConfigError(where + ": weight '" + std::string(number) + "' is not a number in (0, 1]");
         }
         out.weight = weight;
-        text = trim(text.substr(0, at));
+        text = analysis::trim_line(text.substr(0, at));
     }
     if (text.empty()) throw ConfigError(where + ": empty translation");
     out.text = std::string(text);
@@ -74,18 +68,7 @@ void Glossary::note_language(const std::string& lang) {
 
 void Glossary::parse(std::string_view text, const std::string& origin, const StemFunction& stem) {
     PhraseNormalizer normalize;
-    std::size_t number = 0;
-    while (!text.empty()) {
-        ++number;
-        const auto nl = text.find('\n');
-        const std::string_view raw = text.substr(0, nl);
-        text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
-        const std::string where = origin + ":" + std::to_string(number);
-        if (const auto bad = analysis::find_invalid_utf8(raw)) {
-            throw ConfigError(where + ": invalid UTF-8 at byte " + std::to_string(*bad));
-        }
-        const std::string_view line = trim(raw);
-        if (line.empty() || line.front() == '#') continue;
+    analysis::for_each_config_line(text, origin, [&](std::string_view line, const std::string& where) {
         const auto add_op = line.find("->");
         const auto replace_op = line.find("=>");
         const auto op = std::min(add_op, replace_op);
@@ -133,7 +116,7 @@ void Glossary::parse(std::string_view text, const std::string& origin, const Ste
                 if (std::find(words.begin(), words.end(), word) == words.end()) words.push_back(word);
             }
         }
-    }
+    });
 }
 
 const GlossaryTargets* Glossary::find(std::string_view src_lang, std::string_view word) const {
