@@ -119,6 +119,7 @@ int main(int argc, char** argv) {
                    : sort == "-date" ? xling::SortOrder::DateDescending
                                      : xling::SortOrder::Relevance;
     const bool machine = json || jsonl || ids;
+    if (ids) request.snippet.length = 0;  // not shown: skip the per-hit text analysis
     const bool use_color = !machine && (color == "always" || (color == "auto" && tty));
     if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
     if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";

@@ -205,11 +205,13 @@ class Searcher::Impl {
             hit.date = field(data, "date");
             hit.url = field(data, "url");
             hit.source = field(data, "source");
-            searcher::Snippet snippet =
-                searcher::make_snippet(field(data, "text"), hit.lang, built.terms, request.snippet, analyzer_, keyer_);
-            hit.snippet = std::move(snippet.text);
-            hit.matched_forms = std::move(snippet.matched);
-            hit.matched = std::move(snippet.concepts);
+            if (request.snippet.length > 0) {
+                searcher::Snippet snippet = searcher::make_snippet(field(data, "text"), hit.lang, built.terms,
+                                                                   request.snippet, analyzer_, keyer_);
+                hit.snippet = std::move(snippet.text);
+                hit.matched_forms = std::move(snippet.matched);
+                hit.matched = std::move(snippet.concepts);
+            }
             results.hits.push_back(std::move(hit));
         }
         return results;

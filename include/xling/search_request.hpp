@@ -20,7 +20,10 @@ enum class SortOrder {
 
 /// Options of one snippet.
 struct SnippetOptions {
-    std::size_t length = 240;        ///< target length in characters (code points), per hit
+    /// Target length in characters (code points), per hit. 0: no snippets and no per-hit
+    /// matched forms (Hit::snippet, matched_forms and matched stay empty): the analysis of each
+    /// hit's text is most of a query's time, and id-only callers do not need it.
+    std::size_t length = 240;
     std::size_t max_fragments = 3;   ///< several fragments when matches are far apart
     std::string highlight_open = "[";
     std::string highlight_close = "]";

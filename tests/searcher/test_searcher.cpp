@@ -296,3 +296,23 @@ TEST_CASE("a query of filters only lists the matching documents") {
     const SearchFixture f;
     CHECK(f.ids_for("lang:de") == Ids{"de1", "de2"});
 }
+
+TEST_CASE("snippet length 0 skips snippets and matched forms, not hits") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Zusammenarbeit";
+    const auto with = s.search(request);
+    REQUIRE(with.hits.size() == 2);
+    CHECK_FALSE(with.hits[0].snippet.empty());
+    CHECK_FALSE(with.hits[0].matched_forms.empty());
+    request.snippet.length = 0;
+    const auto without = s.search(request);
+    CHECK(SearchFixture::ids(without) == SearchFixture::ids(with));
+    CHECK(without.hits[0].score == with.hits[0].score);
+    for (const auto& hit : without.hits) {
+        CHECK(hit.snippet.empty());
+        CHECK(hit.matched_forms.empty());
+        CHECK(hit.matched.empty());
+    }
+}
