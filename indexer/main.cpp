@@ -50,7 +50,7 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
         ->capture_default_str()->check(CLI::PositiveNumber);
     app.add_option("--memory-mb", a.memory_mb, "Commit when pending changes reach about this many MB")
         ->capture_default_str()->check(CLI::PositiveNumber);
-    app.add_option("--threads", a.options.threads, "Analysis threads (N > 1: parallel build, visible at the end)")
+    app.add_option("--threads", a.options.threads, "Threads; N > 1: each analyses and writes its own shard, merged and switched to at the end")
         ->capture_default_str()->check(CLI::Range(1, 64));
     app.add_flag("--prune", a.options.prune, "Delete documents whose file is gone, and records gone from a file");
     app.add_flag("--rebuild", a.options.rebuild, "Build a new index from PATH... and switch to it atomically");
