@@ -336,7 +336,15 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
             std::vector<Xapian::Query> positions;
             bool inflected = false;
             for (const auto& t : name_tokens) {
-                const std::vector<std::string>& found = forms_.forms(name.lang, t.word);
+                std::vector<std::string> found = forms_.forms(name.lang, t.word);
+                if (name_tokens.size() > 1) {
+                    // Words of a multi-word name also inflect as ordinary words ("Schwarzes Meer" ->
+                    // "im Schwarzen Meer", "Juodoji jūra" -> "Juodojoje jūroje"): the phrase keeps
+                    // their Snowball relatives precise.
+                    for (const auto& f : forms_.stem_forms(name.lang, t.word)) {
+                        if (std::find(found.begin(), found.end(), f) == found.end()) found.push_back(f);
+                    }
+                }
                 if (found.empty()) {
                     positions.clear();
                     break;

@@ -316,3 +316,26 @@ TEST_CASE("snippet length 0 skips snippets and matched forms, not hits") {
         CHECK(hit.matched.empty());
     }
 }
+
+TEST_CASE("a multi-word name matches when its words inflect as ordinary words") {
+    xling::test::TempDir dir;
+    {
+        xling::IndexOptions options;
+        options.database = dir / "db";
+        xling::Indexer indexer(options);
+        indexer.add_document(xling::test::doc("de", "de", "Die Flotte hielt ein Manöver im Schwarzen Meer ab."));
+        indexer.add_document(xling::test::doc("lt", "lt", "Laivynas surengė pratybas Juodojoje jūroje."));
+        indexer.add_document(xling::test::doc("ru", "ru", "Флот провёл учения в Чёрном море."));
+        indexer.add_document(xling::test::doc("en", "en", "The fleet held exercises in the Black Sea."));
+        // The same words, not in sequence: not the name.
+        indexer.add_document(xling::test::doc("de-apart", "de", "Das Meer war an diesem Abend schwarz und still."));
+        (void)indexer.finish();
+    }
+    xling::Searcher s({dir / "db"});  // the default alias table
+    xling::SearchRequest request;
+    request.query = "Black Sea";
+    request.limit = 10;
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "en", "lt", "ru"});
+    request.query = "Чёрное море";
+    CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "en", "lt", "ru"});
+}
