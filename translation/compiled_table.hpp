@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "translation/table_format.hpp"
 #include "xling/error.hpp"
 
 namespace xling::translation {
@@ -34,12 +35,8 @@ class MappedFile {
     std::size_t size_ = 0;
 };
 
-struct CompiledRecord {
-    std::string_view text;
-    std::uint8_t target = 0;
-    std::uint8_t via = 0;
-    float weight = 0;
-};
+/// A record read back: the shape the writer takes (its text points into the mapped file).
+using CompiledRecord = format::RecordInput;
 
 class CompiledTable {
   public:

@@ -77,7 +77,7 @@ void append_le(std::string& out, T value) {
 /// The pivot language indices of a via byte.
 [[nodiscard]] std::vector<std::uint8_t> via_pivots(std::uint8_t via) noexcept;
 
-/// A record to write.
+/// A translation record: what TableWriter writes and CompiledTable reads back.
 struct RecordInput {
     std::string_view text;
     std::uint8_t target = 0;
