@@ -17,6 +17,15 @@ inline SourceDocument doc(std::string id, std::string lang, std::string text, st
     return d;
 }
 
+/// Writes `docs` into a new index at `db`.
+inline void index_documents(const std::filesystem::path& db, const std::vector<SourceDocument>& docs) {
+    IndexOptions options;
+    options.database = db;
+    Indexer indexer(options);
+    for (const auto& d : docs) indexer.add_document(d);
+    (void)indexer.finish();
+}
+
 /// hu/de/lt/en/ru documents about one event, plus controls.
 class SearchFixture {
   public:

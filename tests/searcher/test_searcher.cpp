@@ -82,16 +82,11 @@ TEST_CASE("a word that is a stopword in one language constrains only the other l
 }
 
 TEST_CASE("a lone stopword of one language matches it as written there, and its stems elsewhere") {
+    using xling::test::doc;
     xling::test::TempDir dir;
-    {
-        xling::IndexOptions options;
-        options.database = dir / "db";
-        xling::Indexer indexer(options);
-        indexer.add_document(xling::test::doc("de", "de", "Die Regierung tagt heute in Berlin und morgen in Hamburg."));
-        indexer.add_document(xling::test::doc("en", "en", "Old soldiers never die, they simply fade away from the parade."));
-        indexer.add_document(xling::test::doc("de-without", "de", "Eine Regierung tagt heute in Berlin und morgen in Hamburg."));
-        (void)indexer.finish();
-    }
+    xling::test::index_documents(dir / "db", {doc("de", "de", "Die Regierung tagt heute in Berlin und morgen in Hamburg."),
+                                              doc("en", "en", "Old soldiers never die, they simply fade away from the parade."),
+                                              doc("de-without", "de", "Eine Regierung tagt heute in Berlin und morgen in Hamburg.")});
     xling::SearcherOptions options;
     options.use_default_aliases = false;
     xling::Searcher s({dir / "db"}, options);
@@ -173,12 +168,8 @@ TEST_CASE("opening a missing index or searching an empty query is an error") {
 TEST_CASE("several databases are searched as one") {
     xling::test::TempDir dir;
     for (const char* name : {"a", "b"}) {
-        xling::IndexOptions options;
-        options.database = dir / name;
-        xling::Indexer indexer(options);
-        indexer.add_document(xling::test::doc(std::string("doc-") + name, "en",
-                                              std::string("Grain exports through the Black Sea, part ") + name));
-        (void)indexer.finish();
+        xling::test::index_documents(dir / name, {xling::test::doc(std::string("doc-") + name, "en",
+                                                                   std::string("Grain exports through the Black Sea, part ") + name)});
     }
     xling::Searcher s({dir / "a", dir / "b"});
     xling::SearchRequest request;
@@ -318,19 +309,14 @@ TEST_CASE("snippet length 0 skips snippets and matched forms, not hits") {
 }
 
 TEST_CASE("a multi-word name matches when its words inflect as ordinary words") {
+    using xling::test::doc;
     xling::test::TempDir dir;
-    {
-        xling::IndexOptions options;
-        options.database = dir / "db";
-        xling::Indexer indexer(options);
-        indexer.add_document(xling::test::doc("de", "de", "Die Flotte hielt ein Manöver im Schwarzen Meer ab."));
-        indexer.add_document(xling::test::doc("lt", "lt", "Laivynas surengė pratybas Juodojoje jūroje."));
-        indexer.add_document(xling::test::doc("ru", "ru", "Флот провёл учения в Чёрном море."));
-        indexer.add_document(xling::test::doc("en", "en", "The fleet held exercises in the Black Sea."));
-        // The same words, not in sequence: not the name.
-        indexer.add_document(xling::test::doc("de-apart", "de", "Das Meer war an diesem Abend schwarz und still."));
-        (void)indexer.finish();
-    }
+    xling::test::index_documents(dir / "db", {doc("de", "de", "Die Flotte hielt ein Manöver im Schwarzen Meer ab."),
+                                              doc("lt", "lt", "Laivynas surengė pratybas Juodojoje jūroje."),
+                                              doc("ru", "ru", "Флот провёл учения в Чёрном море."),
+                                              doc("en", "en", "The fleet held exercises in the Black Sea."),
+                                              // The same words, not in sequence: not the name.
+                                              doc("de-apart", "de", "Das Meer war an diesem Abend schwarz und still.")});
     xling::Searcher s({dir / "db"});  // the default alias table
     xling::SearchRequest request;
     request.query = "Black Sea";
