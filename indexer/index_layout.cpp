@@ -7,6 +7,7 @@
 #include <cstring>
 #include <fstream>
 #include <sstream>
+#include <vector>
 
 #include "xling/error.hpp"
 
@@ -30,18 +31,30 @@ unsigned generation_of(std::string_view name) {
     return n;
 }
 
+// One database line of a Xapian stub file: "auto PATH", "glass PATH", "remote HOST:PORT", ...
+struct StubEntry {
+    std::string kind;
+    std::string target;
+};
+
+// The database lines of a stub file (blank lines and # comments skipped).
+std::vector<StubEntry> stub_entries(const fs::path& stub) {
+    std::ifstream in(stub);
+    std::vector<StubEntry> entries;
+    for (std::string line; std::getline(in, line);) {
+        std::istringstream fields(line);
+        StubEntry e;
+        if (!(fields >> e.kind) || e.kind.front() == '#') continue;
+        fields >> e.target;
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
 // The generation named by a stub written by xling: exactly one "auto gen-NNNNNN" line.
 unsigned stub_generation(const fs::path& stub) {
-    std::ifstream in(stub);
-    std::string line;
-    unsigned generation = 0;
-    int entries = 0;
-    while (std::getline(in, line)) {
-        if (line.empty() || line.front() == '#') continue;
-        ++entries;
-        if (line.rfind("auto ", 0) == 0) generation = generation_of(std::string_view(line).substr(5));
-    }
-    return entries == 1 ? generation : 0;
+    const auto entries = stub_entries(stub);
+    return entries.size() == 1 && entries.front().kind == "auto" ? generation_of(entries.front().target) : 0;
 }
 
 class Fd {
@@ -159,19 +172,14 @@ std::uint64_t disk_usage(const fs::path& path, std::uint64_t* remote_shards) {
     if (fs::is_regular_file(path, ec)) {
         // A Xapian stub file: the size of the local shards it lists ("auto"/"glass"/"chert" PATH,
         // relative to the stub's folder); remote shards are counted, not sized.
-        std::ifstream in(path);
-        std::string kind;
-        std::string target;
         std::uint64_t total = 0;
-        std::string line;
-        while (std::getline(in, line)) {
-            std::istringstream fields(line);
-            if (!(fields >> kind >> target) || kind.front() == '#') continue;
-            if (kind == "remote") {
+        for (const StubEntry& e : stub_entries(path)) {
+            if (e.target.empty()) continue;
+            if (e.kind == "remote") {
                 if (remote_shards != nullptr) ++*remote_shards;
                 continue;
             }
-            const fs::path shard = fs::path(target).is_absolute() ? fs::path(target) : path.parent_path() / target;
+            const fs::path shard = fs::path(e.target).is_absolute() ? fs::path(e.target) : path.parent_path() / e.target;
             if (fs::is_directory(shard, ec)) total += disk_usage(shard, remote_shards);
         }
         return total;
