@@ -287,21 +287,23 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     std::vector<Xapian::Query> alternatives;
     std::vector<Xapian::Query> weak_alternatives;
     std::set<std::string> exact_seen;
-    std::vector<analysis::AnalyzedToken> name_tokens;
-    // Words that are a full (not weak) name of one of the entities on their own.
+    // Every name analysed once, in entity and name order; and the words that are a full (not
+    // weak) name of one of the entities on their own.
+    std::vector<std::vector<analysis::AnalyzedToken>> analysed;
     std::set<std::string, std::less<>> single_names;
     for (const Entity* entity : entities) {
         for (const EntityName& name : entity->names) {
-            analyzer_.words(name.name, name_tokens);
-            if (!name.weak && name_tokens.size() == 1) single_names.insert(name_tokens.front().word);
+            analyzer_.words(name.name, analysed.emplace_back());
+            if (!name.weak && analysed.back().size() == 1) single_names.insert(analysed.back().front().word);
         }
     }
+    std::size_t next_name = 0;
     for (const Entity* entity : entities) {
         info.entities.push_back(entity->id);
         info.entity_types.emplace_back(to_string(entity->type));
         for (const EntityName& name : entity->names) {
             info.names[name.lang].push_back((name.weak ? "~" : "") + name.name);
-            analyzer_.words(name.name, name_tokens);
+            const std::vector<analysis::AnalyzedToken>& name_tokens = analysed[next_name++];
             if (name_tokens.empty()) continue;
             if (name.weak) {
                 // Weak names (German "Kims") add weight and highlighting where a full name matched.
