@@ -1,7 +1,6 @@
 #include "xling/alias_table.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
 #include "analysis/config_lines.hpp"
@@ -52,13 +51,9 @@ std::string normalize_name(std::string_view name) {
 AliasTable AliasTable::load(const std::vector<std::filesystem::path>& files) {
     AliasTable table;
     for (const auto& file : files) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw ConfigError(file.string() + ": cannot read alias table");
-        std::stringstream buffer;
-        buffer << in.rdbuf();
         // Parsed straight into the growing table, so a conflict with an earlier file is reported
         // at this file's line.
-        parse_into(table, buffer.str(), file.string());
+        parse_into(table, analysis::read_config_file(file, "alias table"), file.string());
     }
     return table;
 }

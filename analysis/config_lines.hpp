@@ -3,6 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 #include <string_view>
 
@@ -10,6 +13,19 @@
 #include "xling/error.hpp"
 
 namespace xling::analysis {
+
+/// The whole of the text file `path`; `what` names it in the error ("alias table").
+/// @throws ConfigError "PATH: cannot read WHAT" when it cannot be opened or is a folder.
+[[nodiscard]] inline std::string read_config_file(const std::filesystem::path& path, std::string_view what) {
+    std::error_code ec;
+    std::ifstream in(path, std::ios::binary);
+    if (!in || std::filesystem::is_directory(path, ec)) {
+        throw ConfigError(path.string() + ": cannot read " + std::string(what));
+    }
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    return buffer.str();
+}
 
 /// `s` without leading and trailing spaces, tabs and carriage returns.
 [[nodiscard]] inline std::string_view trim_line(std::string_view s) {

@@ -1,9 +1,9 @@
 #include "analysis/name_rules.hpp"
 
 #include <algorithm>
-#include <fstream>
 #include <sstream>
 
+#include "analysis/config_lines.hpp"
 #include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
@@ -30,11 +30,7 @@ void add_unique(std::vector<std::string>& list, std::string item) {
 }  // namespace
 
 NameRules NameRules::load(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) throw ConfigError(file.string() + ": cannot open name rules");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return parse(buffer.str(), file.string());
+    return parse(read_config_file(file, "name rules"), file.string());
 }
 
 NameRules NameRules::parse(std::string_view text, const std::string& origin) {

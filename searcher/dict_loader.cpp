@@ -2,8 +2,8 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <sstream>
 
+#include "analysis/config_lines.hpp"
 #include "translation/compiled_table.hpp"
 #include "xling/error.hpp"
 
@@ -27,15 +27,6 @@ TranslationTable load_compiled(const std::filesystem::path& path) {
                           path.string() + ")");
     }
     return TranslationTable::load(path);
-}
-
-std::string read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::error_code ec;
-    if (!in || std::filesystem::is_directory(path, ec)) throw ConfigError(path.string() + ": cannot read glossary");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
 }
 
 }  // namespace
@@ -74,7 +65,7 @@ TranslationTable with_glossaries(const TranslationTable& base, const std::vector
                                  analysis::Analyzer& analyzer) {
     TranslationTable table = base;  // shares the mapped table; add_glossary copies on write
     const StemFunction stem = [&analyzer](std::string_view lang, std::string_view word) { return analyzer.stem(lang, word); };
-    for (const auto& file : glossaries) table.add_glossary(read_file(file), file.string(), stem);
+    for (const auto& file : glossaries) table.add_glossary(analysis::read_config_file(file, "glossary"), file.string(), stem);
     return table;
 }
 

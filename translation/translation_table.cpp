@@ -4,8 +4,8 @@
 #include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
 
+#include "analysis/config_lines.hpp"
 #include "translation/compiled_table.hpp"
 #include "translation/glossary.hpp"
 #include "translation/phrase_normalizer.hpp"
@@ -29,14 +29,6 @@ constexpr float kFartherStemFactor = 0.8F;
 std::size_t common_prefix(std::string_view a, std::string_view b) {
     const auto [ia, ib] = std::mismatch(a.begin(), a.end(), b.begin(), b.end());
     return static_cast<std::size_t>(ia - a.begin());
-}
-
-std::string read_text_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(path.string() + ": cannot read");
-    std::stringstream buffer;
-    buffer << in.rdbuf();
-    return buffer.str();
 }
 
 bool starts_with_table_magic(const std::filesystem::path& path) {
@@ -193,7 +185,7 @@ TranslationTable TranslationTable::load(const std::vector<std::filesystem::path>
             }
             result.impl_->table = std::make_shared<const CompiledTable>(file);
         } else {
-            result.add_glossary(read_text_file(file), file.string(), stem);
+            result.add_glossary(analysis::read_config_file(file, "glossary"), file.string(), stem);
         }
     }
     return result;
