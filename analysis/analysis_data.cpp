@@ -1,21 +1,9 @@
 #include "analysis/analysis_data.hpp"
 
-#include <cstdlib>
-
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 
-#ifndef XLING_DEFAULT_DATA_DIR
-#define XLING_DEFAULT_DATA_DIR "."
-#endif
-
 namespace xling::analysis {
-
-std::filesystem::path resolve_data_dir(const std::optional<std::filesystem::path>& explicit_dir) {
-    if (explicit_dir) return *explicit_dir;
-    if (const char* env = std::getenv("XLING_DATA_DIR"); env != nullptr && *env != '\0') return env;
-    return XLING_DEFAULT_DATA_DIR;
-}
 
 std::shared_ptr<const AnalysisData> AnalysisData::load(const std::filesystem::path& data_dir) {
     auto data = std::make_shared<AnalysisData>();
@@ -26,6 +14,21 @@ std::shared_ptr<const AnalysisData> AnalysisData::load(const std::filesystem::pa
                                   NameRules::load(data_dir / "namerules" / (std::string(lang.code) + ".txt")));
     }
     data->common_name_rules_ = NameRules::load(data_dir / "namerules" / "common.txt");
+    return data;
+}
+
+std::shared_ptr<const AnalysisData> AnalysisData::from_texts(const std::map<std::string, std::string>& stopwords,
+                                                             const std::map<std::string, std::string>& name_rules) {
+    auto data = std::make_shared<AnalysisData>();
+    for (const auto& [lang, text] : stopwords) data->stopwords_.emplace(lang, StopwordList::parse(text, "<stopwords:" + lang + ">"));
+    for (const auto& [lang, text] : name_rules) {
+        NameRules rules = NameRules::parse(text, "<namerules:" + lang + ">");
+        if (lang == "common") {
+            data->common_name_rules_ = std::move(rules);
+        } else {
+            data->name_rules_.emplace(lang, std::move(rules));
+        }
+    }
     return data;
 }
 

@@ -1,11 +1,11 @@
-// The immutable data analysis needs (stopword lists per language), loaded once and shared by every
-// Analyzer of a process, at index and at query time alike.
+// The immutable data analysis needs (stopword lists and name rules per language), loaded once
+// and shared by every Analyzer of a process, at index and at query time alike (it is the
+// analysis part of xling::Resources).
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <optional>
 #include <string>
 #include <string_view>
 
@@ -14,15 +14,18 @@
 
 namespace xling::analysis {
 
-/// The data folder: `explicit_dir` if given, else $XLING_DATA_DIR, else the build's default.
-[[nodiscard]] std::filesystem::path resolve_data_dir(const std::optional<std::filesystem::path>& explicit_dir);
-
 class AnalysisData {
   public:
     /// Loads stopwords/<code>.txt and namerules/<code>.txt (plus namerules/common.txt) for every
     /// supported language from `data_dir`.
     /// Throws ConfigError naming the missing or malformed file.
     [[nodiscard]] static std::shared_ptr<const AnalysisData> load(const std::filesystem::path& data_dir);
+
+    /// Builds the data from texts: language code -> stopword list, and language code (or
+    /// "common") -> name rules. Languages without an entry get none. Throws ConfigError
+    /// "<stopwords:LANG>:LINE: message" and the like.
+    [[nodiscard]] static std::shared_ptr<const AnalysisData> from_texts(
+        const std::map<std::string, std::string>& stopwords, const std::map<std::string, std::string>& name_rules);
 
     /// Stopword list of `lang`; an empty list for "und" or unknown codes.
     [[nodiscard]] const StopwordList& stopwords(std::string_view lang) const;

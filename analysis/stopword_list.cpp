@@ -1,7 +1,8 @@
 #include "analysis/stopword_list.hpp"
 
-#include <fstream>
+#include <sstream>
 
+#include "analysis/config_lines.hpp"
 #include "analysis/normalizer.hpp"
 #include "analysis/utf8.hpp"
 #include "xling/error.hpp"
@@ -9,15 +10,18 @@
 namespace xling::analysis {
 
 StopwordList StopwordList::load(const std::filesystem::path& file) {
-    std::ifstream in(file);
-    if (!in) throw ConfigError(file.string() + ": cannot open stopword list");
+    return parse(read_config_file(file, "stopword list"), file.string());
+}
+
+StopwordList StopwordList::parse(std::string_view text, const std::string& origin) {
     const Normalizer normalizer;
     StopwordList list;
+    std::istringstream in{std::string(text)};
     std::string line;
     for (std::size_t number = 1; std::getline(in, line); ++number) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
         if (line.empty() || line.front() == '#') continue;
-        const std::string where = file.string() + ":" + std::to_string(number) + ": ";
+        const std::string where = origin + ":" + std::to_string(number) + ": ";
         if (const auto bad = find_invalid_utf8(line)) {
             throw ConfigError(where + "invalid UTF-8 at byte " + std::to_string(*bad));
         }
@@ -25,6 +29,9 @@ StopwordList StopwordList::load(const std::filesystem::path& file) {
             throw ConfigError(where + "expected one word per line, got '" + line + "'");
         }
         list.words_.insert(normalizer.normalize(line));
+        for (const char32_t cp : code_points(line)) {
+            if (cp >= 0x80) list.letters_.insert(cp);
+        }
     }
     return list;
 }

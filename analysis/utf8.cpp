@@ -57,6 +57,20 @@ std::size_t code_point_count(std::string_view text) noexcept {
     return n;
 }
 
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        if (i + length > text.size()) break;
+        char32_t cp = length == 1 ? lead : lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
+        for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+        out.push_back(cp);
+        i += length;
+    }
+    return out;
+}
+
 bool looks_binary(std::string_view bytes) noexcept {
     return bytes.find('\0') != std::string_view::npos;
 }

@@ -17,6 +17,10 @@ namespace xling::analysis {
 /// Number of code points in valid UTF-8 `text` (bytes that are not continuation bytes).
 [[nodiscard]] std::size_t code_point_count(std::string_view text) noexcept;
 
+/// The code points of valid UTF-8 `text` (the analysis chain validated it; a truncated sequence
+/// at the end is dropped).
+[[nodiscard]] std::u32string code_points(std::string_view text);
+
 /// True when `bytes` looks binary rather than text: it contains a NUL byte.
 [[nodiscard]] bool looks_binary(std::string_view bytes) noexcept;
 

@@ -1,22 +1,26 @@
 // A minimal program embedding xling's searcher: what a research tool needs to run its own
-// cross-lingual queries. Usage: embed_search INDEX QUERY
+// cross-lingual queries. Usage: embed_search DATA_DIR INDEX QUERY
 //
-// It asks for German and Lithuanian documents from 2024 onwards, newest first, with facets, and
+// DATA_DIR is xling's data folder (installed as <prefix>/share/xling). The program asks for
+// German, Lithuanian and English documents from 2024 onwards, newest first, with facets, and
 // prints one line per hit: date, language, id and the forms that matched.
+//
+// Outside xling's tree: c++ -std=c++20 embed_search.cpp $(pkg-config --cflags --libs xling)
+#include <xling/xling.hpp>
+
 #include <iostream>
 
-#include "xling/error.hpp"
-#include "xling/searcher.hpp"
-
 int main(int argc, char** argv) {
-    if (argc != 3) {
-        std::cerr << "usage: embed_search INDEX QUERY\n";
+    if (argc != 4) {
+        std::cerr << "usage: embed_search DATA_DIR INDEX QUERY\n";
         return 2;
     }
     try {
-        xling::Searcher searcher({argv[1]});
+        // Loaded once; any number of Searchers (one per thread) can share it.
+        const std::shared_ptr<const xling::Resources> resources = xling::Resources::load(argv[1]);
+        xling::Searcher searcher({argv[2]}, resources);
         xling::SearchRequest request;
-        request.query = argv[2];
+        request.query = argv[3];
         request.languages = {"de", "lt", "en"};
         request.since = "2024";
         request.sort = xling::SortOrder::DateDescending;
@@ -26,7 +30,8 @@ int main(int argc, char** argv) {
         request.snippet.highlight_close = ">>";
         const xling::SearchResults results = searcher.search(request);
 
-        std::cout << results.total << (results.total_exact ? "" : "+") << " documents\n";
+        std::cout << "xling " << xling::version() << ": " << results.total << (results.total_exact ? "" : "+")
+                  << " documents\n";
         for (const auto& [lang, count] : results.facets.at("lang")) std::cout << "  lang " << lang << ": " << count << '\n';
         for (const xling::Hit& hit : results.hits) {
             std::cout << hit.date << ' ' << hit.lang << ' ' << hit.id << ':';

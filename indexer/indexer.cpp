@@ -17,6 +17,7 @@
 #include "indexer/jsonl_record.hpp"
 #include "indexer/shard_pool.hpp"
 #include "indexer/source_record.hpp"
+#include "library/resource_data.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
 
@@ -148,6 +149,12 @@ indexer::ShardSettings shard_settings(const IndexOptions& options) {
     return s;
 }
 
+// The analysis part of the resources the indexer was given (it needs no aliases or translations).
+std::shared_ptr<const analysis::AnalysisData> analysis_data(const std::shared_ptr<const Resources>& resources) {
+    if (!resources) throw ConfigError("no resources given to the indexer (xling::Resources::load)");
+    return resources->data().analysis;
+}
+
 }  // namespace
 
 class Indexer::Impl {
@@ -155,7 +162,7 @@ class Indexer::Impl {
     explicit Impl(IndexOptions options)
         : options_(checked(std::move(options))),
           // Before the store: bad stopword data must fail before an index is created.
-          data_(analysis::AnalysisData::load(analysis::resolve_data_dir(options_.data_dir))),
+          data_(analysis_data(options_.resources)),
           store_(options_.database, !options_.rebuild),
           started_(Clock::now()),
           last_progress_(started_) {

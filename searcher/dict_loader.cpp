@@ -1,66 +1,9 @@
 #include "searcher/dict_loader.hpp"
 
-#include <cstdlib>
-#include <fstream>
-
 #include "analysis/config_lines.hpp"
-#include "translation/compiled_table.hpp"
 #include "xling/error.hpp"
 
 namespace xling::searcher {
-namespace {
-
-// A compiled table, never a glossary: TranslationTable::load() would read a text file (or a
-// table whose header was damaged) as a glossary and report a confusing line error.
-TranslationTable load_compiled(const std::filesystem::path& path) {
-    std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
-        throw ConfigError(path.string() + ": no such translation table (build one with: xling-dict build --out " +
-                          path.string() + ")");
-    }
-    std::ifstream in(path, std::ios::binary);
-    std::string head(16, '\0');
-    in.read(head.data(), static_cast<std::streamsize>(head.size()));
-    head.resize(static_cast<std::size_t>(in.gcount()));
-    if (!translation::CompiledTable::has_magic(head)) {
-        throw ConfigError(path.string() + ": not a translation table built by xling-dict (rebuild it with: xling-dict build --out " +
-                          path.string() + ")");
-    }
-    return TranslationTable::load(path);
-}
-
-}  // namespace
-
-std::filesystem::path default_dict_path(const std::filesystem::path& data_dir) {
-    return data_dir / "translation" / "xling.table";
-}
-
-LoadedDict load_dict(const SearcherOptions& options, const std::filesystem::path& data_dir) {
-    LoadedDict out;
-    std::filesystem::path path;
-    if (options.dict) {
-        path = *options.dict;
-    } else if (const char* env = std::getenv("XLING_DICT"); env != nullptr) {
-        if (*env == '\0') {
-            out.absent_reason = "XLING_DICT is set empty";
-            return out;
-        }
-        path = env;
-    } else {
-        const auto fallback = default_dict_path(data_dir);
-        std::error_code ec;
-        if (!options.use_default_dict || !std::filesystem::exists(fallback, ec)) {
-            out.absent_reason = "no translation table: give --dict FILE, set XLING_DICT, or build " + fallback.string() +
-                                " (xling-dict build --out FILE)";
-            return out;
-        }
-        path = fallback;
-    }
-    out.table = load_compiled(path);
-    out.path = path;
-    return out;
-}
-
 TranslationTable with_glossaries(const TranslationTable& base, const std::vector<std::filesystem::path>& glossaries,
                                  analysis::Analyzer& analyzer) {
     TranslationTable table = base;  // shares the mapped table; add_glossary copies on write
@@ -69,13 +12,14 @@ TranslationTable with_glossaries(const TranslationTable& base, const std::vector
     return table;
 }
 
-std::string translation_status(const LoadedDict& dict, const TranslationTable& table) {
+std::string translation_status(const Resources& resources, const TranslationTable& table) {
     const TranslationTableStats stats = table.stats();
+    const std::filesystem::path& path = resources.translation_path();
     std::string out;
-    if (!dict.path.empty()) out = "table " + dict.path.string() + " (" + std::to_string(stats.keys) + " keys)";
+    if (!path.empty()) out = "table " + path.string() + " (" + std::to_string(stats.keys) + " keys)";
     if (stats.glossary_entries > 0) {
         out += (out.empty() ? "" : " + ") + std::to_string(stats.glossary_entries) + " glossary entries";
-        if (dict.path.empty()) out += " (" + dict.absent_reason + ")";
+        if (path.empty()) out += " (" + resources.translation_note() + ")";
     }
     return out;
 }

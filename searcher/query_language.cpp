@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cstdio>
-#include <fstream>
 
 #include "analysis/language_identifier.hpp"
+#include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 
@@ -19,18 +19,11 @@ constexpr double kStopwordVote = 1.0;
 constexpr double kCld2Vote = 1.0;
 constexpr double kMargin = 0.25;  // the winner must lead by this much
 
-// Code points above ASCII of valid UTF-8 `text` (the analysis chain validated it).
+// Code points above ASCII of valid UTF-8 `text`.
 std::vector<char32_t> non_ascii_code_points(std::string_view text) {
     std::vector<char32_t> out;
-    for (std::size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
-        if (lead >= 0x80 && i + length <= text.size()) {
-            char32_t cp = lead & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07);
-            for (std::size_t k = 1; k < length; ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
-            out.push_back(cp);
-        }
-        i += length;
+    for (const char32_t cp : analysis::code_points(text)) {
+        if (cp >= 0x80) out.push_back(cp);
     }
     return out;
 }
@@ -56,16 +49,10 @@ std::vector<std::string> query_texts(const QueryNode& root) {
     return out;
 }
 
-QueryLanguageDetector::QueryLanguageDetector(const std::filesystem::path& data_dir) {
+QueryLanguageDetector::QueryLanguageDetector(const analysis::AnalysisData& data) {
     for (const LanguageInfo& lang : supported_languages()) {
-        const auto file = data_dir / "stopwords" / (std::string(lang.code) + ".txt");
-        std::ifstream in(file);
-        if (!in) throw ConfigError(file.string() + ": cannot read");
-        auto& letters = alphabets_[std::string(lang.code)];
-        for (std::string line; std::getline(in, line);) {
-            if (line.empty() || line.front() == '#') continue;
-            for (const char32_t cp : non_ascii_code_points(line)) letters.insert(cp);
-        }
+        const auto& letters = data.stopwords(lang.code).letters();
+        alphabets_[std::string(lang.code)].insert(letters.begin(), letters.end());
     }
 }
 

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/analysis_data.hpp"
 #include "searcher/query_parser.hpp"
 #include "xling/search_results.hpp"
 #include "xling/translation_table.hpp"
@@ -34,9 +35,8 @@ namespace xling::searcher {
 
 class QueryLanguageDetector {
   public:
-    /// Reads the alphabets of the supported languages from `data_dir`/stopwords/<code>.txt.
-    /// @throws ConfigError when a list cannot be read.
-    explicit QueryLanguageDetector(const std::filesystem::path& data_dir);
+    /// Takes the alphabets of the supported languages from their stopword lists.
+    explicit QueryLanguageDetector(const analysis::AnalysisData& data);
 
     /// Detects the language of `words` (normalized content words, names already left out);
     /// `text` is the query text for CLD2. `candidates`: the languages that may be chosen

@@ -8,6 +8,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
+#include "library/resource_data.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/query_builder.hpp"
@@ -52,28 +53,24 @@ std::string field(const nlohmann::json& data, const char* key) {
 
 }  // namespace
 
-AliasTable load_aliases(const SearcherOptions& options, const std::filesystem::path& data_dir) {
-    std::vector<std::filesystem::path> files = options.alias_files;
-    if (files.empty() && options.use_default_aliases) {
-        const auto default_table = data_dir / "aliases" / "default.aliases";
-        if (std::filesystem::exists(default_table)) files.push_back(default_table);
-    }
-    return AliasTable::load(files);
+std::shared_ptr<const Resources> require(std::shared_ptr<const Resources> resources) {
+    if (!resources) throw ConfigError("no resources given to the searcher (xling::Resources::load)");
+    return resources;
 }
 
 class Searcher::Impl {
   public:
-    Impl(const std::vector<std::filesystem::path>& paths, const SearcherOptions& options)
+    Impl(const std::vector<std::filesystem::path>& paths, std::shared_ptr<const Resources> resources)
         : paths_(paths),
           db_(open_databases(paths)),
-          data_(analysis::AnalysisData::load(analysis::resolve_data_dir(options.data_dir))),
+          resources_(require(std::move(resources))),
+          data_(resources_->data().analysis),
           analyzer_(data_),
           keyer_(data_),
-          aliases_(load_aliases(options, analysis::resolve_data_dir(options.data_dir))),
-          dict_(searcher::load_dict(options, analysis::resolve_data_dir(options.data_dir))),
-          detector_(analysis::resolve_data_dir(options.data_dir)) {}
+          aliases_(resources_->aliases()),
+          detector_(*data_) {}
 
-    std::filesystem::path dict_path() const { return dict_.path; }
+    std::filesystem::path dict_path() const { return resources_->translation_path(); }
 
     std::vector<AmbiguousName> ambiguous_names() const { return aliases_.ambiguous_names(); }
 
@@ -114,12 +111,12 @@ class Searcher::Impl {
             results.translation = "off (--no-translate)";
             return {};
         }
-        TranslationTable table = searcher::with_glossaries(dict_.table, tr.glossaries, analyzer_);
+        TranslationTable table = searcher::with_glossaries(resources_->translations(), tr.glossaries, analyzer_);
         if (table.empty()) {
-            results.translation = "off (" + dict_.absent_reason + ")";
+            results.translation = "off (" + resources_->translation_note() + ")";
             return table;
         }
-        results.translation = searcher::translation_status(dict_, table);
+        results.translation = searcher::translation_status(*resources_, table);
         if (!tr.query_language.empty()) {
             results.query_language = {tr.query_language, "given", "--query-lang"};
             return table;
@@ -279,16 +276,16 @@ class Searcher::Impl {
     std::string last_query_description_;
     std::vector<std::filesystem::path> paths_;
     Xapian::Database db_;
+    std::shared_ptr<const Resources> resources_;
     std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
-    AliasTable aliases_;
-    searcher::LoadedDict dict_;
+    const AliasTable& aliases_;  // owned by resources_
     searcher::QueryLanguageDetector detector_;
 };
 
-Searcher::Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options)
-    : impl_(std::make_unique<Impl>(databases, options)) {}
+Searcher::Searcher(const std::vector<std::filesystem::path>& databases, std::shared_ptr<const Resources> resources)
+    : impl_(std::make_unique<Impl>(databases, std::move(resources))) {}
 Searcher::~Searcher() = default;
 Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;

@@ -1,7 +1,8 @@
-// xling-bench-inproc --db DIR --queries FILE [--threads N] [--rounds R] [--results FILE]
+// xling-bench-inproc --data DIR --db DIR --queries FILE [--threads N] [--rounds R] [--results FILE]
 //
-// In-process query latency of the xling library: every thread opens its own xling::Searcher (the
-// class is not thread-safe; opening is outside the timing), then each round runs every query of
+// In-process query latency of the xling library: the data folder (--data) is loaded once into one
+// xling::Resources, and every thread opens its own xling::Searcher on it (the class is not
+// thread-safe; opening is outside the timing), then each round runs every query of
 // FILE once, with the default SearchRequest (AND, 10 hits, snippets, aliases and name keys on: what
 // `xling-search --batch` does, minus the JSON). Thread t starts at query t*n/threads so that
 // threads do not ask the same query at the same moment. A warm-up pass (one thread, untimed) comes
@@ -18,8 +19,7 @@
 #include <thread>
 #include <vector>
 
-#include "xling/error.hpp"
-#include "xling/searcher.hpp"
+#include <xling/xling.hpp>
 
 namespace {
 
@@ -34,7 +34,7 @@ std::string result_line(const xling::SearchResults& r) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    std::string db, queries_file, results_file;
+    std::string data_dir, db, queries_file, results_file;
     int threads = 1, rounds = 3;
     for (int i = 1; i < argc; ++i) {
         const std::string a = argv[i];
@@ -45,18 +45,19 @@ int main(int argc, char** argv) {
             }
             return argv[++i];
         };
-        if (a == "--db") db = next();
+        if (a == "--data") data_dir = next();
+        else if (a == "--db") db = next();
         else if (a == "--queries") queries_file = next();
         else if (a == "--threads") threads = std::stoi(next());
         else if (a == "--rounds") rounds = std::stoi(next());
         else if (a == "--results") results_file = next();
         else {
-            std::cerr << "usage: xling-bench-inproc --db DIR --queries FILE [--threads N] [--rounds R] [--results FILE]\n";
+            std::cerr << "usage: xling-bench-inproc --data DIR --db DIR --queries FILE [--threads N] [--rounds R] [--results FILE]\n";
             return 2;
         }
     }
-    if (db.empty() || queries_file.empty() || threads < 1 || rounds < 1) {
-        std::cerr << "xling-bench-inproc: --db and --queries are required\n";
+    if (data_dir.empty() || db.empty() || queries_file.empty() || threads < 1 || rounds < 1) {
+        std::cerr << "xling-bench-inproc: --data, --db and --queries are required\n";
         return 2;
     }
     std::vector<std::string> queries;
@@ -71,10 +72,12 @@ int main(int argc, char** argv) {
     }
     std::size_t errors = 0;
     double open_ms = 0;
+    std::shared_ptr<const xling::Resources> resources;
     try {
-        // Warm-up (and the answers, for the hit-count comparison).
+        // Warm-up (and the answers, for the hit-count comparison); open_ms includes loading the data.
         const auto t0 = Clock::now();
-        xling::Searcher warm({db});
+        resources = xling::Resources::load(data_dir);
+        xling::Searcher warm({db}, resources);
         open_ms = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         std::ofstream results;
         if (!results_file.empty()) results.open(results_file);
@@ -106,7 +109,7 @@ int main(int argc, char** argv) {
         pool.emplace_back([&, t]() {
             std::unique_ptr<xling::Searcher> searcher;
             try {
-                searcher = std::make_unique<xling::Searcher>(std::vector<std::filesystem::path>{db});
+                searcher = std::make_unique<xling::Searcher>(std::vector<std::filesystem::path>{db}, resources);
             } catch (const xling::Error& e) {
                 thread_error[t] = e.what();
             }

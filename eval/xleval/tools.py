@@ -33,13 +33,13 @@ class Tools:
     @staticmethod
     def find(build_dir: Path) -> "Tools":
         paths = {
-            "index": build_dir / "indexer" / "xling-index",
-            "search": build_dir / "searcher" / "xling-search",
-            "analyze": build_dir / "analysis" / "xling-analyze",
-            "aliases": build_dir / "importer" / "xling-aliases",
+            "index": build_dir / "programs" / "xling-index" / "xling-index",
+            "search": build_dir / "programs" / "xling-search" / "xling-search",
+            "analyze": build_dir / "programs" / "xling-analyze" / "xling-analyze",
+            "aliases": build_dir / "programs" / "xling-aliases" / "xling-aliases",
         }
         missing = [str(p) for p in paths.values() if not (p.is_file() and os.access(p, os.X_OK))]
-        paths["dict"] = build_dir / "translation" / "xling-dict"  # optional: only for --dict
+        paths["dict"] = build_dir / "programs" / "xling-dict" / "xling-dict"  # optional: only for --dict
         if missing:
             raise ToolMissing("not built: " + ", ".join(missing) + f" (build with: meson setup {build_dir} && ninja -C {build_dir})")
         tools = Tools(**paths)
@@ -86,7 +86,7 @@ class Tools:
     def prepare_translation(self, cache_dir: Path, build_allowed=True, preset: Optional[Path] = None):
         """Find or build the table for --dict.
 
-        preset ($XLING_DICT or the set-up command's <source>/translation/xling.table) is used when it
+        preset ($XLING_DICT or the build's data/translation/xling.table, from `ninja dict`) is used when it
         exists; otherwise the table is built by `xling-dict build` once and cached in cache_dir, keyed
         by the builder binary and the dictd files. build_allowed=False (smoke): use only a preset or a
         cached table, never spend minutes building one.
@@ -114,7 +114,7 @@ class Tools:
         cache_dir.mkdir(parents=True, exist_ok=True)
         table = cache_dir / f"translation-{digest.hexdigest()[:16]}.table"
         if not table.exists() and not build_allowed:
-            self.dict_problem = (f"no translation table ($XLING_DICT, the set-up command's translation/xling.table, "
+            self.dict_problem = (f"no translation table ($XLING_DICT, the build's data/translation/xling.table, "
                                  f"or one cached by a full `eval/run` in {cache_dir}); --smoke does not build one")
             return
         if not table.exists():

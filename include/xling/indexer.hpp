@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "xling/resources.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling {
@@ -30,7 +31,8 @@ struct IndexOptions {
     /// with several threads it is shared between them.
     std::size_t memory_bytes = 512u << 20;
     InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::Skip;
-    std::optional<std::filesystem::path> data_dir;   ///< folder with stopwords/ (default: see README)
+    /// Stopwords and name rules of every language (Resources::load or from_memory); required.
+    std::shared_ptr<const Resources> resources;
     /// Polled between documents; when it becomes true the indexer commits what it has and stops
     /// (a rebuild is discarded instead). A lock-free atomic, so a signal handler may set it.
     const std::atomic<bool>* stop_requested = nullptr;
@@ -97,7 +99,7 @@ class Indexer {
     /// (XAPIANDB stub + gen-NNNNNN folder); plain Xapian folders of earlier versions stay usable.
     /// @throws IndexLockedError when another writer holds the lock,
     ///         IndexError when the database cannot be opened or created (or cannot be rebuilt),
-    ///         ConfigError when stopword data is missing.
+    ///         ConfigError when options.resources is null.
     explicit Indexer(IndexOptions options);
     /// Without finish(): committed batches stay (threads == 1); a rebuild or parallel build that
     /// has not switched is discarded.

@@ -3,46 +3,33 @@
 
 #include <filesystem>
 #include <memory>
-#include <optional>
 #include <string>
 #include <vector>
 
 #include "xling/alias_table.hpp"
+#include "xling/resources.hpp"
 #include "xling/search_request.hpp"
 #include "xling/search_results.hpp"
 
 namespace xling {
-
-struct SearcherOptions {
-    std::optional<std::filesystem::path> data_dir;  ///< folder with stopwords/, namerules/, aliases/
-    /// Alias tables, loaded in order (later ones extend earlier ones). When empty and
-    /// use_default_aliases is set, <data dir>/aliases/default.aliases is used.
-    std::vector<std::filesystem::path> alias_files;
-    bool use_default_aliases = true;
-    /// Compiled translation table (`xling-dict build --out FILE`). When unset, $XLING_DICT is
-    /// used if set (set but empty: no table), else <data dir>/translation/xling.table when that
-    /// file exists (and use_default_dict is set), else search runs without translation.
-    std::optional<std::filesystem::path> dict;
-    bool use_default_dict = true;
-};
 
 /// Runs queries against xling indexes. A query word is analysed for every language present in
 /// the index; its stems are grouped with Xapian's OP_SYNONYM (one concept = one term in BM25),
 /// and each language's stem can only match documents of that language.
 ///
 /// Thread safety: a Searcher is not thread-safe (it owns stemmers and a Xapian::Database);
-/// give each thread its own. Opening is cheap.
+/// give each thread its own, all sharing one Resources. Opening is cheap (the data is loaded
+/// once, in Resources).
 class Searcher {
   public:
-    /// Opens the indexes (their union is searched) and loads the alias tables. Tables are read
-    /// here, not at index time: an edited table takes effect for the next Searcher.
-    /// The translation table is mapped, not read: opening costs a few milliseconds.
+    /// Opens the indexes (their union is searched) with the stopwords, name rules, alias tables
+    /// and translation table of `resources` (names are expanded at search time, not at index
+    /// time: new Resources with an edited alias table take effect for the next Searcher).
+    /// @param databases index folders or Xapian stub files (at least one)
+    /// @param resources the shared data bundle (Resources::load or from_memory)
     /// @throws IndexError when a path is missing or is not an xling index;
-    ///         ConfigError when analysis data is missing or an alias table is malformed
-    ///         ("file:line: message"), or when the translation table given (dict or $XLING_DICT),
-    ///         or found at the default place, is missing, truncated, corrupt or of another
-    ///         format version ("path: message").
-    explicit Searcher(const std::vector<std::filesystem::path>& databases, SearcherOptions options = {});
+    ///         ConfigError when `resources` is null.
+    Searcher(const std::vector<std::filesystem::path>& databases, std::shared_ptr<const Resources> resources);
     ~Searcher();
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/test_resources.hpp"
 #include "analysis/analysis_data.hpp"
 #include "analysis/analyzer.hpp"
 #include "analysis/word_tokenizer.hpp"
@@ -19,7 +20,7 @@ namespace xling::test {
 
 /// The real stopword data (found through XLING_DATA_DIR, set by meson's test_env), loaded once.
 inline std::shared_ptr<const analysis::AnalysisData> analysis_data() {
-    static const auto data = analysis::AnalysisData::load(analysis::resolve_data_dir(std::nullopt));
+    static const auto data = analysis::AnalysisData::load(xling::test::kDataDir);
     return data;
 }
 

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <initializer_list>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -23,7 +24,7 @@ using xling::test::write_file;
 
 namespace {
 std::filesystem::path list_file(std::string_view code) {
-    return kSourceDir / "stopwords" / (std::string(code) + ".txt");
+    return kSourceDir / "data" / "stopwords" / (std::string(code) + ".txt");
 }
 
 /// The message of the ConfigError that loading `file` throws ("" when it does not throw).
@@ -180,8 +181,18 @@ TEST_CASE("AnalysisData: a data folder without stopwords throws ConfigError") {
     CHECK_THROWS_AS((void)AnalysisData::load(dir.path()), ConfigError);
 }
 
-TEST_CASE("resolve_data_dir: an explicit folder wins") {
-    CHECK(xling::analysis::resolve_data_dir(std::filesystem::path("/some/where")) == "/some/where");
+TEST_CASE("AnalysisData::from_texts: lists and rules from memory, errors naming the text") {
+    const auto data = AnalysisData::from_texts({{"de", "# a list\nund\nDaß\n"}}, {});
+    CHECK(data->stopwords("de").contains("und"));
+    CHECK(data->stopwords("de").contains("dass"));  // normalized like index terms
+    CHECK(data->stopwords("hu").size() == 0);       // no entry: no list
+    CHECK_THROWS_WITH_AS((void)AnalysisData::from_texts({{"de", "und\nzwei Wörter\n"}}, {}),
+                         doctest::Contains("<stopwords:de>:2:"), ConfigError);
+}
+
+TEST_CASE("StopwordList::letters: the letters beyond ASCII as written, before case folding") {
+    const StopwordList list = StopwordList::parse("daß\nüber\nund\n", "<test>");
+    CHECK(list.letters() == std::set<char32_t>{U'ß', U'ü'});
 }
 
 }  // TEST_SUITE

@@ -66,7 +66,8 @@ TEST_CASE("HTML highlight markers for JSON consumers") {
 }
 
 TEST_CASE("the embedding example program runs against a real index") {
-    const auto r = run(kEmbedExampleBin + " " + shell_quote(corpus_db().string()) + " " + shell_quote("Shoigu OR Putin"));
+    const auto r = run(kEmbedExampleBin + " " + shell_quote((kSourceDir / "data").string()) + " " +
+                       shell_quote(corpus_db().string()) + " " + shell_quote("Shoigu OR Putin"));
     CHECK(r.exit_code == 0);
     CHECK(r.out.find("documents\n") != std::string::npos);
     CHECK(r.out.find("  lang de: 1") != std::string::npos);

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "support/test_resources.hpp"
 #include "analysis/analysis_data.hpp"
 #include "analysis/analyzer.hpp"
 #include "indexer/document_builder.hpp"
@@ -25,7 +26,7 @@ namespace schema = xling::schema;
 namespace {
 
 std::shared_ptr<const xling::analysis::AnalysisData> analysis_data() {
-    static const auto data = xling::analysis::AnalysisData::load(xling::analysis::resolve_data_dir(std::nullopt));
+    static const auto data = xling::analysis::AnalysisData::load(xling::test::kDataDir);
     return data;
 }
 

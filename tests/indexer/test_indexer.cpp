@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/test_resources.hpp"
 #include "support/test_support.hpp"
 #include "xling/error.hpp"
 #include "xling/indexer.hpp"
@@ -93,6 +94,7 @@ void write_zstd(const fs::path& path, std::string_view content) {
 IndexOptions options_for(const TempDir& dir) {
     IndexOptions options;
     options.database = dir / "index";
+    options.resources = xling::test::plain_resources();
     return options;
 }
 
@@ -712,16 +714,17 @@ TEST_CASE("an existing index of this schema is reopened and extended") {
 TEST_CASE("a database path that cannot be created is an IndexError") {
     TempDir dir;
     write_file(dir / "file", "a regular file");
-    IndexOptions options;
+    IndexOptions options = options_for(dir);
     options.database = dir / "file" / "index";
     CHECK_THROWS_AS(Indexer{options}, xling::IndexError);
 }
 
-TEST_CASE("missing stopword data is a ConfigError and creates no index") {
+TEST_CASE("missing stopword data is a ConfigError, and an indexer without resources creates no index") {
     TempDir dir;
-    auto options = options_for(dir);
-    options.data_dir = dir / "no-data";
     fs::create_directories(dir / "no-data");
+    CHECK_THROWS_AS((void)xling::Resources::load(dir / "no-data"), xling::ConfigError);
+    auto options = options_for(dir);
+    options.resources = nullptr;
     CHECK_THROWS_AS(Indexer{options}, xling::ConfigError);
     CHECK_FALSE(fs::exists(dir / "index"));
 }

@@ -1,6 +1,7 @@
 // A small multilingual index built with the real Indexer, for searcher tests.
 #pragma once
 
+#include "support/test_resources.hpp"
 #include "support/test_support.hpp"
 #include "xling/indexer.hpp"
 #include "xling/searcher.hpp"
@@ -21,6 +22,7 @@ inline SourceDocument doc(std::string id, std::string lang, std::string text, st
 inline void index_documents(const std::filesystem::path& db, const std::vector<SourceDocument>& docs) {
     IndexOptions options;
     options.database = db;
+    options.resources = plain_resources();
     Indexer indexer(options);
     for (const auto& d : docs) indexer.add_document(d);
     (void)indexer.finish();
@@ -32,6 +34,7 @@ class SearchFixture {
     SearchFixture() {
         IndexOptions options;
         options.database = dir_ / "db";
+        options.resources = plain_resources();
         Indexer indexer(options);
         indexer.add_document(doc("de1", "de", "Die militärische Zusammenarbeit zwischen Russland und Nordkorea wächst. Die Häuser in Pjöngjang.", "2024-11-29"));
         indexer.add_document(doc("de2", "de", "Putins Besuch: Zusammenarbeiten wollen beide Länder auch beim Getreide.", "2024-12-12"));
@@ -49,9 +52,7 @@ class SearchFixture {
     /// These tests are about analysis and the query language: no alias table unless asked for
     /// (the default table would expand "Rusija" to the Russia entity in every language).
     [[nodiscard]] Searcher searcher(bool default_aliases = false) const {
-        SearcherOptions options;
-        options.use_default_aliases = default_aliases;
-        return Searcher({dir_ / "db"}, options);
+        return Searcher({dir_ / "db"}, default_aliases ? default_resources() : plain_resources());
     }
 
     static std::vector<std::string> ids(const SearchResults& r) {

@@ -87,9 +87,7 @@ TEST_CASE("a lone stopword of one language matches it as written there, and its 
     xling::test::index_documents(dir / "db", {doc("de", "de", "Die Regierung tagt heute in Berlin und morgen in Hamburg."),
                                               doc("en", "en", "Old soldiers never die, they simply fade away from the parade."),
                                               doc("de-without", "de", "Eine Regierung tagt heute in Berlin und morgen in Hamburg.")});
-    xling::SearcherOptions options;
-    options.use_default_aliases = false;
-    xling::Searcher s({dir / "db"}, options);
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
     xling::SearchRequest request;
     request.query = "die";
     request.limit = 10;
@@ -155,7 +153,7 @@ TEST_CASE("languages() lists the document languages of the index") {
 }
 
 TEST_CASE("opening a missing index or searching an empty query is an error") {
-    CHECK_THROWS_AS(xling::Searcher({"/nonexistent/xling-index"}), xling::IndexError);
+    CHECK_THROWS_AS(xling::Searcher({"/nonexistent/xling-index"}, xling::test::plain_resources()), xling::IndexError);
     const SearchFixture f;
     xling::Searcher s = f.searcher();
     xling::SearchRequest request;
@@ -171,7 +169,7 @@ TEST_CASE("several databases are searched as one") {
         xling::test::index_documents(dir / name, {xling::test::doc(std::string("doc-") + name, "en",
                                                                    std::string("Grain exports through the Black Sea, part ") + name)});
     }
-    xling::Searcher s({dir / "a", dir / "b"});
+    xling::Searcher s({dir / "a", dir / "b"}, xling::test::default_resources());
     xling::SearchRequest request;
     request.query = "grain";
     CHECK(SearchFixture::ids(s.search(request)) == Ids{"doc-a", "doc-b"});
@@ -317,7 +315,7 @@ TEST_CASE("a multi-word name matches when its words inflect as ordinary words") 
                                               doc("en", "en", "The fleet held exercises in the Black Sea."),
                                               // The same words, not in sequence: not the name.
                                               doc("de-apart", "de", "Das Meer war an diesem Abend schwarz und still.")});
-    xling::Searcher s({dir / "db"});  // the default alias table
+    xling::Searcher s({dir / "db"}, xling::test::default_resources());  // the default alias table
     xling::SearchRequest request;
     request.query = "Black Sea";
     request.limit = 10;

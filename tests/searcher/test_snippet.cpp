@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "support/test_resources.hpp"
 #include "analysis/analyzer.hpp"
 #include "searcher/snippet.hpp"
 
@@ -8,7 +9,7 @@ using xling::searcher::MatchTerms;
 
 namespace {
 std::shared_ptr<const xling::analysis::AnalysisData> data() {
-    static const auto d = xling::analysis::AnalysisData::load(xling::analysis::resolve_data_dir(std::nullopt));
+    static const auto d = xling::analysis::AnalysisData::load(xling::test::kDataDir);
     return d;
 }
 xling::analysis::Analyzer& analyzer() {

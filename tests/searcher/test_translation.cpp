@@ -52,10 +52,14 @@ std::string group_of(const std::string& description, const std::string& term) {
 class TranslatingFixture : public SearchFixture {
   public:
     [[nodiscard]] xling::Searcher translating_searcher() const {
-        xling::SearcherOptions options;
-        options.use_default_aliases = false;
-        options.dict = xling::test::sample_table();
-        return xling::Searcher({db()}, options);
+        // One bundle for every searcher of the suite, as a program shares its Resources.
+        static const auto resources = [] {
+            xling::ResourceOptions options;
+            options.default_aliases = false;
+            options.dict = xling::test::sample_table();
+            return xling::test::resources_with(options);
+        }();
+        return xling::Searcher({db()}, resources);
     }
 };
 
@@ -163,8 +167,8 @@ TEST_CASE("the query language is detected from letters, dictionary and stopwords
 }
 
 TEST_CASE("letters alone decide short queries (no table needed)") {
-    const xling::searcher::QueryLanguageDetector detector(xling::test::kSourceDir);
-    auto data = xling::analysis::AnalysisData::load(xling::test::kSourceDir);
+    auto data = xling::analysis::AnalysisData::load(xling::test::kDataDir);
+    const xling::searcher::QueryLanguageDetector detector(*data);
     xling::analysis::Analyzer analyzer(data);
     const xling::TranslationTable none;
     const Ids all{"hu", "de", "lt", "en", "ru"};
@@ -253,12 +257,12 @@ TEST_CASE("a phrase translates as a whole where the table has it, otherwise word
 }
 
 TEST_CASE("a translation table given explicitly must exist and be a table") {
-    const TranslatingFixture f;
     xling::test::TempDir dir;
-    xling::SearcherOptions options;
+    xling::ResourceOptions options;
     options.dict = dir / "missing.table";
-    CHECK_THROWS_AS(xling::Searcher({f.db()}, options), xling::ConfigError);
+    CHECK_THROWS_AS((void)xling::test::resources_with(options), xling::ConfigError);
     xling::test::write_file(dir / "text.table", "hu:katonai -> de: militärisch\n");
     options.dict = dir / "text.table";
-    CHECK_THROWS_WITH_AS(xling::Searcher({f.db()}, options), doctest::Contains("not a translation table"), xling::ConfigError);
+    CHECK_THROWS_WITH_AS((void)xling::test::resources_with(options), doctest::Contains("not a translation table"),
+                         xling::ConfigError);
 }

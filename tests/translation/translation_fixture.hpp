@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "support/test_resources.hpp"
 #include "analysis/analysis_data.hpp"
 #include "analysis/analyzer.hpp"
 #include "dictd_fixture.hpp"
@@ -57,7 +58,7 @@ inline void write_sample_dictionaries(const std::filesystem::path& dir) {
 class SampleStemmer {
   public:
     SampleStemmer()
-        : analyzer_(std::make_shared<analysis::Analyzer>(analysis::AnalysisData::load(analysis::resolve_data_dir(std::nullopt)))) {}
+        : analyzer_(std::make_shared<analysis::Analyzer>(analysis::AnalysisData::load(xling::test::kDataDir))) {}
     [[nodiscard]] StemFunction function() const {
         auto analyzer = analyzer_;
         return [analyzer](std::string_view lang, std::string_view word) { return analyzer->stem(lang, word); };

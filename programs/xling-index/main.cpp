@@ -1,0 +1,160 @@
+// xling-index: command-line front end of the indexer library. Parses arguments, wires progress
+// output and signals, and maps outcomes to exit codes:
+//   0 success (inputs that were skipped are listed), 1 nothing could be indexed (or --strict and
+//   something was skipped; for delete: none of the ids existed), 2 usage or fatal error (missing
+//   path, locked/unopenable index), 130 interrupted (every committed batch is kept; an interrupted
+//   --rebuild is discarded and the live index is untouched).
+//
+//   xling-index --db DIR [options] PATH...     index (add, replace, skip unchanged)
+//   xling-index delete --db DIR ID...          remove documents by id
+//   xling-index stats --db DIR [--json]        what the index holds
+#include <CLI/CLI.hpp>
+#include <unistd.h>
+
+#include <atomic>
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+
+#include "programs/common/data_location.hpp"
+#include "programs/xling-index/progress_reporter.hpp"
+#include "programs/xling-index/stats_report.hpp"
+#include "xling/error.hpp"
+#include "xling/index_stats.hpp"
+#include "xling/indexer.hpp"
+
+namespace {
+
+// The one piece of process-wide state: a signal handler can only reach a global.
+std::atomic<bool> g_stop_requested{false};
+static_assert(std::atomic<bool>::is_always_lock_free);
+
+extern "C" void on_signal(int signal_number) {
+    g_stop_requested.store(true);
+    std::signal(signal_number, SIG_DFL);  // a second Ctrl-C kills at once; the index stays valid
+}
+
+struct IndexArgs {
+    xling::IndexOptions options;
+    std::vector<std::filesystem::path> paths;
+    std::string invalid_utf8 = "skip";
+    std::string data_dir;
+    std::size_t memory_mb = 512;
+    bool quiet = false;
+    bool strict = false;
+};
+
+void add_index_options(CLI::App& app, IndexArgs& a) {
+    app.add_option("--db", a.options.database, "Index folder (created when missing)");
+    app.add_option("paths", a.paths, "Files and folders: .txt .md .jsonl, optionally .gz/.zst");
+    app.add_option("--batch-size", a.options.batch_documents, "Documents per commit")
+        ->capture_default_str()->check(CLI::PositiveNumber);
+    app.add_option("--memory-mb", a.memory_mb, "Commit when pending changes reach about this many MB")
+        ->capture_default_str()->check(CLI::PositiveNumber);
+    app.add_option("--threads", a.options.threads, "Threads; N > 1: each analyses and writes its own shard, merged and switched to at the end")
+        ->capture_default_str()->check(CLI::Range(1, 64));
+    app.add_flag("--prune", a.options.prune, "Delete documents whose file is gone, and records gone from a file");
+    app.add_flag("--rebuild", a.options.rebuild, "Build a new index from PATH... and switch to it atomically");
+    app.add_option("--invalid-utf8", a.invalid_utf8, "Documents with invalid UTF-8: skip or replace")
+        ->capture_default_str()->check(CLI::IsMember({"skip", "replace"}));
+    app.add_option("--data-dir", a.data_dir, "Data folder: stopwords/, namerules/ (default: $XLING_DATA_DIR, else the installed or build-tree data; see --version)");
+    app.add_flag("-q,--quiet", a.quiet, "No progress output, summary only");
+    app.add_flag("--strict", a.strict, "Exit 1 when any input was skipped");
+}
+
+int run_index(IndexArgs& a) {
+    if (a.options.database.empty() || a.paths.empty()) {
+        std::cerr << "xling-index: --db and at least one PATH are required (see --help)\n";
+        return 2;
+    }
+    a.options.invalid_utf8 =
+        a.invalid_utf8 == "replace" ? xling::InvalidUtf8Policy::Replace : xling::InvalidUtf8Policy::Skip;
+    a.options.memory_bytes = a.memory_mb << 20;
+    a.options.stop_requested = &g_stop_requested;
+    for (const auto& path : a.paths) {
+        std::error_code ec;
+        if (!std::filesystem::exists(path, ec)) {
+            std::cerr << "xling-index: " << path.string() << ": no such file or folder\n";
+            return 2;
+        }
+    }
+    std::signal(SIGINT, on_signal);
+    std::signal(SIGTERM, on_signal);
+
+    const bool live = !a.quiet && isatty(STDERR_FILENO) != 0;
+    xling::indexer::ProgressReporter reporter(stderr, live, live ? xling::indexer::total_input_bytes(a.paths) : 0);
+    try {
+        a.options.resources = xling::cli::load_resources(a.data_dir);
+        xling::Indexer indexer(a.options);
+        if (!a.quiet) indexer.on_progress([&](const xling::IndexProgress& p) { reporter.update(p); });
+        for (const auto& path : a.paths) indexer.add_path(path);
+        const xling::IndexSummary summary = indexer.finish();
+        reporter.summary(summary);
+        if (summary.interrupted) return 130;
+        if (summary.documents == 0 && summary.unchanged == 0 && summary.skipped > 0) return 1;
+        if (a.strict && summary.skipped > 0) return 1;
+        return 0;
+    } catch (const xling::Error& e) {
+        reporter.clear_line();
+        std::cerr << "xling-index: " << e.what() << '\n';
+        return 2;
+    }
+}
+
+int run_delete(const std::filesystem::path& db, const std::vector<std::string>& ids, const std::string& data_dir) {
+    xling::IndexOptions options;
+    options.database = db;
+    try {
+        options.resources = xling::cli::load_resources(data_dir);
+        std::error_code ec;
+        if (!std::filesystem::exists(db, ec)) throw xling::IndexError(db.string() + ": no such index");
+        xling::Indexer indexer(options);
+        const xling::RemoveResult result = indexer.remove(ids);
+        (void)indexer.finish();
+        std::cerr << "xling-index: deleted " << result.removed.size() << " of " << ids.size() << " documents\n";
+        for (const auto& id : result.unknown) std::cerr << "xling-index: " << id << ": no such document\n";
+        return result.removed.empty() ? 1 : 0;
+    } catch (const xling::Error& e) {
+        std::cerr << "xling-index: " << e.what() << '\n';
+        return 2;
+    }
+}
+
+int run_stats(const std::filesystem::path& db, bool json) {
+    try {
+        const xling::IndexStats stats = xling::index_stats(db);
+        std::cout << (json ? xling::indexer::stats_json(db.string(), stats) : xling::indexer::stats_text(db.string(), stats));
+        return 0;
+    } catch (const xling::Error& e) {
+        std::cerr << "xling-index: " << e.what() << '\n';
+        return 2;
+    }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"xling-index: build or update an xling cross-lingual search index"};
+    app.set_version_flag("--version", [] { return xling::cli::version_text("xling-index"); });
+    app.require_subcommand(0, 1);
+    IndexArgs index_args;
+    add_index_options(app, index_args);
+
+    std::filesystem::path delete_db;
+    std::vector<std::string> delete_ids;
+    auto* del = app.add_subcommand("delete", "Remove documents by id");
+    del->add_option("--db", delete_db, "Index folder")->required();
+    del->add_option("ids", delete_ids, "Document ids")->required();
+    del->add_option("--data-dir", index_args.data_dir, "Folder holding stopwords/");
+
+    std::filesystem::path stats_db;
+    bool stats_as_json = false;
+    auto* stats = app.add_subcommand("stats", "Documents per language, dates, terms, size on disk");
+    stats->add_option("--db", stats_db, "Index folder or stub file")->required();
+    stats->add_flag("--json", stats_as_json, "One JSON object");
+
+    CLI11_PARSE(app, argc, argv);
+    if (del->parsed()) return run_delete(delete_db, delete_ids, index_args.data_dir);
+    if (stats->parsed()) return run_stats(stats_db, stats_as_json);
+    return run_index(index_args);
+}

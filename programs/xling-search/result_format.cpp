@@ -1,0 +1,210 @@
+#include "programs/xling-search/result_format.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+namespace xling::searcher {
+namespace {
+nlohmann::ordered_json or_null(const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); }
+
+std::string total_line(const SearchResults& r) {
+    if (r.total_exact) return std::to_string(r.total) + (r.total == 1 ? " match" : " matches");
+    return "about " + std::to_string(r.total) + " matches (between " + std::to_string(r.total_lower) + " and " +
+           std::to_string(r.total_upper) + ")";
+}
+}  // namespace
+
+nlohmann::ordered_json matched_json(const Hit& h) {
+    nlohmann::ordered_json matched = nlohmann::ordered_json::array();
+    for (const MatchedConcept& m : h.matched) {
+        nlohmann::ordered_json entity = m.entities.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(m.entities.front());
+        nlohmann::ordered_json item = {{"query", m.query}, {"entity", entity}, {"forms", m.forms}};
+        if (m.entities.size() > 1) item["ambiguous"] = m.entities;
+        nlohmann::ordered_json translations = nlohmann::ordered_json::array();
+        for (const MatchedTranslation& t : m.translations) {
+            translations.push_back({{"lang", t.lang}, {"translation", t.text}, {"forms", t.forms}});
+        }
+        item["translations"] = std::move(translations);
+        matched.push_back(std::move(item));
+    }
+    return matched;
+}
+
+nlohmann::ordered_json concept_json(const QueryConcept& c) {
+    nlohmann::ordered_json translations = nlohmann::ordered_json::object();
+    for (const auto& [lang, list] : c.translations) {
+        auto& items = translations[lang] = nlohmann::ordered_json::array();
+        for (const ConceptTranslation& t : list) {
+            items.push_back({{"text", t.text}, {"weight", std::round(static_cast<double>(t.weight) * 1000) / 1000}, {"via", t.via}, {"from", t.from_lang},
+                             {"terms", t.stems}, {"phrase", t.phrase}});
+        }
+    }
+    return {{"query", c.query},         {"entities", c.entities},       {"types", c.entity_types},
+            {"names", c.names},         {"forms", c.forms},             {"stems", c.stems},
+            {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}, {"translations", std::move(translations)},
+            {"translation_note", or_null(c.translation_note)}};
+}
+
+std::string weight_text(float weight) {
+    char buffer[16];
+    std::snprintf(buffer, sizeof buffer, "%.2f", static_cast<double>(weight));
+    return buffer;
+}
+
+std::string join(const std::vector<std::string>& items, const char* sep) {
+    std::string out;
+    for (const auto& i : items) out += (out.empty() ? "" : sep) + i;
+    return out;
+}
+nlohmann::ordered_json hit_json(const Hit& h) {
+    return {{"rank", h.rank},
+                        {"id", h.id},
+                        {"lang", h.lang},
+                        {"title", h.title},
+                        {"date", or_null(h.date)},
+                        {"url", or_null(h.url)},
+                        {"source", or_null(h.source)},
+                        {"score", h.score},
+                        {"snippet", h.snippet},
+                        {"matched", matched_json(h)}};
+}
+
+std::string dump(const nlohmann::ordered_json& j) { return j.dump(-1, ' ', false, nlohmann::ordered_json::error_handler_t::replace); }
+
+std::string to_json(const SearchResults& r, bool explain) {
+    nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+    for (const Hit& h : r.hits) hits.push_back(hit_json(h));
+    nlohmann::ordered_json out = {{"query", r.query},         {"total", r.total},
+                                {"total_exact", r.total_exact}, {"total_lower", r.total_lower},
+                                {"total_upper", r.total_upper}, {"ignored", r.ignored},
+                                {"hits", std::move(hits)}};
+    if (!r.facets.empty()) out["facets"] = r.facets;
+    if (explain) {
+        out["translation"] = r.translation;
+        out["query_language"] = {{"code", or_null(r.query_language.code)},
+                                 {"method", or_null(r.query_language.method)},
+                                 {"evidence", or_null(r.query_language.evidence)}};
+        out["concepts"] = nlohmann::ordered_json::array();
+        for (const auto& c : r.concepts) out["concepts"].push_back(concept_json(c));
+    }
+    return dump(out);
+}
+
+std::string to_jsonl(const SearchResults& r) {
+    std::string out;
+    for (const Hit& h : r.hits) {
+        nlohmann::ordered_json line = {{"query", r.query}};
+        const nlohmann::ordered_json hit = hit_json(h);
+        for (const auto& item : hit.items()) line[item.key()] = item.value();
+        out += dump(line) + "\n";
+    }
+    return out;
+}
+
+std::string to_ids(const SearchResults& r) {
+    std::string out;
+    for (const Hit& h : r.hits) out += h.id + "\n";
+    return out;
+}
+
+void print_explanation(std::ostream& out, const SearchResults& r, const std::vector<AmbiguousName>& ambiguous,
+                       bool color) {
+    const char* bold = color ? "\033[1m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    out << "query \"" << r.query << "\" expands to " << r.concepts.size() << (r.concepts.size() == 1 ? " concept" : " concepts")
+        << " (each one OP_SYNONYM group):\n";
+    if (!r.translation.empty()) {
+        out << "translation: " << r.translation << '\n';
+        if (!r.query_language.method.empty()) {
+            out << "query language: "
+                << (r.query_language.code.empty() ? "undetermined: each word translated from every language whose table has it"
+                                                  : r.query_language.code + " (" + r.query_language.method + ")")
+                << "  [" << r.query_language.evidence << "]\n";
+        }
+    }
+    for (const QueryConcept& c : r.concepts) {
+        out << "  " << bold << '"' << c.query << '"' << reset;
+        if (!c.entities.empty()) {
+            out << " -> entity";
+            for (std::size_t i = 0; i < c.entities.size(); ++i) {
+                out << (i > 0 ? ", " : " ") << c.entities[i] << " (" << c.entity_types[i] << ")";
+            }
+            if (c.entities.size() > 1) out << "  [ambiguous: all are searched]";
+        }
+        out << '\n';
+        for (const auto& [lang, names] : c.names) out << "      names " << lang << ": " << join(names, " | ") << '\n';
+        for (const auto& [lang, forms] : c.forms) out << "      inflected in index " << lang << ": " << join(forms, ", ") << '\n';
+        if (!c.stems.empty()) {
+            out << "      stems:";
+            for (const auto& [lang, stem] : c.stems) out << ' ' << lang << ':' << stem;
+            out << '\n';
+        }
+        if (!c.name_keys.empty()) out << "      name keys: " << join(c.name_keys, ", ") << '\n';
+        if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
+        for (const auto& [lang, list] : c.translations) {
+            out << "      translated " << lang << ":";
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const ConceptTranslation& t = list[i];
+                out << (i > 0 ? " |" : "") << ' ' << t.text << ' ' << weight_text(t.weight);
+                if (t.via != "direct") out << " (" << (t.via == "glossary" || t.via == "word by word" ? "" : "via ") << t.via << ")";
+                if (r.query_language.code.empty() && !t.from_lang.empty()) out << " [from " << t.from_lang << "]";
+                if (t.phrase) out << " [phrase]";
+            }
+            out << '\n';
+        }
+        if (!c.translation_note.empty()) out << "      translation: " << c.translation_note << '\n';
+        for (const AmbiguousName& a : ambiguous) {
+            for (const auto& id : c.entities) {
+                if (std::find(a.entity_ids.begin(), a.entity_ids.end(), id) != a.entity_ids.end()) {
+                    out << "      note: name \"" << a.name << "\" belongs to " << join(a.entity_ids, ", ") << '\n';
+                    break;
+                }
+            }
+        }
+    }
+    out << "xapian: " << r.parsed << "\n\n";
+}
+
+void print_human(std::ostream& out, const SearchResults& r, bool color, bool explain) {
+    const char* bold = color ? "\033[1m" : "";
+    const char* dim = color ? "\033[2m" : "";
+    const char* cyan = color ? "\033[36m" : "";
+    const char* reset = color ? "\033[0m" : "";
+    out << total_line(r) << " for \"" << r.query << "\"";
+    if (!r.ignored.empty()) {
+        out << " (ignored stopwords:";
+        for (const auto& w : r.ignored) out << ' ' << w;
+        out << ')';
+    }
+    out << '\n';
+    for (const auto& [facet, counts] : r.facets) {
+        if (counts.empty()) continue;
+        out << "  " << facet << ':';
+        for (const auto& [value, n] : counts) out << ' ' << value << " (" << n << ')';
+        out << '\n';
+    }
+    for (const Hit& h : r.hits) {
+        char score[32];
+        std::snprintf(score, sizeof score, "%.3f", h.score);
+        out << '\n' << bold << h.rank << ". " << h.id << reset << "  " << cyan << h.lang << reset << "  " << dim
+            << (h.date.empty() ? "" : h.date + "  ") << "score " << score << reset << '\n';
+        if (!h.title.empty()) out << "   " << bold << h.title << reset << '\n';
+        if (!h.url.empty()) out << "   " << dim << h.url << reset << '\n';
+        out << "   " << h.snippet << '\n';
+        if (explain) {
+            for (const MatchedConcept& m : h.matched) {
+                out << "   " << dim << "matched \"" << m.query << '"';
+                if (!m.entities.empty()) out << " (" << join(m.entities, ", ") << ")";
+                out << ": " << join(m.forms, ", ");
+                for (const MatchedTranslation& t : m.translations) {
+                    out << "  [translation " << t.lang << " \"" << t.text << "\": " << join(t.forms, ", ") << "]";
+                }
+                out << reset << '\n';
+            }
+        }
+    }
+}
+
+}  // namespace xling::searcher

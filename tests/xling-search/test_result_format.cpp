@@ -1,0 +1,111 @@
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "programs/xling-search/result_format.hpp"
+
+namespace {
+xling::SearchResults sample() {
+    xling::SearchResults r;
+    r.query = "Putin \"Kim\"";
+    r.total = 1;
+    r.total_lower = r.total_upper = 1;
+    r.total_exact = true;
+    xling::Hit h;
+    h.rank = 1;
+    h.id = "de/02.txt";
+    h.lang = "de";
+    h.title = "Putin empfängt";
+    h.date = "2024-12-12";
+    h.score = 2.5;
+    h.snippet = "[Putin] empfängt";
+    r.hits.push_back(h);
+    return r;
+}
+}  // namespace
+
+TEST_CASE("JSON output has the documented fields in the documented order") {
+    const auto json = nlohmann::ordered_json::parse(xling::searcher::to_json(sample()));
+    std::vector<std::string> keys;
+    for (const auto& item : json.items()) keys.push_back(item.key());
+    CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "hits"});
+    CHECK(json["query"] == "Putin \"Kim\"");
+    CHECK(json["total"] == 1);
+    const auto& hit = json["hits"][0];
+    std::vector<std::string> hit_keys;
+    for (const auto& item : hit.items()) hit_keys.push_back(item.key());
+    CHECK(hit_keys ==
+          std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet", "matched"});
+    CHECK(hit["title"] == "Putin empfängt");
+    CHECK(hit["url"].is_null());
+    CHECK(hit["score"] == doctest::Approx(2.5));
+}
+
+TEST_CASE("human output shows rank, id, language, date, score, title and snippet without colour") {
+    std::ostringstream out;
+    xling::searcher::print_human(out, sample(), false);
+    const std::string text = out.str();
+    CHECK(text.find("1 match for") != std::string::npos);
+    CHECK(text.find("1. de/02.txt  de  2024-12-12  score 2.500") != std::string::npos);
+    CHECK(text.find("Putin empfängt") != std::string::npos);
+    CHECK(text.find("[Putin] empfängt") != std::string::npos);
+    CHECK(text.find('\033') == std::string::npos);
+}
+
+TEST_CASE("colour output uses ANSI styles") {
+    std::ostringstream out;
+    xling::searcher::print_human(out, sample(), true);
+    CHECK(out.str().find("\033[1m") != std::string::npos);
+}
+
+TEST_CASE("estimated totals are labelled with their bounds") {
+    auto r = sample();
+    r.total_exact = false;
+    r.total = 1200;
+    r.total_lower = 1000;
+    r.total_upper = 1500;
+    std::ostringstream out;
+    xling::searcher::print_human(out, r, false);
+    CHECK(out.str().find("about 1200 matches (between 1000 and 1500)") != std::string::npos);
+}
+
+TEST_CASE("JSON Lines output is one parseable hit object per line, with the query") {
+    auto r = sample();
+    r.hits.push_back(r.hits.front());
+    r.hits.back().rank = 2;
+    r.hits.back().id = "lt/01.txt";
+    const std::string text = xling::searcher::to_jsonl(r);
+    std::istringstream lines(text);
+    std::vector<nlohmann::ordered_json> parsed;
+    for (std::string line; std::getline(lines, line);) parsed.push_back(nlohmann::ordered_json::parse(line));
+    REQUIRE(parsed.size() == 2);
+    CHECK(parsed[0]["query"] == "Putin \"Kim\"");
+    CHECK(parsed[0]["rank"] == 1);
+    CHECK(parsed[1]["id"] == "lt/01.txt");
+    CHECK(parsed[1].begin().key() == "query");
+}
+
+TEST_CASE("--ids output is one id per line") {
+    CHECK(xling::searcher::to_ids(sample()) == "de/02.txt\n");
+}
+
+TEST_CASE("facets appear in JSON only when computed") {
+    auto r = sample();
+    CHECK(nlohmann::json::parse(xling::searcher::to_json(r)).contains("facets") == false);
+    r.facets["lang"]["de"] = 1;
+    r.facets["month"]["2024-12"] = 1;
+    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    CHECK(json["facets"]["lang"]["de"] == 1);
+    CHECK(json["facets"]["month"]["2024-12"] == 1);
+}
+
+TEST_CASE("matched concepts are listed per hit with their entity") {
+    auto r = sample();
+    r.hits[0].matched.push_back({"Putin", {"putin"}, {"Putin", "Putins"}, {}});
+    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    const auto& m = json["hits"][0]["matched"][0];
+    CHECK(m["query"] == "Putin");
+    CHECK(m["entity"] == "putin");
+    CHECK(m["forms"] == nlohmann::json::array({"Putin", "Putins"}));
+}
