@@ -18,42 +18,6 @@
 
 namespace xling::test {
 
-inline void write_sample_dictionaries(const std::filesystem::path& dir) {
-    write_dictd(dir, "freedict-eng-deu",
-                {"military /mˈɪlɪtəɹi/\nmilitärisch <adj> [mil.]\n",
-                 "cooperation /kəʊˈɒpəɹˈeɪʃən/\nZusammenarbeit <fem>, Kooperation <fem> [geh.]\n"
-                 "      \"co-operation of libraries\"  - Zusammenarbeit von Bibliotheken\n"
-                 "      \"close cooperation\"  - enge Zusammenarbeit\n"
-                 "   Synonym: {co-operation}\n",
-                 "cooperation /kəʊˈɒpəɹˈeɪʃən/\nZusammenwirken <neut>\n",
-                 "troops /tɹˈuːps/\nTruppen <pl>\n      \"the morale of the troops\"  - die Moral der Truppen\n",
-                 "sanction /sˈaŋkʃən/\nSanktion <fem>\n"},
-                true, "English - German test dictionary");
-    write_dictd(dir, "freedict-deu-eng",
-                {"Zusammenarbeit /tsuːzˈamənˌaɾbaɪt/ <fem, n, sg>\nassociation <n>\n",
-                 "Zusammenarbeit /tsuːzˈamənˌaɾbaɪt/ <fem, n, sg>\nco-operation <n>, cooperation <n>\n"
-                 "      \"Zusammenarbeit von Bibliotheken\"  - co-operation of libraries\n",
-                 "militärisch /mˌiːliːtˈɛːrɪʃ/ <adj>\n [mil.] military <adj>\n",
-                 "Truppen /tɾˈʊpən/ <pl>\ntroops, soldiery\n"},
-                false, "German - English test dictionary");
-    write_dictd(dir, "freedict-eng-hun",
-                {"military /mˈɪlɪtəɹi/\n1. katonaság\n2. katonai\n",
-                 "cooperation /kəʊˈɒpəɹˈeɪʃən/\negyüttmûködés\n",
-                 "troops /tɹˈuːps/\n1. katonaság\n2. csapatok\n",
-                 "sanction /sˈaŋkʃən/\n1. beleegyezés\n2. szankció\n"});
-    write_dictd(dir, "freedict-hun-eng",
-                {"együttműködés /ˈɛɟːytmyːkødeːʃ/\n1. cooperation\n2. collaboration\n",
-                 "katonai /kˈɑtonɑi/\nmilitary\n"});
-    write_dictd(dir, "freedict-eng-lit",
-                {"military /militriː/\nkarinis, kariuomenės\n",
-                 "cooperation /kˈəʊ ˌɒpəɹˈeɪʃən/ <n>\nbendradarbiavimas, kooperacija, parama\n"});
-    write_dictd(dir, "freedict-deu-rus",
-                {"Zusammenarbeit /t͡suˈzamənˌʔaʁbaɪ̯t/ <n, fem>\nсотрудничество, коопера\xCC\x81ция\ndas gemeinschaftliche Arbeiten an einer Sache\n",
-                 "militärisch /miliˈtɛːʁɪʃ/ <adj>\nвоенный\ndas Militär betreffend\n"});
-    // A pair outside the selected languages is ignored.
-    write_dictd(dir, "freedict-eng-fra", {"war /w/\nguerre\n"});
-}
-
 /// Stems from the analysis chain, as xling-dict and the searcher use them.
 class SampleStemmer {
   public:
