@@ -15,6 +15,7 @@
 #include "programs/xling-aliases/geonames.hpp"
 #include "programs/xling-aliases/import_result.hpp"
 #include "programs/xling-aliases/languages.hpp"
+#include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "xling/error.hpp"
 
@@ -131,11 +132,7 @@ int main(int argc, char** argv) {
         "every ambiguous name (\"name: entity1, entity2\"). Exit 0 when valid, 2 when malformed.");
     check->add_option("files", check_files, "Alias table files")->required();
 
-    try {
-        app.parse(argc, argv);
-    } catch (const CLI::ParseError& e) {
-        return app.exit(e) == 0 ? 0 : 2;  // help and version exit 0; every usage error is 2, as for bad input
-    }
+    if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
 
     try {
         if (check->parsed()) {

@@ -8,6 +8,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
+#include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -21,7 +22,7 @@ int main(int argc, char** argv) {
     app.add_option("--lang", lang, "Language code (hu, de, lt, en, ru, und)")->required();
     app.add_flag("--lines", lines, "One input line at a time (one output line per input line: a JSON array)");
     app.add_option("--data-dir", data_dir, "Folder holding stopwords/ and namerules/");
-    CLI11_PARSE(app, argc, argv);
+    if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     if (!xling::is_known_language_code(lang)) {
         std::cerr << "xling-analyze: unknown language '" << lang << "'\n";
         return 2;

@@ -2,9 +2,9 @@
 //
 //   xling-dict build [--dictd-dir /usr/share/dictd] [--languages hu,de,lt,en,ru] [--pivots en,de]
 //                    [--max-per-language 6] [--data-dir DIR] --out FILE
-//   xling-dict lookup --table FILE [--glossary FILE ...] --from hu [--to de,en] [-n 5] WORD...
-//   xling-dict dump --table FILE [--from hu]          (TSV: src word tgt translation weight via)
-//   xling-dict stats --table FILE                     (sizes, load time and memory, full check)
+//   xling-dict lookup --dict FILE [--glossary FILE ...] --from hu [--to de,en] [-n 5] WORD...
+//   xling-dict dump --dict FILE [--from hu]          (TSV: src word tgt translation weight via)
+//   xling-dict stats --dict FILE                     (sizes, load time and memory, full check)
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -16,6 +16,7 @@
 #include "analysis/analyzer.hpp"
 #include "translation/compiled_table.hpp"
 #include "translation/table_builder.hpp"
+#include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -194,7 +195,7 @@ int main(int argc, char** argv) {
 
     LookupArgs lookup;
     auto* lookup_cmd = app.add_subcommand("lookup", "Print the translations of words");
-    lookup_cmd->add_option("--table", lookup.table, "Table built by 'xling-dict build'")->required();
+    lookup_cmd->add_option("--dict", lookup.table, "Translation table built by 'xling-dict build'")->required();
     lookup_cmd->add_option("--glossary", lookup.glossaries, "Glossary files, in order");
     lookup_cmd->add_option("--from", lookup.from, "Language of the words")->required();
     lookup_cmd->add_option("--to", lookup.to, "Target languages, comma-separated (default: all)");
@@ -204,14 +205,14 @@ int main(int argc, char** argv) {
 
     std::string dump_table, dump_from;
     auto* dump_cmd = app.add_subcommand("dump", "Print the table as TSV: src word tgt translation weight via");
-    dump_cmd->add_option("--table", dump_table, "Table file")->required();
+    dump_cmd->add_option("--dict", dump_table, "Translation table file")->required();
     dump_cmd->add_option("--from", dump_from, "Only this source language");
 
     std::string stats_table;
     auto* stats_cmd = app.add_subcommand("stats", "Print the table's size, load time and memory");
-    stats_cmd->add_option("--table", stats_table, "Table file")->required();
+    stats_cmd->add_option("--dict", stats_table, "Translation table file")->required();
 
-    CLI11_PARSE(app, argc, argv);
+    if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     try {
         if (build_cmd->parsed()) return run_build(build);
         if (lookup_cmd->parsed()) return run_lookup(lookup);

@@ -9,13 +9,13 @@
 //   xling-index delete --db DIR ID...          remove documents by id
 //   xling-index stats --db DIR [--json]        what the index holds
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
 #include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <iostream>
 
+#include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "programs/xling-index/progress_reporter.hpp"
 #include "programs/xling-index/stats_report.hpp"
@@ -81,7 +81,7 @@ int run_index(IndexArgs& a) {
     std::signal(SIGINT, on_signal);
     std::signal(SIGTERM, on_signal);
 
-    const bool live = !a.quiet && isatty(STDERR_FILENO) != 0;
+    const bool live = !a.quiet && xling::cli::can_redraw(stderr);
     xling::indexer::ProgressReporter reporter(stderr, live, live ? xling::indexer::total_input_bytes(a.paths) : 0);
     try {
         a.options.resources = xling::cli::load_resources(a.data_dir);
@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
     stats->add_option("--db", stats_db, "Index folder or stub file")->required();
     stats->add_flag("--json", stats_as_json, "One JSON object");
 
-    CLI11_PARSE(app, argc, argv);
+    if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     if (del->parsed()) return run_delete(delete_db, delete_ids, index_args.data_dir);
     if (stats->parsed()) return run_stats(stats_db, stats_as_json);
     return run_index(index_args);

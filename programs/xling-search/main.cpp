@@ -2,12 +2,12 @@
 // and prints the results. Exit codes (as grep/ripgrep): 0 matches found, 1 no match,
 // 2 error (missing index, malformed query).
 #include <CLI/CLI.hpp>
-#include <unistd.h>
 
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "programs/xling-search/result_format.hpp"
 #include "xling/error.hpp"
@@ -76,7 +76,7 @@ int main(int argc, char** argv) {
     app.add_option("--default-op", default_op, "How bare words combine: and, or")
         ->capture_default_str()->check(CLI::IsMember({"and", "or"}));
     app.add_option("--snippet-length", request.snippet.length, "Snippet length in characters")->capture_default_str();
-    app.add_option("--color", color, "auto (on a terminal), always, never")
+    app.add_option("--color", color, "auto (on a terminal, unless NO_COLOR is set or TERM=dumb), always, never")
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--highlight", highlight, "Match markers: auto (ANSI on a terminal, [..] otherwise), brackets, html, none")
         ->capture_default_str()->check(CLI::IsMember({"auto", "ansi", "brackets", "html", "none"}));
@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
     app.add_option("--query-lang", request.translation.query_language,
                    "Language of the query (hu, de, lt, en, ru); default: detected");
     app.add_option("--data-dir", data_dir, "Data folder: stopwords/, namerules/, aliases/, translation/ (default: $XLING_DATA_DIR, else the installed or build-tree data; see --version)");
-    CLI11_PARSE(app, argc, argv);
+    if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     if (!batch && words.empty()) {
         std::cerr << "xling-search: a query is required (or --batch)\n";
         return 2;
@@ -115,13 +115,12 @@ int main(int argc, char** argv) {
     request.query = query;
     request.languages = split_commas(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
-    const bool tty = isatty(STDOUT_FILENO) != 0;
     request.sort = sort == "date" ? xling::SortOrder::DateAscending
                    : sort == "-date" ? xling::SortOrder::DateDescending
                                      : xling::SortOrder::Relevance;
     const bool machine = json || jsonl || ids;
     if (ids) request.snippet.length = 0;  // not shown: skip the per-hit text analysis
-    const bool use_color = !machine && (color == "always" || (color == "auto" && tty));
+    const bool use_color = !machine && xling::cli::use_color(xling::cli::color_choice(color), stdout);
     if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
     if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";
     if (highlight == "html") request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";

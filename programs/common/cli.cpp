@@ -1,0 +1,44 @@
+#include "programs/common/cli.hpp"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <cstring>
+
+namespace xling::cli {
+namespace {
+
+bool is_dumb(const char* term) { return term != nullptr && std::strcmp(term, "dumb") == 0; }
+
+}  // namespace
+
+std::optional<int> parse(CLI::App& app, int argc, char** argv) {
+    try {
+        app.parse(argc, argv);
+        return std::nullopt;
+    } catch (const CLI::ParseError& e) {
+        // app.exit() prints help, the version or the error with a hint; CLI11's own codes
+        // (105-109 for usage errors) are not what scripts expect.
+        return app.exit(e) == 0 ? 0 : kUsageError;
+    }
+}
+
+ColorChoice color_choice(const std::string& value) {
+    if (value == "always") return ColorChoice::Always;
+    if (value == "never") return ColorChoice::Never;
+    return ColorChoice::Auto;
+}
+
+bool use_color(ColorChoice choice, bool is_terminal, const char* no_color, const char* term) {
+    if (choice != ColorChoice::Auto) return choice == ColorChoice::Always;
+    if (no_color != nullptr && *no_color != '\0') return false;
+    return is_terminal && !is_dumb(term);
+}
+
+bool use_color(ColorChoice choice, std::FILE* out) {
+    return use_color(choice, isatty(fileno(out)) != 0, std::getenv("NO_COLOR"), std::getenv("TERM"));
+}
+
+bool can_redraw(std::FILE* out) { return isatty(fileno(out)) != 0 && !is_dumb(std::getenv("TERM")); }
+
+}  // namespace xling::cli
