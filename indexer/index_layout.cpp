@@ -160,7 +160,8 @@ class StubWalker {
             }
             if (e.target.empty()) continue;
             // Relative targets are relative to the stub file's folder, as in Xapian.
-            const fs::path target = fs::path(e.target).is_absolute() ? fs::path(e.target) : stub.parent_path() / e.target;
+            const fs::path target =
+                (fs::path(e.target).is_absolute() ? fs::path(e.target) : stub.parent_path() / e.target).lexically_normal();
             if (e.kind == "auto") {
                 walk(target);
             } else {

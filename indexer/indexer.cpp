@@ -328,7 +328,7 @@ class Indexer::Impl {
             return skip(folder.string(), std::string("cannot read folder: ") + std::strerror(errno));
         }
         if (walked.insert({st.st_dev, st.st_ino}).second) return true;
-        return skip(folder.string(), "symbolic link to a folder already read (a loop), not followed again");
+        return skip(folder.string(), "symbolic link to a folder already read, not followed again (a loop, or a second link)");
     }
 
     // Adds the regular files of `folder` to `files` and its sub-folders to `pending`; everything
@@ -340,12 +340,19 @@ class Indexer::Impl {
             skip(folder.string(), "cannot read folder: " + ec.message());
             return;
         }
+        std::vector<fs::directory_entry> entries;
         for (; it != fs::directory_iterator(); it.increment(ec)) {
-            const fs::path& path = it->path();
-            const auto name = path.filename().string();
-            if (!name.empty() && name.front() == '.') continue;
+            const auto name = it->path().filename().string();
+            if (name.empty() || name.front() != '.') entries.push_back(*it);
+        }
+        if (ec) skip(folder.string(), "cannot read folder completely: " + ec.message());
+        // In name order, so the notices come in the same order on every file system.
+        std::sort(entries.begin(), entries.end());
+        const std::size_t first_sub_folder = pending.size();
+        for (const auto& entry : entries) {
+            const fs::path& path = entry.path();
             std::error_code type_ec;
-            fs::file_status status = it->symlink_status(type_ec);
+            fs::file_status status = entry.symlink_status(type_ec);
             if (!type_ec && fs::is_symlink(status)) {
                 if (!options_.follow_symlinks) {
                     skip(path.string(), "symbolic link, not followed (--follow-symlinks follows it)");
@@ -367,7 +374,8 @@ class Indexer::Impl {
                 skip(path.string(), "not a regular file (" + std::string(indexer::file_type_name(status.type())) + ")");
             }
         }
-        if (ec) skip(folder.string(), "cannot read folder completely: " + ec.message());
+        // `pending` is a stack: reversed, the sub-folders are walked in name order.
+        std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_sub_folder), pending.end());
     }
 
     void add_file(const fs::path& path, const std::string& id) {
