@@ -46,7 +46,8 @@ struct IndexArgs {
 };
 
 void add_index_options(CLI::App& app, IndexArgs& a) {
-    app.add_option("--db", a.options.database, "Index folder (created when missing)");
+    app.add_option("--db", a.options.database,
+                   "Index folder: created when missing; an existing one must be empty or an xling index");
     app.add_option("paths", a.paths,
                    "Files and folders: .txt .md .jsonl, optionally .gz/.zst. Only regular files are read "
                    "(a FIFO or device is refused); a symlink given here is followed");
@@ -57,8 +58,8 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--threads", a.options.threads, "Threads; N > 1: each analyses and writes its own shard, merged and switched to at the end")
         ->capture_default_str()->check(CLI::Range(1, 64));
     app.add_option("--max-record-mb", a.max_record_mb,
-                   "Largest document: one JSONL line or one .txt/.md file; a larger one is skipped (notice), "
-                   "never held in memory")
+                   "Largest document: one JSONL line or one .txt/.md file; a larger one is skipped (a notice) "
+                   "without being read into memory whole")
         ->capture_default_str()->check(CLI::Range(1, 4096));
     app.add_flag("--follow-symlinks", a.options.follow_symlinks,
                  "Follow symlinks found inside folders (default: skip them, a notice each); each folder is "

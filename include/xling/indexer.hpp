@@ -23,7 +23,10 @@ enum class InvalidUtf8Policy {
 };
 
 struct IndexOptions {
-    std::filesystem::path database;                  ///< index folder, created when missing
+    /// Index folder: created when missing. An existing folder must be an xling index (or a plain
+    /// Xapian database of an earlier version) or empty; any other is refused (IndexError), so the
+    /// indexer never mixes its files with others' nor deletes them.
+    std::filesystem::path database;
     std::size_t batch_documents = 10000;             ///< commit after this many documents ...
     /// ... or when the estimated memory of the uncommitted changes reaches this many bytes.
     /// It bounds the indexer's own memory (Xapian's pending postings, queued documents);
@@ -106,8 +109,11 @@ class Indexer {
   public:
     /// Opens (or creates) options.database for writing. New indexes get the generation layout
     /// (XAPIANDB stub + gen-NNNNNN folder); plain Xapian folders of earlier versions stay usable.
+    /// Only folders it made are ever deleted (exactly gen-NNNNNN holding its marker file).
     /// @throws IndexLockedError when another writer holds the lock,
     ///         IndexError when the database cannot be opened or created (or cannot be rebuilt),
+    ///         when it is a non-empty folder that is not an index, or a stub file that names
+    ///         itself (directly or through others),
     ///         ConfigError when stopword data is missing.
     explicit Indexer(IndexOptions options);
     /// Without finish(): committed batches stay (threads == 1); a rebuild or parallel build that
