@@ -73,25 +73,32 @@ struct StubEntry {
     std::string target;
 };
 
-// A stub file is a few lines; a "stub" larger than this is not one (and is not read whole).
-constexpr std::streamsize kMaxStubBytes = 64 * 1024;
+// A stub file is a few lines (one per shard); a larger "stub" is refused rather than read whole.
+constexpr std::size_t kMaxStubBytes = 1u << 20;
 
-// The database lines of a stub file (blank lines and # comments skipped). As Xapian reads it, the
-// target is the rest of the line after the kind, so a path may hold spaces.
+// The database lines of a stub file, split exactly as Xapian splits them (so the check below sees
+// the paths Xapian will open): lines that are empty or start with '#' are skipped, the kind runs
+// to the first space, the target is the rest of the line.
 std::vector<StubEntry> stub_entries(const fs::path& stub) {
+    std::error_code ec;
+    if (!fs::is_regular_file(stub, ec)) return {};  // never opened: a FIFO would block
+    const std::uintmax_t size = fs::file_size(stub, ec);
+    if (ec) return {};
+    if (size > kMaxStubBytes) throw IndexError(stub.string() + ": stub file larger than 1 MiB");
     std::ifstream in(stub, std::ios::binary);
+    std::string content(static_cast<std::size_t>(size), '\0');
+    in.read(content.data(), static_cast<std::streamsize>(content.size()));
+    content.resize(static_cast<std::size_t>(in.gcount()));
     std::vector<StubEntry> entries;
-    std::streamsize budget = kMaxStubBytes;
-    for (std::string line; budget > 0 && std::getline(in, line);) {
-        budget -= static_cast<std::streamsize>(line.size()) + 1;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        const auto kind_start = line.find_first_not_of(" \t");
-        if (kind_start == std::string::npos || line[kind_start] == '#') continue;
-        const auto kind_end = std::min(line.find_first_of(" \t", kind_start), line.size());
+    for (std::size_t start = 0; start < content.size();) {
+        const std::size_t end = std::min(content.find('\n', start), content.size());
+        const std::string_view line(content.data() + start, end - start);
+        start = end + 1;
+        if (line.empty() || line.front() == '#') continue;
+        const std::size_t space = std::min(line.find(' '), line.size());
         StubEntry e;
-        e.kind = line.substr(kind_start, kind_end - kind_start);
-        const auto target_start = line.find_first_not_of(" \t", kind_end);
-        if (target_start != std::string::npos) e.target = line.substr(target_start);
+        e.kind = std::string(line.substr(0, space));
+        if (space < line.size()) e.target = std::string(line.substr(space + 1));
         entries.push_back(std::move(e));
     }
     return entries;
@@ -158,14 +165,17 @@ class StubWalker {
                 ++remotes;
                 continue;
             }
+            if (e.kind == "inmemory") continue;
+            const bool direct = e.kind == "glass" || e.kind == "chert" || e.kind == "honey" || e.kind == "flint";
+            if (e.kind != "auto" && !direct) break;  // Xapian stops at a bad line ("Bad line in stub file")
             if (e.target.empty()) continue;
             // Relative targets are relative to the stub file's folder, as in Xapian.
             const fs::path target =
                 (fs::path(e.target).is_absolute() ? fs::path(e.target) : stub.parent_path() / e.target).lexically_normal();
-            if (e.kind == "auto") {
-                walk(target);
+            if (direct) {
+                local(target);  // "glass PATH": a database folder, opened without looking for stubs
             } else {
-                local(target);  // "glass PATH" etc. name a database folder directly
+                walk(target);
             }
         }
         chain_.pop_back();

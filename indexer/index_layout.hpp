@@ -69,7 +69,8 @@ void remove_old_layout(const std::filesystem::path& dir, const Layout& old_layou
 /// Follows the stub files `path` leads to (DIR/XAPIANDB, a stub file, the stubs they name) as
 /// Xapian will, before Xapian does: Xapian recurses without a limit, so a stub naming itself (or
 /// two naming each other) would crash the program. Throws IndexError "PATH: stub file refers to
-/// itself (A -> B -> A)", or when stubs nest deeper than 16 or list more than 4096 databases.
+/// itself (A -> B -> A)", or when stubs nest deeper than 16, list more than 4096 databases or
+/// a stub file is larger than 1 MiB.
 void check_stub_chain(const std::filesystem::path& path);
 
 /// Bytes of all regular files under `path` (a folder), or under the local shards a stub file lists;

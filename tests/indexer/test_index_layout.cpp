@@ -155,6 +155,17 @@ TEST_CASE("stub files that name themselves are refused before Xapian follows the
         fs::create_directories(dir / "s20");
         CHECK(contains(stub_error(dir / "s0"), "nested deeper than 16"));
     }
+    SUBCASE("targets are read as Xapian reads them: the rest of the line after one space") {
+        fs::create_directories(dir / "elsewhere");
+        write_file(dir / " loop", "auto  loop\n");  // Xapian opens " loop" (leading space): itself
+        CHECK(contains(stub_error(dir / " loop"), "refers to itself"));
+        write_file(dir / "bad-then-loop", "no-such-kind x\nauto bad-then-loop\n");  // Xapian stops at line 1
+        CHECK(stub_error(dir / "bad-then-loop").empty());
+    }
+    SUBCASE("a stub file larger than 1 MiB is refused") {
+        write_file(dir / "huge.stub", std::string((1u << 20) + 1, '#'));
+        CHECK(contains(stub_error(dir / "huge.stub"), "stub file larger than 1 MiB"));
+    }
     SUBCASE("ordinary stubs pass: xling's own layout, shards, remote lines, paths with spaces") {
         xling::IndexOptions options;
         options.database = dir / "my index";
