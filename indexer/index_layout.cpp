@@ -33,8 +33,8 @@ unsigned generation_of(std::string_view name) {
     return n != 0 && generation_name(n) == name ? n : 0;
 }
 
-// Written into every generation folder (and its .parts work folder) when xling creates it: what
-// proves a gen-NNNNNN folder is xling's to delete.
+// Written into every generation folder when xling creates it: what proves a gen-NNNNNN folder is
+// xling's to delete. (A gen-NNNNNN.parts work folder is recognised by holding only shard-N folders.)
 constexpr const char* kGenerationMarker = "xling-generation";
 constexpr std::string_view kPartsSuffix = ".parts";
 
@@ -57,7 +57,8 @@ bool is_own_generation_folder(const fs::path& folder, bool parts) {
     return !ec;
 }
 
-// Whether the entry `path` of an index folder is debris of an xling build ("" for others).
+// Whether the entry `path` of an index folder is something an xling build left there: a
+// generation folder it made (see above) or its temporary stub.
 bool is_own_debris(const fs::path& path) {
     const std::string name = path.filename().string();
     if (name == std::string(kStubName) + ".tmp") return true;

@@ -309,6 +309,7 @@ class Indexer::Impl {
         std::set<FolderId> walked;
         std::vector<fs::path> pending{root};
         while (!pending.empty()) {
+            if (stopping()) return;  // a stop request need not wait for a large tree to be listed
             const fs::path folder = std::move(pending.back());
             pending.pop_back();
             if (!first_walk(folder, walked)) continue;
