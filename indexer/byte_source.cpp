@@ -1,11 +1,15 @@
 #include "indexer/byte_source.hpp"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <zlib.h>
 #include <zstd.h>
 
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <utility>
 #include <vector>
 
 #include "xling/error.hpp"
@@ -18,9 +22,60 @@ struct FileCloser {
 };
 using FilePtr = std::unique_ptr<std::FILE, FileCloser>;
 
+class Fd {
+  public:
+    explicit Fd(int fd) noexcept : fd_(fd) {}
+    ~Fd() {
+        if (fd_ >= 0) ::close(fd_);
+    }
+    Fd(Fd&& other) noexcept : fd_(other.release()) {}
+    Fd(const Fd&) = delete;
+    Fd& operator=(const Fd&) = delete;
+    Fd& operator=(Fd&&) = delete;
+    [[nodiscard]] int get() const noexcept { return fd_; }
+    [[nodiscard]] int release() noexcept { return std::exchange(fd_, -1); }
+
+  private:
+    int fd_;
+};
+
+[[noreturn]] void throw_errno(const std::filesystem::path& path, const char* what) {
+    throw InputError(path.string() + ": " + what + ": " + std::strerror(errno));
+}
+
+std::filesystem::file_type type_of(mode_t mode) {
+    using std::filesystem::file_type;
+    if (S_ISDIR(mode)) return file_type::directory;
+    if (S_ISFIFO(mode)) return file_type::fifo;
+    if (S_ISSOCK(mode)) return file_type::socket;
+    if (S_ISCHR(mode)) return file_type::character;
+    if (S_ISBLK(mode)) return file_type::block;
+    return file_type::unknown;
+}
+
+// Opens `path` only if it is a regular file. O_NONBLOCK makes open() of a FIFO without a writer
+// return at once: a blocking open would hang the run where no stop request can reach it (the
+// interrupted open() is restarted). The type is checked on the opened descriptor, so a FIFO
+// swapped in after the folder was listed is refused too.
+Fd open_regular(const std::filesystem::path& path) {
+    Fd fd(::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC));
+    if (fd.get() < 0) throw_errno(path, "cannot open");
+    struct stat st {};
+    if (::fstat(fd.get(), &st) != 0) throw_errno(path, "cannot open");
+    if (!S_ISREG(st.st_mode)) {
+        throw InputError(path.string() + ": not a regular file (" + std::string(file_type_name(type_of(st.st_mode))) +
+                         ")");
+    }
+    const int flags = ::fcntl(fd.get(), F_GETFL);
+    if (flags < 0 || ::fcntl(fd.get(), F_SETFL, flags & ~O_NONBLOCK) != 0) throw_errno(path, "cannot open");
+    return fd;
+}
+
 FilePtr open_file(const std::filesystem::path& path) {
-    FilePtr f(std::fopen(path.c_str(), "rb"));
-    if (!f) throw InputError(path.string() + ": cannot open: " + std::strerror(errno));
+    Fd fd = open_regular(path);
+    FilePtr f(::fdopen(fd.get(), "rb"));
+    if (!f) throw_errno(path, "cannot open");
+    (void)fd.release();  // now owned by the FILE
     return f;
 }
 
@@ -43,8 +98,11 @@ class PlainSource final : public ByteSource {
 
 class GzipSource final : public ByteSource {
   public:
-    explicit GzipSource(const std::filesystem::path& path) : path_(path), file_(gzopen(path.c_str(), "rb")) {
+    explicit GzipSource(const std::filesystem::path& path) : path_(path) {
+        Fd fd = open_regular(path);
+        file_ = gzdopen(fd.get(), "rb");
         if (file_ == nullptr) throw InputError(path.string() + ": cannot open: " + std::strerror(errno));
+        (void)fd.release();  // now owned by the gzFile
         gzbuffer(file_, 256 * 1024);
     }
     ~GzipSource() override { gzclose(file_); }
@@ -67,7 +125,7 @@ class GzipSource final : public ByteSource {
 
   private:
     std::filesystem::path path_;
-    gzFile file_;
+    gzFile file_ = nullptr;
 };
 
 class ZstdSource final : public ByteSource {
@@ -116,6 +174,25 @@ class ZstdSource final : public ByteSource {
 
 }  // namespace
 
+std::string_view file_type_name(std::filesystem::file_type type) {
+    using std::filesystem::file_type;
+    switch (type) {
+        case file_type::regular: return "regular file";
+        case file_type::directory: return "folder";
+        case file_type::symlink: return "symbolic link";
+        case file_type::fifo: return "FIFO";
+        case file_type::socket: return "socket";
+        case file_type::character: return "character device";
+        case file_type::block: return "block device";
+        default: return "unknown file type";
+    }
+}
+
+std::string size_text(std::size_t bytes) {
+    if (bytes % (1u << 20) == 0) return std::to_string(bytes >> 20) + " MiB";
+    return std::to_string(bytes) + " bytes";
+}
+
 Compression compression_of(const std::filesystem::path& path) {
     const auto ext = path.extension();
     if (ext == ".gz") return Compression::Gzip;
@@ -136,30 +213,55 @@ std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path) 
     return std::make_unique<PlainSource>(path);
 }
 
-bool LineReader::next(std::string& line) {
+bool LineReader::take(std::size_t end, std::size_t next, std::string& line) {
+    if (too_long_ || end - pos_ > max_line_bytes_) {
+        too_long_ = true;
+        line.clear();
+    } else {
+        line.assign(buffer_, pos_, end - pos_);
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+    }
+    pos_ = next;
+    scan_from_ = next;
+    return true;
+}
+
+bool LineReader::fill() {
     constexpr std::size_t kChunk = 256 * 1024;
-    for (;;) {
-        const std::size_t nl = buffer_.find('\n', pos_);
-        if (nl != std::string::npos) {
-            line.assign(buffer_, pos_, nl - pos_);
-            pos_ = nl + 1;
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            return true;
-        }
-        if (eof_) {
-            if (pos_ >= buffer_.size()) return false;
-            line.assign(buffer_, pos_);
-            pos_ = buffer_.size();
-            if (!line.empty() && line.back() == '\r') line.pop_back();
-            return true;
-        }
+    if (too_long_) {
+        // Only the end of an oversized line is still wanted: its bytes need not be kept.
+        buffer_.clear();
+        pos_ = scan_from_ = 0;
+    } else if (pos_ > 0) {
         buffer_.erase(0, pos_);
+        scan_from_ -= pos_;
         pos_ = 0;
-        const std::size_t old = buffer_.size();
-        buffer_.resize(old + kChunk);
-        const std::size_t n = source_.read(buffer_.data() + old, kChunk);
-        buffer_.resize(old + n);
-        eof_ = n == 0;
+    }
+    const std::size_t old = buffer_.size();
+    buffer_.resize(old + kChunk);
+    const std::size_t n = source_.read(buffer_.data() + old, kChunk);
+    buffer_.resize(old + n);
+    eof_ = n == 0;
+    return !eof_;
+}
+
+bool LineReader::next(std::string& line) {
+    too_long_ = false;
+    for (;;) {
+        const std::size_t unscanned = buffer_.size() - scan_from_;
+        const void* found = std::memchr(buffer_.data() + scan_from_, '\n', unscanned);
+        if (found != nullptr) {
+            const auto nl = static_cast<std::size_t>(static_cast<const char*>(found) - buffer_.data());
+            scanned_ += nl + 1 - scan_from_;
+            return take(nl, nl + 1, line);
+        }
+        scanned_ += unscanned;
+        scan_from_ = buffer_.size();
+        if (buffer_.size() - pos_ > max_line_bytes_) too_long_ = true;
+        if (eof_ || !fill()) {
+            if (!too_long_ && pos_ >= buffer_.size()) return false;
+            return take(buffer_.size(), buffer_.size(), line);
+        }
     }
 }
 
@@ -173,7 +275,7 @@ std::string read_all(ByteSource& source, std::size_t max_bytes) {
         out.resize(old + n);
         if (n == 0) return out;
         if (out.size() > max_bytes) {
-            throw InputError("file larger than " + std::to_string(max_bytes >> 20) + " MiB");
+            throw InputError("file larger than " + size_text(max_bytes));
         }
     }
 }

@@ -41,11 +41,20 @@ struct Layout {
 [[nodiscard]] std::string generation_name(unsigned generation);
 
 /// Creates a new index folder in the generation layout (DIR/gen-000001 and the stub) and opens it
-/// for writing. Throws Xapian errors (the caller maps them).
+/// for writing. DIR must be missing or empty (debris of a crashed xling build aside): an
+/// IndexError refuses a folder holding anything else, so xling never mixes its files with the
+/// user's. Throws Xapian errors (the caller maps them).
 [[nodiscard]] Xapian::WritableDatabase create_generation_layout(const std::filesystem::path& dir);
 
+/// Creates the generation folder `folder` (DIR/gen-NNNNNN) holding xling's marker file, which is
+/// what lets remove_stale_generations() delete it later. An existing folder is reused only when
+/// xling made it; otherwise IndexError (it is never written into, nor later removed).
+void create_generation_folder(const std::filesystem::path& folder);
+
 /// Removes generation folders under `dir` other than `keep` ("" keeps none): leftovers of a
-/// rebuild that crashed. Only call while holding the index's write lock.
+/// rebuild that crashed. Only folders xling made are removed: named exactly gen-NNNNNN (or
+/// gen-NNNNNN.parts) and holding its marker (or, from versions before the marker, a Xapian
+/// database / only shard-N folders). Only call while holding the index's write lock.
 void remove_stale_generations(const std::filesystem::path& dir, const std::string& keep);
 
 /// Makes DIR/`generation` the live generation: writes the stub to a temporary file, fsyncs it and
@@ -56,6 +65,13 @@ void switch_generation(const std::filesystem::path& dir, const Layout& old_layou
 /// folder's table files. Call after closing the old live database. Errors are ignored (leftovers
 /// are removed by the next writer).
 void remove_old_layout(const std::filesystem::path& dir, const Layout& old_layout);
+
+/// Follows the stub files `path` leads to (DIR/XAPIANDB, a stub file, the stubs they name) as
+/// Xapian will, before Xapian does: Xapian recurses without a limit, so a stub naming itself (or
+/// two naming each other) would crash the program. Throws IndexError "PATH: stub file refers to
+/// itself (A -> B -> A)", or when stubs nest deeper than 16, list more than 4096 databases or
+/// a stub file is larger than 1 MiB.
+void check_stub_chain(const std::filesystem::path& path);
 
 /// Bytes of all regular files under `path` (a folder), or under the local shards a stub file lists;
 /// `remote_shards`, when given, is increased by the stub's remote lines.

@@ -56,6 +56,7 @@ void describe_layout(const std::filesystem::path& path, IndexStats& stats) {
 IndexStats index_stats(const std::filesystem::path& path) {
     std::error_code ec;
     if (!std::filesystem::exists(path, ec)) throw IndexError(path.string() + ": no such index");
+    indexer::check_stub_chain(path);  // before Xapian, which would recurse forever
     IndexStats stats;
     describe_layout(path, stats);
     try {

@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kUpgradableVersion = "3";
 
 Xapian::WritableDatabase open_live(const fs::path& dir, const Layout& layout) {
+    if (layout.kind != LayoutKind::Missing) check_stub_chain(dir);
     try {
         if (layout.kind == LayoutKind::Missing) return create_generation_layout(dir);
         // DB_OPEN, not DB_CREATE_OR_OPEN: a stub naming a missing generation is a broken index,
@@ -79,7 +80,10 @@ fs::path IndexStore::begin_generation() {
         throw IndexError(dir_.string() +
                          ": is a Xapian stub not written by xling; a rebuild needs an index folder it created");
     }
-    next_ = layout_.kind == LayoutKind::Generations ? layout_.generation + 1 : 1;
+    const unsigned next = layout_.kind == LayoutKind::Generations ? layout_.generation + 1 : 1;
+    // Created now, with xling's marker: only then may abandon_next() or a later run remove it.
+    create_generation_folder(dir_ / generation_name(next));
+    next_ = next;
     return dir_ / generation_name(*next_);
 }
 

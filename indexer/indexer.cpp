@@ -1,10 +1,14 @@
 #include "xling/indexer.hpp"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
+#include <set>
 #include <unordered_set>
 
 #include "analysis/analysis_data.hpp"
@@ -33,10 +37,6 @@ using indexer::SequencedNotice;
 constexpr std::size_t kMaxIdBytes = 240;
 // Titles taken from a file's first line are cut to this many bytes (on a character boundary).
 constexpr std::size_t kMaxTitleBytes = 300;
-// A .txt/.md file is one document and is read whole. Analysing a document costs ~15x its size in
-// memory (tokens, then Xapian's postings and positions), so this cap keeps one document within the
-// default memory budget; larger texts are not documents a search result can usefully point to.
-constexpr std::size_t kMaxFileBytes = 32u << 20;
 
 enum class FileKind { Text, Markdown, JsonLines, Unsupported };
 
@@ -135,6 +135,7 @@ IndexOptions checked(IndexOptions options) {
     options.threads = std::max<std::size_t>(options.threads, 1);
     options.batch_documents = std::max<std::size_t>(options.batch_documents, 1);
     options.memory_bytes = std::max<std::size_t>(options.memory_bytes, 1);
+    options.max_record_bytes = std::max<std::size_t>(options.max_record_bytes, 1);
     return options;
 }
 
@@ -199,13 +200,17 @@ class Indexer::Impl {
     std::function<void(const IndexProgress&)> progress_callback;
 
     void add_path(const fs::path& path) {
+        // fs::status follows a symlink: a path given here is what the caller asked for.
         std::error_code ec;
         const auto status = fs::status(path, ec);
         if (ec || !fs::exists(status)) throw InputError(path.string() + ": no such file or folder");
         if (fs::is_directory(status)) {
             add_folder(path);
-        } else {
+        } else if (fs::is_regular_file(status)) {
             add_file(path, path.lexically_normal().generic_string());
+        } else {
+            throw InputError(path.string() + ": not a regular file (" +
+                             std::string(indexer::file_type_name(status.type())) + ")");
         }
         if (options_.prune && !stopping()) prune_gone_sources(indexer::absolute_path(path));
     }
@@ -302,24 +307,83 @@ class Indexer::Impl {
 
     // ---- Reading inputs -----------------------------------------------------------------------
 
+    // Folders already walked, by device and inode: a symlink loop (or a second link to the same
+    // folder) is walked once.
+    using FolderId = std::pair<dev_t, ino_t>;
+
     void add_folder(const fs::path& root) {
         std::vector<fs::path> files;
-        std::error_code ec;
-        for (auto it = fs::recursive_directory_iterator(root, fs::directory_options::skip_permission_denied, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            const auto name = it->path().filename().string();
-            if (!name.empty() && name.front() == '.') {  // hidden files and folders (.git, editor swap files)
-                if (it->is_directory()) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file()) files.push_back(it->path());
+        std::set<FolderId> walked;
+        std::vector<fs::path> pending{root};
+        while (!pending.empty()) {
+            if (stopping()) return;  // a stop request need not wait for a large tree to be listed
+            const fs::path folder = std::move(pending.back());
+            pending.pop_back();
+            if (!first_walk(folder, walked)) continue;
+            list_folder(folder, files, pending);
         }
-        if (ec) warn(root.string(), "cannot read folder completely: " + ec.message());
         std::sort(files.begin(), files.end());  // deterministic order, hence deterministic docids
         for (const auto& file : files) {
             if (stopping()) return;
             add_file(file, file.lexically_relative(root).generic_string());
         }
+    }
+
+    // False (with a notice) when `folder` was walked already: reached again through a symlink.
+    bool first_walk(const fs::path& folder, std::set<FolderId>& walked) {
+        struct stat st {};
+        if (::stat(folder.c_str(), &st) != 0) {
+            return skip(folder.string(), std::string("cannot read folder: ") + std::strerror(errno));
+        }
+        if (walked.insert({st.st_dev, st.st_ino}).second) return true;
+        return skip(folder.string(), "symbolic link to a folder already read, not followed again (a loop, or a second link)");
+    }
+
+    // Adds the regular files of `folder` to `files` and its sub-folders to `pending`; everything
+    // else it holds (except hidden names: .git, editor swap files) gets a skipped notice.
+    void list_folder(const fs::path& folder, std::vector<fs::path>& files, std::vector<fs::path>& pending) {
+        std::error_code ec;
+        fs::directory_iterator it(folder, ec);
+        if (ec) {
+            skip(folder.string(), "cannot read folder: " + ec.message());
+            return;
+        }
+        std::vector<fs::directory_entry> entries;
+        for (; it != fs::directory_iterator(); it.increment(ec)) {
+            const auto name = it->path().filename().string();
+            if (name.empty() || name.front() != '.') entries.push_back(*it);
+        }
+        if (ec) skip(folder.string(), "cannot read folder completely: " + ec.message());
+        // In name order, so the notices come in the same order on every file system.
+        std::sort(entries.begin(), entries.end());
+        const std::size_t first_sub_folder = pending.size();
+        for (const auto& entry : entries) {
+            const fs::path& path = entry.path();
+            std::error_code type_ec;
+            fs::file_status status = entry.symlink_status(type_ec);
+            if (!type_ec && fs::is_symlink(status)) {
+                if (!options_.follow_symlinks) {
+                    skip(path.string(), "symbolic link, not followed (--follow-symlinks follows it)");
+                    continue;
+                }
+                status = fs::status(path, type_ec);
+                if (type_ec) {
+                    skip(path.string(), "broken symbolic link: " + type_ec.message());
+                    continue;
+                }
+            }
+            if (type_ec) {
+                skip(path.string(), "cannot read: " + type_ec.message());
+            } else if (fs::is_directory(status)) {
+                pending.push_back(path);
+            } else if (fs::is_regular_file(status)) {
+                files.push_back(path);
+            } else {
+                skip(path.string(), "not a regular file (" + std::string(indexer::file_type_name(status.type())) + ")");
+            }
+        }
+        // `pending` is a stack: reversed, the sub-folders are walked in name order.
+        std::reverse(pending.begin() + static_cast<std::ptrdiff_t>(first_sub_folder), pending.end());
     }
 
     void add_file(const fs::path& path, const std::string& id) {
@@ -356,7 +420,9 @@ class Indexer::Impl {
     bool add_text_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, bool markdown,
                        FileRun& file) {
         SourceDocument doc;
-        doc.text = indexer::read_all(source, kMaxFileBytes);
+        // Read whole, so capped: a larger text is not a document a search result can point to,
+        // and analysing it would cost ~15x its size.
+        doc.text = indexer::read_all(source, options_.max_record_bytes);
         if (doc.text.empty()) return skip(path.string(), "empty file");
         if (analysis::looks_binary(doc.text)) {
             return skip(path.string(), "binary file (NUL byte at " + std::to_string(doc.text.find('\0')) + ")");
@@ -370,13 +436,19 @@ class Indexer::Impl {
     }
 
     bool add_jsonl(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
-        indexer::LineReader lines(source);
+        // The cap applies while reading: an oversized line is never held in memory.
+        indexer::LineReader lines(source, options_.max_record_bytes);
         std::string line;
         for (std::size_t number = 1; lines.next(line); ++number) {
             if (stopping()) return false;
             in_flight_bytes_ = source.consumed();
-            if (is_blank(line)) continue;
             const std::string where = path.string() + ":" + std::to_string(number);
+            if (lines.too_long()) {
+                skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
+                ++file.skipped;
+                continue;
+            }
+            if (is_blank(line)) continue;
             if (!check_utf8(line, where)) {
                 ++file.skipped;
                 continue;

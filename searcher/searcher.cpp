@@ -8,6 +8,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
+#include "indexer/index_layout.hpp"
 #include "library/resource_data.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
@@ -33,6 +34,7 @@ Xapian::Database open_databases(const std::vector<std::filesystem::path>& paths)
     for (const auto& path : paths) {
         std::error_code ec;
         if (!std::filesystem::exists(path, ec)) throw IndexError(path.string() + ": no such index");
+        indexer::check_stub_chain(path);  // Xapian would recurse forever on a stub naming itself
         try {
             Xapian::Database db(path.string());
             if (db.get_metadata(std::string(schema::kSchemaVersionKey)).empty() && db.get_doccount() > 0) {

@@ -24,7 +24,10 @@ enum class InvalidUtf8Policy {
 };
 
 struct IndexOptions {
-    std::filesystem::path database;                  ///< index folder, created when missing
+    /// Index folder: created when missing. An existing folder must be an xling index (or a plain
+    /// Xapian database of an earlier version) or empty; any other is refused (IndexError), so the
+    /// indexer never mixes its files with others' nor deletes them.
+    std::filesystem::path database;
     std::size_t batch_documents = 10000;             ///< commit after this many documents ...
     /// ... or when the estimated memory of the uncommitted changes reaches this many bytes.
     /// It bounds the indexer's own memory (Xapian's pending postings, queued documents);
@@ -47,6 +50,17 @@ struct IndexOptions {
     /// Build a complete new index from the paths given beside the live one and switch to it
     /// atomically at the end; on failure or interruption the live index is left untouched.
     bool rebuild = false;
+    /// Largest document read from a file: one JSONL line, or one whole .txt/.md file. A JSONL line
+    /// over it is skipped ("FILE:LINE: record larger than N MiB") without being buffered, and the
+    /// lines after it are read; a larger text file is skipped. Analysing a document costs ~15x its
+    /// size in memory, so this bounds one document's share of the memory budget.
+    std::size_t max_record_bytes = 32u << 20;
+    /// Follow symbolic links found inside a folder given to add_path(). Off: they are skipped (a
+    /// notice each), so a link cannot pull files from outside the folder into the index. On: links
+    /// to files and folders are followed, each folder at most once (by device and inode), so a
+    /// link loop ends; a broken link is a notice. A path given to add_path() itself is always
+    /// followed (the caller named it).
+    bool follow_symlinks = false;
 };
 
 /// A one-line report about an input: skipped entirely, or indexed with a caveat.
@@ -97,8 +111,11 @@ class Indexer {
   public:
     /// Opens (or creates) options.database for writing. New indexes get the generation layout
     /// (XAPIANDB stub + gen-NNNNNN folder); plain Xapian folders of earlier versions stay usable.
+    /// Only folders it made are ever deleted (exactly gen-NNNNNN holding its marker file).
     /// @throws IndexLockedError when another writer holds the lock,
     ///         IndexError when the database cannot be opened or created (or cannot be rebuilt),
+    ///         when it is a non-empty folder that is not an index, or a stub file that names
+    ///         itself (directly or through others),
     ///         ConfigError when options.resources is null.
     explicit Indexer(IndexOptions options);
     /// Without finish(): committed batches stay (threads == 1); a rebuild or parallel build that
@@ -116,8 +133,13 @@ class Indexer {
     /// non-empty line, id = path relative to the folder given, or the path as given for a file)
     /// and .jsonl (one document per line), each optionally compressed as .gz or .zst.
     /// Unchanged files and records are skipped; with IndexOptions::prune, documents of files
-    /// gone from under `path` are deleted. Bad inputs become notices, not exceptions.
-    /// @throws InputError when `path` does not exist; IndexError on database failure.
+    /// gone from under `path` are deleted. Bad inputs become notices, not exceptions: a broken or
+    /// oversized record (the lines before and after it are indexed), an unreadable sub-folder,
+    /// anything that is not a regular file (FIFOs, devices and sockets are never opened, so a
+    /// FIFO cannot block the run), and symlinks inside the folder unless
+    /// IndexOptions::follow_symlinks.
+    /// @throws InputError when `path` does not exist or is not a regular file or folder (a FIFO
+    ///         named here is refused too); IndexError on database failure.
     void add_path(const std::filesystem::path& path);
 
     /// Indexes one document (its language detected when doc.lang is empty); always written.

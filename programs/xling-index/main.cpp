@@ -2,8 +2,9 @@
 // output and signals, and maps outcomes to exit codes:
 //   0 success (inputs that were skipped are listed), 1 nothing could be indexed (or --strict and
 //   something was skipped; for delete: none of the ids existed), 2 usage or fatal error (missing
-//   path, locked/unopenable index), 130 interrupted (every committed batch is kept; an interrupted
-//   --rebuild is discarded and the live index is untouched).
+//   path or one that is not a regular file or folder, locked/unopenable index, --db on a non-empty
+//   folder that is not an xling index, a stub file naming itself), 130 interrupted (every
+//   committed batch is kept; an interrupted --rebuild is discarded and the live index is untouched).
 //
 //   xling-index --db DIR [options] PATH...     index (add, replace, skip unchanged)
 //   xling-index delete --db DIR ID...          remove documents by id
@@ -40,19 +41,30 @@ struct IndexArgs {
     std::string invalid_utf8 = "skip";
     std::string data_dir;
     std::size_t memory_mb = 512;
+    std::size_t max_record_mb = 32;
     bool quiet = false;
     bool strict = false;
 };
 
 void add_index_options(CLI::App& app, IndexArgs& a) {
-    app.add_option("--db", a.options.database, "Index folder (created when missing)");
-    app.add_option("paths", a.paths, "Files and folders: .txt .md .jsonl, optionally .gz/.zst");
+    app.add_option("--db", a.options.database,
+                   "Index folder: created when missing; an existing one must be empty or an xling index");
+    app.add_option("paths", a.paths,
+                   "Files and folders: .txt .md .jsonl, optionally .gz/.zst. Only regular files are read "
+                   "(a FIFO or device is refused); a symlink given here is followed");
     app.add_option("--batch-size", a.options.batch_documents, "Documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
     app.add_option("--memory-mb", a.memory_mb, "Commit when pending changes reach about this many MB")
         ->capture_default_str()->check(CLI::PositiveNumber);
     app.add_option("--threads", a.options.threads, "Threads; N > 1: each analyses and writes its own shard, merged and switched to at the end")
         ->capture_default_str()->check(CLI::Range(1, 64));
+    app.add_option("--max-record-mb", a.max_record_mb,
+                   "Largest document: one JSONL line or one .txt/.md file; a larger one is skipped (a notice) "
+                   "without being read into memory whole")
+        ->capture_default_str()->check(CLI::Range(1, 4096));
+    app.add_flag("--follow-symlinks", a.options.follow_symlinks,
+                 "Follow symlinks found inside folders (default: skip them, a notice each); each folder is "
+                 "read once, so a link loop ends");
     app.add_flag("--prune", a.options.prune, "Delete documents whose file is gone, and records gone from a file");
     app.add_flag("--rebuild", a.options.rebuild, "Build a new index from PATH... and switch to it atomically");
     app.add_option("--invalid-utf8", a.invalid_utf8, "Documents with invalid UTF-8: skip or replace")
@@ -70,11 +82,22 @@ int run_index(IndexArgs& a) {
     a.options.invalid_utf8 =
         a.invalid_utf8 == "replace" ? xling::InvalidUtf8Policy::Replace : xling::InvalidUtf8Policy::Skip;
     a.options.memory_bytes = a.memory_mb << 20;
+    a.options.max_record_bytes = a.max_record_mb << 20;
     a.options.stop_requested = &g_stop_requested;
+    // A PATH that cannot be read is a mistake in the command: refused before anything is written.
+    // A FIFO or device is refused too: opening a FIFO blocks until a writer comes, where no
+    // signal can stop the run.
     for (const auto& path : a.paths) {
         std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) {
-            std::cerr << "xling-index: " << path.string() << ": no such file or folder\n";
+        const auto status = std::filesystem::status(path, ec);
+        if (!std::filesystem::exists(status)) {
+            const bool missing = !ec || ec == std::errc::no_such_file_or_directory;
+            std::cerr << "xling-index: " << path.string() << ": " << (missing ? "no such file or folder" : ec.message())
+                      << '\n';
+            return 2;
+        }
+        if (!std::filesystem::is_regular_file(status) && !std::filesystem::is_directory(status)) {
+            std::cerr << "xling-index: " << path.string() << ": not a regular file or folder\n";
             return 2;
         }
     }

@@ -15,7 +15,9 @@ std::uint64_t total_input_bytes(const std::vector<std::filesystem::path>& paths)
         }
         for (auto it = std::filesystem::recursive_directory_iterator(path, ec);
              !ec && it != std::filesystem::recursive_directory_iterator(); it.increment(ec)) {
-            if (it->is_regular_file(ec)) total += it->file_size(ec);
+            // Its own error code: a broken or looping link must not end the count.
+            std::error_code entry_ec;
+            if (it->is_regular_file(entry_ec)) total += it->file_size(entry_ec);
         }
     }
     return total;

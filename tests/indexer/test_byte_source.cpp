@@ -1,5 +1,6 @@
 // ByteSource / LineReader / read_all: plain, gzip and zstd input read back identically.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
 #include <zlib.h>
 #include <zstd.h>
 
@@ -342,6 +343,75 @@ TEST_CASE("LineReader edge cases") {
         CHECK(line == "only");
         CHECK_FALSE(reader.next(line));
         CHECK_FALSE(reader.next(line));
+    }
+}
+
+TEST_CASE("LineReader skips a line over its limit without holding it, and reads on") {
+    const std::string text = "short\n" + std::string(1000, 'x') + "\nafter\n" + std::string(200, 'y');
+    for (const std::size_t chunk : {std::size_t{1}, std::size_t{7}, std::size_t{1} << 20}) {
+        CAPTURE(chunk);
+        StringSource source(text, chunk);
+        LineReader reader(source, 100);
+        std::string line;
+        REQUIRE(reader.next(line));
+        CHECK(line == "short");
+        CHECK_FALSE(reader.too_long());
+        REQUIRE(reader.next(line));
+        CHECK(reader.too_long());
+        CHECK(line.empty());
+        REQUIRE(reader.next(line));
+        CHECK_FALSE(reader.too_long());
+        CHECK(line == "after");
+        REQUIRE(reader.next(line));  // the last line, without '\n', is over the limit too
+        CHECK(reader.too_long());
+        CHECK_FALSE(reader.next(line));
+    }
+    SUBCASE("a line of exactly the limit is kept") {
+        StringSource source(std::string(100, 'z') + "\n", 3);
+        LineReader reader(source, 100);
+        std::string line;
+        REQUIRE(reader.next(line));
+        CHECK_FALSE(reader.too_long());
+        CHECK(line.size() == 100);
+    }
+}
+
+TEST_CASE("LineReader scans each byte once, however long the lines") {
+    // The reader used to search its whole buffer again for every chunk read: quadratic in a line's
+    // length (a 200 MB line took 19 s). Work is counted, not timed.
+    const std::string text = std::string(3u << 20, 'a') + "\n" + std::string(12u << 20, 'b') + "\nend\n";
+    for (const std::size_t limit : {std::size_t{1} << 20, static_cast<std::size_t>(-1)}) {
+        CAPTURE(limit);
+        StringSource source(text, 4096);
+        LineReader reader(source, limit);
+        std::string line;
+        std::size_t lines = 0;
+        while (reader.next(line)) ++lines;
+        CHECK(lines == 3);
+        CHECK(reader.scanned_bytes() == text.size());
+    }
+}
+
+TEST_CASE("only regular files are opened: a FIFO or a device is refused at once") {
+    TempDir dir;
+    const auto fifo = dir / "feed.jsonl";
+    REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+    // Opening a FIFO without a writer used to block forever.
+    for (const fs::path& path : {fifo, fs::path(dir / "feed.jsonl.gz"), fs::path(dir / "feed.jsonl.zst")}) {
+        if (path != fifo) REQUIRE(::mkfifo(path.c_str(), 0600) == 0);
+        CAPTURE(path);
+        try {
+            (void)open_byte_source(path);
+            FAIL("no error");
+        } catch (const xling::InputError& e) {
+            CHECK(std::string(e.what()) == path.string() + ": not a regular file (FIFO)");
+        }
+    }
+    try {
+        (void)open_byte_source("/dev/null");
+        FAIL("no error");
+    } catch (const xling::InputError& e) {
+        CHECK(std::string(e.what()) == "/dev/null: not a regular file (character device)");
     }
 }
 

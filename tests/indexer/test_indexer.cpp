@@ -1,5 +1,7 @@
 // Indexer end to end: files and folders in a TempDir -> a Xapian database inspected directly.
 #include <doctest/doctest.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <xapian.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -754,6 +756,123 @@ TEST_CASE("a long source name is a notice, not a failure of the whole run") {
     CHECK(summary.documents >= 1);
     Xapian::Database db((dir / "index").string());
     CHECK(find_doc(db, "after").has_value());
+}
+
+TEST_CASE("a JSONL number no double can hold skips its line only") {
+    TempDir dir;
+    const auto feed = dir / "feed.jsonl";
+    write_file(feed, json_line({{"id", "l1"}, {"text", kEnglish}}) + R"({"id": "l2", "text": "b", "x": 1e400})" +
+                         "\n" + json_line({{"id", "l3"}, {"text", kGerman}}));
+    const auto summary = index_path(options_for(dir), feed);
+    INFO(describe(summary.notices));
+    CHECK(summary.documents == 2);
+    REQUIRE(summary.notices.size() == 1);
+    CHECK(summary.notices[0].where == feed.string() + ":2");
+    CHECK(contains(summary.notices[0].message, "number overflow parsing '1e400'"));
+}
+
+TEST_CASE("max_record_bytes: a longer JSONL line or text file is skipped, the rest is indexed") {
+    TempDir dir;
+    write_file(dir / "in" / "feed.jsonl", json_line({{"id", "before"}, {"text", kEnglish}}) +
+                                              json_line({{"id", "huge"}, {"text", std::string(5000, 'x')}}) +
+                                              json_line({{"id", "after"}, {"text", kGerman}}));
+    write_file(dir / "in" / "big.txt", std::string(5000, 'y'));
+    write_file(dir / "in" / "small.txt", kRussian);
+    auto options = options_for(dir);
+    options.max_record_bytes = 2000;
+    const auto summary = index_path(options, dir / "in");
+    INFO(describe(summary.notices));
+    CHECK(summary.documents == 3);
+    REQUIRE(summary.notices.size() == 2);
+    CHECK(summary.notices[0].where == (dir / "in" / "big.txt").string());
+    CHECK(summary.notices[0].message == "file larger than 2000 bytes");
+    CHECK(summary.notices[1].where == (dir / "in" / "feed.jsonl").string() + ":2");
+    CHECK(summary.notices[1].message == "record larger than 2000 bytes");
+}
+
+TEST_CASE("symlinks inside a folder are skipped unless follow_symlinks, and never followed in a loop") {
+    TempDir dir;
+    const auto in = dir / "in";
+    write_file(in / "a.txt", kEnglish);
+    write_file(dir / "outside" / "secret.txt", kGerman);
+    fs::create_symlink(dir / "outside" / "secret.txt", in / "out.txt");
+    fs::create_symlink("lb.txt", in / "la.txt");  // a loop of two file links
+    fs::create_symlink("la.txt", in / "lb.txt");
+    fs::create_symlink("missing.txt", in / "broken.txt");
+    fs::create_directories(in / "sub");
+    write_file(in / "sub" / "b.txt", kFrench);
+    fs::create_directory_symlink("..", in / "sub" / "up");  // a folder loop
+    fs::create_directory_symlink(dir / "outside", in / "ext");
+
+    SUBCASE("not followed by default: each link is a skipped notice") {
+        const auto summary = index_path(options_for(dir), in);
+        INFO(describe(summary.notices));
+        CHECK(summary.documents == 2);  // a.txt, sub/b.txt
+        for (const char* link : {"out.txt", "la.txt", "lb.txt", "broken.txt", "up", "ext"}) {
+            CAPTURE(link);
+            const Notice* n = notice_about(summary, std::string("/") + link);
+            REQUIRE(n != nullptr);
+            CHECK(n->kind == Notice::Kind::Skipped);
+            CHECK(contains(n->message, "symbolic link, not followed"));
+        }
+        Xapian::Database db((dir / "index").string());
+        CHECK_FALSE(find_doc(db, "out.txt").has_value());
+    }
+    SUBCASE("followed with follow_symlinks; loops and broken links are notices") {
+        auto options = options_for(dir);
+        options.follow_symlinks = true;
+        const auto summary = index_path(options, in);
+        INFO(describe(summary.notices));
+        Xapian::Database db((dir / "index").string());
+        for (const char* id : {"a.txt", "out.txt", "sub/b.txt", "ext/secret.txt"}) {
+            CAPTURE(id);
+            CHECK(find_doc(db, id).has_value());
+        }
+        CHECK(summary.documents == 4);
+        CHECK(contains(notice_about(summary, "/la.txt")->message, "broken symbolic link"));
+        CHECK(contains(notice_about(summary, "/broken.txt")->message, "broken symbolic link"));
+        CHECK(contains(notice_about(summary, "/up")->message, "already read"));
+    }
+    SUBCASE("a symlink given as the path itself is followed") {
+        fs::create_directory_symlink(in, dir / "link-to-in");
+        const auto summary = index_path(options_for(dir), dir / "link-to-in");
+        CHECK(summary.documents == 2);
+        const auto file = index_path(options_for(dir), in / "out.txt");
+        CHECK(file.documents == 1);
+    }
+}
+
+TEST_CASE("a FIFO in a folder is skipped with a notice; one given as the path is refused") {
+    TempDir dir;
+    write_file(dir / "in" / "a.txt", kEnglish);
+    REQUIRE(::mkfifo((dir / "in" / "pipe.jsonl").c_str(), 0600) == 0);
+    const auto summary = index_path(options_for(dir), dir / "in");
+    INFO(describe(summary.notices));
+    CHECK(summary.documents == 1);
+    const Notice* n = notice_about(summary, "pipe.jsonl");
+    REQUIRE(n != nullptr);
+    CHECK(n->message == "not a regular file (FIFO)");
+    Indexer indexer(options_for(dir));
+    CHECK_THROWS_AS(indexer.add_path(dir / "in" / "pipe.jsonl"), xling::InputError);
+}
+
+TEST_CASE("an unreadable sub-folder is listed as skipped, with the reason") {
+    if (::geteuid() == 0) {
+        MESSAGE("running as root, which reads any folder: see the e2e test, which runs as nobody");
+        return;
+    }
+    TempDir dir;
+    write_file(dir / "in" / "a.txt", kEnglish);
+    write_file(dir / "in" / "closed" / "b.txt", kGerman);
+    fs::permissions(dir / "in" / "closed", fs::perms::none);
+    const auto summary = index_path(options_for(dir), dir / "in");
+    fs::permissions(dir / "in" / "closed", fs::perms::owner_all);
+    INFO(describe(summary.notices));
+    CHECK(summary.documents == 1);
+    const Notice* n = notice_about(summary, "closed");
+    REQUIRE(n != nullptr);
+    CHECK(n->kind == Notice::Kind::Skipped);
+    CHECK(n->message == "cannot read folder: Permission denied");
 }
 
 }  // TEST_SUITE

@@ -163,4 +163,34 @@ TEST_CASE("unknown keys are ignored") {
     CHECK(doc.title == "T");
 }
 
+TEST_CASE("a number no double can hold is a one-line error, not an exception") {
+    // nlohmann reports it as out_of_range, which the indexer did not catch (it aborted, rc 134).
+    for (const char* line : {R"({"id": "a", "text": "b", "x": 1e400})", R"({"id": 1e400, "text": "b"})",
+                             R"({"id": "a", "text": "b", "deep": [[{"n": -1e999}]]})"}) {
+        CAPTURE(line);
+        const auto error = parse_error(line);
+        CHECK(contains(error, "number overflow"));
+        CHECK(contains(error, "column"));
+        CHECK(error.find('\n') == std::string::npos);
+    }
+}
+
+TEST_CASE("values of unknown keys are skipped however deeply they nest") {
+    // A tree is never built for them: 200,000 nested arrays cost a depth counter, not 200,000 nodes.
+    const std::string deep = std::string(200'000, '[') + std::string(200'000, ']');
+    const auto doc = parse_ok(R"({"id": "d", "skip": )" + deep + R"(, "text": "body"})");
+    CHECK(doc.id == "d");
+    CHECK(doc.text == "body");
+    SUBCASE("unbalanced deep nesting is a parse error") {
+        CHECK(contains(parse_error(R"({"id": "d", "text": "t", "x": )" + std::string(100'000, '[')), "parse error"));
+    }
+}
+
+TEST_CASE("nested keys named like fields do not set them; a repeated key takes its last value") {
+    const auto doc = parse_ok(R"({"id": "outer", "meta": {"id": "inner", "text": 5}, "text": "t", "title": "a", "title": "b"})");
+    CHECK(doc.id == "outer");
+    CHECK(doc.text == "t");
+    CHECK(doc.title == "b");
+}
+
 }  // TEST_SUITE
