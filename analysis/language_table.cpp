@@ -1,4 +1,5 @@
-// The supported-language table. Adding a language: one row here plus stopwords/<code>.txt.
+// The supported-language table. Adding a language: one row here plus data/stopwords/<code>.txt
+// and data/namerules/<code>.txt.
 // Codes must be those CLD2's LanguageCode() returns, so detection needs no extra mapping.
 #include <algorithm>
 #include <array>
@@ -22,6 +23,13 @@ const LanguageInfo* find_language(std::string_view code) noexcept {
     const auto* it = std::find_if(kLanguages.begin(), kLanguages.end(),
                                   [code](const LanguageInfo& l) { return l.code == code; });
     return it == kLanguages.end() ? nullptr : &*it;
+}
+
+std::string language_list(std::string_view separator, bool with_undetermined) {
+    std::string out;
+    for (const LanguageInfo& lang : kLanguages) out.append(out.empty() ? "" : separator).append(lang.code);
+    if (with_undetermined) out.append(separator).append(kUndetermined);
+    return out;
 }
 
 bool is_known_language_code(std::string_view code) noexcept {

@@ -538,7 +538,7 @@ Xapian::Query QueryBuilder::field_query(const QueryNode& field) const {
         while (!rest.empty()) {
             const std::string code = schema::ascii_lower(rest.substr(0, rest.find(',')));
             rest.remove_prefix(std::min(rest.size(), code.size() + 1));
-            if (!is_known_language_code(code)) fail("unknown language '" + code + "' (hu, de, lt, en, ru, und)");
+            if (!is_known_language_code(code)) fail("unknown language '" + code + "' (" + language_list(", ", true) + ")");
             langs.emplace_back(schema::language_term(code));
         }
         return Xapian::Query(Xapian::Query::OP_OR, langs.begin(), langs.end());

@@ -107,7 +107,7 @@ class Searcher::Impl {
                                          SearchResults& results) {
         const TranslationRequest& tr = request.translation;
         if (!tr.query_language.empty() && find_language(tr.query_language) == nullptr) {
-            throw RequestError("--query-lang '" + tr.query_language + "': unknown language (hu, de, lt, en, ru)");
+            throw RequestError("--query-lang '" + tr.query_language + "': unknown language (" + language_list() + ")");
         }
         if (!tr.enabled) {
             results.translation = "off (--no-translate)";
@@ -151,7 +151,7 @@ class Searcher::Impl {
         std::vector<std::string> wanted;
         for (const auto& code : request.languages) {
             if (!is_known_language_code(code)) {
-                throw QueryError("unknown language '" + code + "' (known: hu, de, lt, en, ru, und)", 0);
+                throw QueryError("unknown language '" + code + "' (known: " + language_list(", ", true) + ")", 0);
             }
             if (std::find(present.begin(), present.end(), code) != present.end()) wanted.push_back(code);
         }

@@ -1,5 +1,5 @@
 // User glossaries: translations a user adds or overrides for a domain (format documented in
-// include/xling/translation_table.hpp and translation/README.md).
+// include/xling/translation_table.hpp and README.md, "Translation").
 #pragma once
 
 #include <cstddef>

@@ -28,13 +28,21 @@
 #include <vector>
 
 #include "translation/encoding_repair.hpp"
+#include "xling/language.hpp"
 #include "xling/translation_table.hpp"
 
 namespace xling::translation {
 
+/// The supported languages' codes, in table order (xling/language.hpp).
+[[nodiscard]] inline std::vector<std::string> supported_codes() {
+    std::vector<std::string> codes;
+    for (const LanguageInfo& lang : supported_languages()) codes.emplace_back(lang.code);
+    return codes;
+}
+
 struct BuildOptions {
     std::filesystem::path dictd_dir = "/usr/share/dictd";
-    std::vector<std::string> languages{"hu", "de", "lt", "en", "ru"};  ///< table order
+    std::vector<std::string> languages = supported_codes();            ///< table order
     std::vector<std::string> pivots{"en", "de"};                       ///< tried in this order
     std::size_t max_per_language = 6;                                  ///< stored per word and target
 };

@@ -2,7 +2,7 @@
 //
 // A TranslationTable answers "what is this word in the other languages?" from two sources:
 //
-// 1. A compiled table (`xling-dict build`, see translation/README.md) made from the FreeDict
+// 1. A compiled table (`xling-dict build`, see README.md, "Translation") made from the FreeDict
 //    dictionaries: every pair with a dictionary in either direction translates directly; pairs
 //    without one (hu<->lt, de<->hu, lt<->ru, ...) go through English (or German) at a lower
 //    weight. It is a binary file read with mmap: loading costs a few milliseconds whatever its
@@ -28,7 +28,7 @@
 // project's Snowball stems, AnalyzedToken::stem) to those words, so an inflected query word
 // ("együttműködését") finds the entry of its dictionary form ("együttműködés").
 //
-// Weights (0, 1], first senses first; see translation/README.md for the whole scheme:
+// Weights (0, 1], first senses first; the whole scheme (README.md, "Translation", tells how they are used):
 //   direct   0.8 / sense rank × 0.9^(position in the sense), raised towards 1 when the other
 //            direction's dictionary confirms the pair (noisy-or with 0.5 × its own rank weight);
 //   pivot    0.5 × weight(src→en) × weight(en→tgt), several paths combined by noisy-or;

@@ -19,7 +19,7 @@ int main(int argc, char** argv) {
     std::string lang;
     std::string data_dir;
     bool lines = false;
-    app.add_option("--lang", lang, "Language code (hu, de, lt, en, ru, und)")->required();
+    app.add_option("--lang", lang, "Language code (" + xling::language_list(", ", true) + ")")->required();
     app.add_flag("--lines", lines, "One input line at a time (one output line per input line: a JSON array)");
     app.add_option("--data-dir", data_dir, "Folder holding stopwords/ and namerules/");
     if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;

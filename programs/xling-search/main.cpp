@@ -11,6 +11,7 @@
 #include "programs/common/data_location.hpp"
 #include "programs/xling-search/result_format.hpp"
 #include "xling/error.hpp"
+#include "xling/language.hpp"
 #include "xling/searcher.hpp"
 
 namespace {
@@ -102,7 +103,7 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_flag("--no-translate", no_translate, "Do not translate query words (each word matches its own stems only)");
     app.add_option("--query-lang", request.translation.query_language,
-                   "Language of the query (hu, de, lt, en, ru); default: detected");
+                   "Language of the query (" + xling::language_list() + "); default: detected");
     app.add_option("--data-dir", data_dir, "Data folder: stopwords/, namerules/, aliases/, translation/ (default: $XLING_DATA_DIR, else the installed or build-tree data; see --version)");
     if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     if (!batch && words.empty()) {
