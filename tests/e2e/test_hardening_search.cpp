@@ -245,12 +245,13 @@ TEST_CASE("--batch with a big glossary reads it once, and again after an edit") 
         for (std::size_t i = 0; i < queries; ++i) input += "szo" + std::to_string(i) + " Putin\n";
         return measure_search(corpus_args({"--batch", "--glossary", (dir / "big.glossary").string()}, true), input);
     };
-    // CPU of 1 query vs 21: reading the glossary per query made it about 21x; once, about 1x.
+    // CPU of 1 query vs 21: reading the glossary per query made it about 21x, and counting its
+    // entries at every query several times; read once and counted once, about 1x.
     const Measured one = batch(1), many = batch(21);
     REQUIRE(one.exit_code <= 1);
     REQUIRE(many.exit_code <= 1);
     CHECK(json_lines(many.out).size() == 21);
     INFO("1 query: " << one.cpu_seconds << " s CPU, 21 queries: " << many.cpu_seconds << " s");
-    CHECK(many.cpu_seconds < 5 * std::max(one.cpu_seconds, 0.05));
+    CHECK(many.cpu_seconds < 3 * std::max(one.cpu_seconds, 0.05));
     CHECK(many.max_rss_kib < one.max_rss_kib + 100 * 1024);
 }
