@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -41,7 +42,8 @@ bool read_bounded_line(std::istream& in, std::string& line, std::size_t keep) {
 int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool explain) {
     int status = 0;
     // One byte past the limit is kept, so the searcher reports the line as too long.
-    const std::size_t keep = request.limits.max_query_bytes + 1;
+    const std::size_t limit = request.limits.max_query_bytes;
+    const std::size_t keep = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
     for (std::string line; read_bounded_line(std::cin, line, keep);) {
         if (line.empty()) continue;
         request.query = line;
@@ -146,14 +148,14 @@ int main(int argc, char** argv) {
     json_flag->excludes(jsonl_flag)->excludes(ids_flag);
     jsonl_flag->excludes(ids_flag);
     app.add_flag("--explain", explain, "Show how each query word was expanded and what matched in each hit");
-    app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: aliases/default.aliases)")
+    app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: aliases/default.aliases; regular file, at most 64 MiB)")
         ->allow_extra_args(false);
     app.add_flag("--no-aliases", no_aliases, "No name matching: neither the alias table nor name keys (each word matches its own stems)");
     app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
     app.add_option("--dict", dict,
                    "Translation table built by xling-dict (default: $XLING_DICT, else <data-dir>/translation/xling.table if present)");
     app.add_option("--glossary", request.translation.glossaries,
-                   "Glossary file adding or overriding translations (repeat; read at each query)")
+                   "Glossary file adding or overriding translations (repeat; re-read at the next query when changed; regular file, at most 64 MiB)")
         ->allow_extra_args(false);
     app.add_flag("--no-translate", no_translate, "Do not translate query words (each word matches its own stems only)");
     app.add_option("--query-lang", request.translation.query_language,
