@@ -375,3 +375,18 @@ TEST_CASE("Searcher::search applies SearchRequest::limits before any work") {
     request.limits.max_query_bytes = 10;
     CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
 }
+
+TEST_CASE("the deepest query the parser accepts is built, run and explained (every walk over the tree is bounded)") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    std::string q = "Zusammenarbeit";
+    for (std::size_t i = 0; i < xling::kMaxQueryNesting; ++i) q = "(" + q + " -Quokka" + std::to_string(i % 3) + " OR lang:de)";
+    request.query = q;
+    request.limits.max_query_words = 1000;
+    const auto r = s.search(request);
+    CHECK(!r.parsed.empty());
+    CHECK(r.total > 0);
+    request.query = "(" + q + ")";
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+}
