@@ -27,7 +27,6 @@ namespace {
 // Counting this many matches makes the total exact for most queries at little cost; past it,
 // Xapian's estimate and bounds are reported (SearchResults::total_exact says which).
 constexpr Xapian::doccount kCheckAtLeast = 1000;
-constexpr std::size_t kMaxDoccount = std::numeric_limits<Xapian::doccount>::max();
 
 Xapian::Database open_databases(const std::vector<std::filesystem::path>& paths) {
     if (paths.empty()) throw IndexError("no index given");
@@ -245,6 +244,7 @@ class Searcher::Impl {
         }
         // Xapian counts documents in 32 bits: wider requests are clamped, never truncated (2^32 + 5
         // must not become 5), and the sum is taken before narrowing so it cannot wrap.
+        constexpr std::size_t kMaxDoccount = std::numeric_limits<Xapian::doccount>::max();
         const Xapian::doccount documents = db_.get_doccount();
         const auto first = static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, kMaxDoccount));
         const auto count = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, documents));
