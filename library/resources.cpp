@@ -26,10 +26,13 @@ std::vector<std::filesystem::path> alias_files(const std::filesystem::path& data
 // table whose header was damaged) as a glossary and report a confusing line error.
 TranslationTable load_compiled(const std::filesystem::path& path) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(path, ec)) {
+    const auto status = std::filesystem::status(path, ec);
+    if (!std::filesystem::exists(status)) {
         throw ConfigError(path.string() + ": no such translation table (build one with: xling-dict build --out " +
                           path.string() + ")");
     }
+    // Checked before the header is read: reading a FIFO would block, a device never end.
+    if (!std::filesystem::is_regular_file(status)) throw ConfigError(path.string() + ": not a regular file");
     std::ifstream in(path, std::ios::binary);
     std::string head(16, '\0');
     in.read(head.data(), static_cast<std::streamsize>(head.size()));

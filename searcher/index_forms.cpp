@@ -92,4 +92,34 @@ const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::st
     return cache_.emplace(std::move(cache_key), std::move(found)).first->second;
 }
 
+bool IndexForms::can_match(const Xapian::Query& query) const {
+    const auto child = [&](std::size_t i) { return can_match(query.get_subquery(i)); };
+    const std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+        case Xapian::Query::LEAF_TERM: return db_.term_exists(*query.get_terms_begin());
+        case Xapian::Query::LEAF_MATCH_NOTHING: return false;
+        case Xapian::Query::OP_OR:
+        case Xapian::Query::OP_SYNONYM:
+        case Xapian::Query::OP_XOR:
+        case Xapian::Query::OP_ELITE_SET:
+        case Xapian::Query::OP_MAX:
+            for (std::size_t i = 0; i < n; ++i) {
+                if (child(i)) return true;
+            }
+            return false;
+        case Xapian::Query::OP_AND:
+        case Xapian::Query::OP_FILTER:
+        case Xapian::Query::OP_PHRASE:
+        case Xapian::Query::OP_NEAR:
+            for (std::size_t i = 0; i < n; ++i) {
+                if (!child(i)) return false;
+            }
+            return true;
+        case Xapian::Query::OP_AND_NOT:
+        case Xapian::Query::OP_AND_MAYBE:
+        case Xapian::Query::OP_SCALE_WEIGHT: return n == 0 || child(0);
+        default: return true;
+    }
+}
+
 }  // namespace xling::searcher

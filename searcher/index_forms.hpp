@@ -31,6 +31,12 @@ class IndexForms {
     /// under 3 characters, gives only the word itself when it is indexed. Cached; not thread-safe.
     [[nodiscard]] const std::vector<std::string>& stem_forms(std::string_view lang, std::string_view word);
 
+    /// False when `query` can match no document of this index because the terms it needs are
+    /// all absent (a term leaf not indexed; an OR whose children all cannot match; an AND or
+    /// phrase with a child that cannot). True for anything it cannot judge (value ranges,
+    /// wildcards, match-all). Walks the query once: its depth is bounded by the parser's.
+    [[nodiscard]] bool can_match(const Xapian::Query& query) const;
+
   private:
     const Xapian::Database& db_;
     analysis::Analyzer& analyzer_;

@@ -103,6 +103,7 @@ class QueryBuilder {
     Xapian::Query field_query(const QueryNode& field) const;
     std::vector<std::string> positional_forms(std::string_view lang, const std::string& word);
     Xapian::Query and_query(std::vector<Part> parts) const;
+    [[nodiscard]] std::vector<Xapian::Query> matchable(std::vector<Xapian::Query> alternatives) const;
     void add_forms_in_language(const std::string& lang, const std::vector<std::string>& forms,
                                std::vector<Xapian::Query>& alternatives) const;
     void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,

@@ -55,9 +55,61 @@ std::string read_quoted(std::string_view q, std::size_t open, std::size_t& i) {
     throw QueryError("unbalanced quote" + at(open), open);
 }
 
+bool is_word_byte(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 0x80 || std::isalnum(u) != 0;
+}
+
+// Throws when the query is longer than the limit: before lexing, whose lexemes would cost
+// about a hundred bytes per query byte.
+void check_query_bytes(std::string_view q, const SearchLimits& limits) {
+    if (q.size() <= limits.max_query_bytes) return;
+    const std::size_t position = limits.max_query_bytes;
+    throw QueryError("query too long: more than " + std::to_string(limits.max_query_bytes) + " bytes" + at(position) +
+                         " (the limit is SearchLimits::max_query_bytes, xling-search --max-query-bytes)",
+                     position);
+}
+
+// Counts the words of each searched lexeme as it is lexed, and throws at the first one past
+// the limit: the query builder's work grows with every word in every document language.
+class WordBudget {
+  public:
+    explicit WordBudget(std::size_t limit) : limit_(limit) {}
+    void spend(std::size_t words, std::size_t position) {
+        used_ += words;
+        if (used_ <= limit_) return;
+        throw QueryError("query has too many words: more than " + std::to_string(limit_) + at(position) +
+                             " (the limit is SearchLimits::max_query_words, xling-search --max-query-words)",
+                         position);
+    }
+
+  private:
+    std::size_t limit_;
+    std::size_t used_ = 0;
+};
+
 bool ends_word(char c) { return is_space(c) || c == '(' || c == ')' || c == '"'; }
 
-std::vector<Lexeme> lex(std::string_view q) {
+std::size_t searched_words(const Lexeme& lexeme) {
+    switch (lexeme.type) {
+        case Lexeme::Type::Word:
+        case Lexeme::Type::Phrase: return count_query_words(lexeme.text);
+        case Lexeme::Type::Field: return lexeme.field == "title" ? count_query_words(lexeme.text) : 1;
+        default: return 0;
+    }
+}
+
+std::vector<Lexeme> lex_all(std::string_view q);
+
+std::vector<Lexeme> lex(std::string_view q, const SearchLimits& limits) {
+    check_query_bytes(q, limits);
+    std::vector<Lexeme> out = lex_all(q);
+    WordBudget budget(limits.max_query_words);
+    for (const Lexeme& lexeme : out) budget.spend(searched_words(lexeme), lexeme.position);
+    return out;
+}
+
+std::vector<Lexeme> lex_all(std::string_view q) {
     std::vector<Lexeme> out;
     std::size_t i = 0;
     bool word_start = true;  // + - = are operators only where a word may start
@@ -149,6 +201,26 @@ std::vector<Lexeme> lex(std::string_view q) {
     out.push_back({Lexeme::Type::End, "", q.size()});
     return out;
 }
+
+// One level of parentheses, counted before the parser recurses into it (each level costs a few
+// stack frames here and in every later walk over the tree).
+class NestingLevel {
+  public:
+    NestingLevel(std::size_t& depth, std::size_t position) : depth_(depth) {
+        if (depth_ >= kMaxQueryNesting) {
+            throw QueryError("parentheses nested too deeply: more than " + std::to_string(kMaxQueryNesting) + " levels" +
+                                 at(position),
+                             position);
+        }
+        ++depth_;
+    }
+    ~NestingLevel() { --depth_; }
+    NestingLevel(const NestingLevel&) = delete;
+    NestingLevel& operator=(const NestingLevel&) = delete;
+
+  private:
+    std::size_t& depth_;
+};
 
 class Parser {
   public:
@@ -297,6 +369,7 @@ class Parser {
             }
             case Lexeme::Type::Open: {
                 if (peek().type == Lexeme::Type::Close) throw QueryError("empty parentheses" + at(lexeme.position), lexeme.position);
+                const NestingLevel level(depth_, lexeme.position);
                 QueryNode inner = parse_or();
                 if (peek().type != Lexeme::Type::Close) throw QueryError("unbalanced '('" + at(lexeme.position), lexeme.position);
                 take();
@@ -308,13 +381,25 @@ class Parser {
 
     std::vector<Lexeme> lx_;
     std::size_t pos_ = 0;
+    std::size_t depth_ = 0;  ///< parentheses open around the current position
     DefaultOperator op_;
 };
 
 }  // namespace
 
-QueryNode parse_query(std::string_view query, DefaultOperator default_operator) {
-    return Parser(lex(query), default_operator).parse();
+QueryNode parse_query(std::string_view query, DefaultOperator default_operator, const SearchLimits& limits) {
+    return Parser(lex(query, limits), default_operator).parse();
+}
+
+std::size_t count_query_words(std::string_view text) {
+    std::size_t words = 0;
+    bool inside = false;
+    for (const char c : text) {
+        const bool word = is_word_byte(c);
+        if (word && !inside) ++words;
+        inside = word;
+    }
+    return words;
 }
 
 std::string describe(const QueryNode& node) {

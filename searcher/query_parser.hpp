@@ -48,8 +48,16 @@ struct QueryNode {
 inline constexpr const char* kQueryFields[] = {"lang", "date", "source", "url", "title", "id"};
 
 /// Parses `query`. Throws QueryError (empty query, unbalanced quote or parenthesis, operator
-/// without operand, exclusions only).
-[[nodiscard]] QueryNode parse_query(std::string_view query, DefaultOperator default_operator);
+/// without operand, exclusions only; more than `limits.max_query_bytes` bytes, more than
+/// `limits.max_query_words` words, parentheses nested deeper than kMaxQueryNesting), each
+/// limit checked before the work it bounds. The tree is then at most a few nodes deep per
+/// nesting level, so the recursive walks over it (build, describe, query_texts) are bounded too.
+[[nodiscard]] QueryNode parse_query(std::string_view query, DefaultOperator default_operator,
+                                    const SearchLimits& limits = {});
+
+/// The words `text` counts for SearchLimits::max_query_words: its runs of bytes that are
+/// neither ASCII spaces nor ASCII punctuation (any non-ASCII byte belongs to a word).
+[[nodiscard]] std::size_t count_query_words(std::string_view text);
 
 /// A readable rendering of the tree, e.g. AND(word:putin, phrase:"kim jong un"), for tests and --explain.
 [[nodiscard]] std::string describe(const QueryNode& node);

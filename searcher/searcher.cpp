@@ -3,6 +3,8 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.hpp"
@@ -113,7 +115,7 @@ class Searcher::Impl {
             results.translation = "off (--no-translate)";
             return {};
         }
-        TranslationTable table = searcher::with_glossaries(resources_->translations(), tr.glossaries, analyzer_);
+        TranslationTable table = glossaries_.get(resources_->translations(), tr.glossaries, analyzer_);
         if (table.empty()) {
             results.translation = "off (" + resources_->translation_note() + ")";
             return table;
@@ -161,14 +163,14 @@ class Searcher::Impl {
     SearchResults run(const SearchRequest& request) {
         SearchResults results;
         results.query = request.query;
-        const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator);
+        const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator, request.limits);
         const std::vector<std::string> langs = target_languages(request);
         searcher::IndexForms forms(db_, data_, analyzer_);
         searcher::QueryBuilder builder(analyzer_, keyer_, forms, &aliases_, langs);
         searcher::BuildOptions build_options;
         build_options.expand_aliases = request.expand_aliases;
         build_options.name_keys = request.name_keys;
-        // Glossaries are read per query (edits count at once); the table is only shared.
+        // Glossaries are checked per query (edits count at once) and re-read only when changed.
         const TranslationTable table = prepare_translation(request, tree, results);
         std::optional<searcher::QueryTranslator> translator;
         if (!table.empty() && request.translation.enabled) {
@@ -239,13 +241,18 @@ class Searcher::Impl {
         if (request.sort != SortOrder::Relevance) {
             enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
         }
-        const auto first = static_cast<Xapian::doccount>(request.offset);
-        const auto count = static_cast<Xapian::doccount>(request.limit);
-        Xapian::doccount check_at_least = std::max(kCheckAtLeast, first + count);
+        // Xapian counts documents in 32 bits: wider requests are clamped, never truncated (2^32 + 5
+        // must not become 5), and the sum is taken before narrowing so it cannot wrap.
+        constexpr std::size_t kMaxDoccount = std::numeric_limits<Xapian::doccount>::max();
+        const Xapian::doccount documents = db_.get_doccount();
+        const auto first = static_cast<Xapian::doccount>(std::min<std::size_t>(request.offset, kMaxDoccount));
+        const auto count = static_cast<Xapian::doccount>(std::min<std::size_t>(request.limit, documents));
+        Xapian::doccount check_at_least = static_cast<Xapian::doccount>(std::min<std::uint64_t>(
+            kMaxDoccount, std::max<std::uint64_t>(kCheckAtLeast, std::uint64_t{first} + count)));
         // Facets count the whole match set, so every match must be seen.
         std::vector<std::pair<std::string, std::unique_ptr<Xapian::ValueCountMatchSpy>>> spies;
         if (request.facets) {
-            check_at_least = std::max(check_at_least, db_.get_doccount());
+            check_at_least = std::max(check_at_least, documents);
             spies.emplace_back("lang", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kLanguageSlot));
             spies.emplace_back("month", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kMonthSlot));
             spies.emplace_back("source", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot));
@@ -283,6 +290,7 @@ class Searcher::Impl {
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
     const AliasTable& aliases_;  // owned by resources_
+    searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;
 };
 

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <iterator>
 
-#include "analysis/utf8.hpp"
 #include <set>
+
+#include "analysis/utf8.hpp"
+#include "searcher/control_chars.hpp"
 
 namespace xling::searcher {
 namespace {
@@ -14,16 +16,24 @@ struct Fragment {
     std::size_t last = 0;
 };
 
+// Appends document text, control characters escaped when asked (see SnippetOptions).
+void append_text(std::string& out, std::string_view text, bool escape) {
+    if (escape) append_escaped(out, text);
+    else out.append(text);
+}
+
 // Appends text with runs of whitespace (newlines included) folded to one space.
-void append_folded(std::string& out, std::string_view text) {
-    for (char c : text) {
-        const bool space = c == ' ' || c == '\n' || c == '\r' || c == '\t';
-        if (space) {
-            if (!out.empty() && out.back() != ' ') out.push_back(' ');
-        } else {
-            out.push_back(c);
-        }
+void append_folded(std::string& out, std::string_view text, bool escape) {
+    std::size_t run = 0;  // start of the pending run of other characters
+    const auto flush = [&](std::size_t end) { append_text(out, text.substr(run, end - run), escape); };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (c != ' ' && c != '\n' && c != '\r' && c != '\t') continue;
+        flush(i);
+        run = i + 1;
+        if (!out.empty() && out.back() != ' ') out.push_back(' ');
     }
+    flush(text.size());
 }
 
 // True when only spaces or a hyphen separate two words, so a highlight may span both.
@@ -142,9 +152,11 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
         for (std::size_t j = f.first; j <= f.last; ++j) {
             const bool open = hit[j] && (j == f.first || !hit[j - 1] || !joins_words(text, tokens[j - 1], tokens[j]));
             const bool close = hit[j] && (j == f.last || !hit[j + 1] || !joins_words(text, tokens[j], tokens[j + 1]));
-            if (j > f.first) append_folded(out, text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end));
+            if (j > f.first) {
+                append_folded(out, text.substr(tokens[j - 1].end, tokens[j].begin - tokens[j - 1].end), options.escape_controls);
+            }
             if (open) out.append(options.highlight_open);
-            out.append(text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin));
+            append_text(out, text.substr(tokens[j].begin, tokens[j].end - tokens[j].begin), options.escape_controls);
             if (close) out.append(options.highlight_close);
         }
         // Keep sentence punctuation directly after the last word ("Moscow." not "Moscow").

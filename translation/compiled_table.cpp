@@ -28,7 +28,8 @@ struct FileDescriptor {
 }  // namespace
 
 MappedFile::MappedFile(const std::filesystem::path& path) {
-    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+    // O_NONBLOCK: a FIFO given as the table must fail the check below, not block the open.
+    const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK)};
     if (file.fd < 0) throw ConfigError(path.string() + ": cannot open: " + std::strerror(errno));
     struct stat st {};
     if (::fstat(file.fd, &st) != 0) throw ConfigError(path.string() + ": cannot read: " + std::strerror(errno));

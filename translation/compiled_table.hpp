@@ -22,7 +22,8 @@ namespace xling::translation {
 /// A read-only memory mapping of a whole file, unmapped on destruction.
 class MappedFile {
   public:
-    /// Throws ConfigError naming the file when it cannot be opened or mapped.
+    /// Throws ConfigError naming the file when it cannot be opened or mapped, or is not a regular
+    /// file ("PATH: not a regular file"; a FIFO does not block the open).
     explicit MappedFile(const std::filesystem::path& path);
     ~MappedFile();
     MappedFile(const MappedFile&) = delete;

@@ -27,8 +27,18 @@ struct GzCloser {
     void operator()(gzFile_s* f) const noexcept { gzclose(f); }
 };
 
+// Dictionary files are opened only when they are regular files: a FIFO would block the open
+// forever, a device (/dev/zero) would be read until memory runs out.
+void require_regular_file(const std::filesystem::path& path) {
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (ec || !std::filesystem::exists(status)) throw InputError(path.string() + ": cannot open");
+    if (!std::filesystem::is_regular_file(status)) throw InputError(path.string() + ": not a regular file");
+}
+
 // gzread passes plain files through unchanged, so one reader serves .dict and .dict.dz.
 std::string read_maybe_compressed(const std::filesystem::path& path) {
+    require_regular_file(path);
     const std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));
     if (!file) throw InputError(path.string() + ": cannot open");
     gzbuffer(file.get(), 1U << 17);
@@ -48,6 +58,7 @@ std::string read_maybe_compressed(const std::filesystem::path& path) {
 }
 
 std::string read_plain(const std::filesystem::path& path) {
+    require_regular_file(path);
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path.string() + ": cannot open");
     return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -34,7 +34,8 @@ class DictdDatabase {
   public:
     /// Reads `index` and `dict` (plain or gzip/dictzip, detected from the bytes).
     /// @throws InputError "file:line: message" for a malformed index line or an article outside
-    ///         the .dict; InputError when a file cannot be read or decompressed.
+    ///         the .dict; InputError when a file cannot be read or decompressed, and
+    ///         "file: not a regular file" for a folder, FIFO or device (checked before opening).
     [[nodiscard]] static DictdDatabase load(const std::filesystem::path& index, const std::filesystem::path& dict);
 
     /// The .dict next to `index` ("x.index" -> "x.dict.dz", else "x.dict"); nullopt when neither exists.

@@ -97,7 +97,9 @@ void Glossary::parse(std::string_view text, const std::string& origin, const Ste
         note_language(source.lang);
         note_language(target.lang);
         max_key_words_ = std::max(max_key_words_, word_count(word));
-        GlossaryEntry& entry = by_word_[key(source.lang, word)][target.lang];
+        const auto [slot, created] = by_word_[key(source.lang, word)].try_emplace(target.lang);
+        if (created) ++entries_;
+        GlossaryEntry& entry = slot->second;
         if (replace) {
             entry = GlossaryEntry{true, {}};
         }
@@ -127,12 +129,6 @@ const GlossaryTargets* Glossary::find(std::string_view src_lang, std::string_vie
 std::vector<std::string> Glossary::words_of_stem(std::string_view src_lang, std::string_view stem) const {
     const auto it = by_stem_.find(key(src_lang, stem));
     return it == by_stem_.end() ? std::vector<std::string>{} : it->second;
-}
-
-std::size_t Glossary::size() const noexcept {
-    std::size_t n = 0;
-    for (const auto& [word, targets] : by_word_) n += targets.size();
-    return n;
 }
 
 }  // namespace xling::translation

@@ -41,8 +41,9 @@ class Glossary {
 
     /// Languages named anywhere, in order of first appearance.
     [[nodiscard]] const std::vector<std::string>& languages() const noexcept { return languages_; }
-    /// (word, target language) entries.
-    [[nodiscard]] std::size_t size() const noexcept;
+    /// (word, target language) entries. Counted while parsing: TranslationTable::empty() and
+    /// stats() ask at every query, and a count over the map cost 0.4 s per query for 1M entries.
+    [[nodiscard]] std::size_t size() const noexcept { return entries_; }
     [[nodiscard]] std::size_t max_key_words() const noexcept { return max_key_words_; }
 
   private:
@@ -53,6 +54,7 @@ class Glossary {
     std::map<std::string, std::vector<std::string>, std::less<>> by_stem_;  // "lang\x1fstem" -> words
     std::vector<std::string> languages_;
     std::size_t max_key_words_ = 1;
+    std::size_t entries_ = 0;
 };
 
 }  // namespace xling::translation

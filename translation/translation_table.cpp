@@ -32,6 +32,12 @@ std::size_t common_prefix(std::string_view a, std::string_view b) {
 }
 
 bool starts_with_table_magic(const std::filesystem::path& path) {
+    // Before the header is read: a FIFO would block this open, a device would pass as a glossary.
+    std::error_code ec;
+    const auto status = std::filesystem::status(path, ec);
+    if (std::filesystem::exists(status) && !std::filesystem::is_regular_file(status)) {
+        throw ConfigError(path.string() + ": not a regular file (a translation table or glossary)");
+    }
     std::ifstream in(path, std::ios::binary);
     if (!in) throw ConfigError(path.string() + ": cannot read");
     std::string head(translation::format::kMagic.size(), '\0');

@@ -64,10 +64,13 @@ class AliasTable {
   public:
     AliasTable() = default;
 
-    /// Parses files in order; later files extend earlier ones.
+    /// Parses files in order; later files extend earlier ones. Time and memory grow linearly
+    /// with the names (duplicates are found through an index, not a scan). Each file must be a
+    /// regular file of at most 64 MiB (analysis::kMaxConfigFileBytes).
     /// @throws ConfigError "file:line: message" for a malformed line, an unknown type, a name line
     ///         outside an entity, an entity id redeclared with another type, or invalid UTF-8;
-    ///         ConfigError when a file cannot be read.
+    ///         ConfigError "file: cannot read alias table: REASON" when a file cannot be opened or
+    ///         is not a regular file, "file: larger than 64 MiB ..." when it is too large.
     [[nodiscard]] static AliasTable load(const std::vector<std::filesystem::path>& files);
 
     /// Parses table text (`origin` names it in error messages). Same errors as load().
@@ -93,8 +96,9 @@ class AliasTable {
     [[nodiscard]] std::size_t max_name_words() const noexcept { return max_name_words_; }
 
   private:
-    static void parse_into(AliasTable& table, std::string_view text, const std::string& origin);
-    void add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize);
+    struct NameIndex;  // the names each entity holds, while one load or merge runs
+    static void parse_into(AliasTable& table, std::string_view text, const std::string& origin, NameIndex& seen);
+    void add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize, NameIndex& seen);
     std::vector<Entity> entities_;
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, std::vector<std::size_t>, std::less<>> by_name_;

@@ -28,6 +28,11 @@ struct SnippetOptions {
     std::string highlight_open = "[";
     std::string highlight_close = "]";
     std::string ellipsis = "…";
+    /// Write the document's control characters (C0 but tab, DEL, C1; newlines are folded to
+    /// spaces anyway) as visible escapes (\x1b, \u0085), so that a snippet printed to a terminal
+    /// carries no escape sequence but the highlight markers. xling-search sets it for its human
+    /// output; JSON keeps the text as it is (its writer escapes control characters).
+    bool escape_controls = false;
 };
 
 /// Keyword translation of one query (see README "Translation"). Each content word (not a
@@ -49,14 +54,33 @@ struct TranslationRequest {
     float min_relative_weight = 0.3F;
 };
 
+/// How deeply parentheses may nest in a query. Not an option: the parser and every walk over
+/// the query tree recurse once per level, and a few thousand levels would overflow the stack.
+/// More nesting is a QueryError at the offending '('.
+inline constexpr std::size_t kMaxQueryNesting = 100;
+
+/// Bounds on one query, checked before any analysis or index access: a pasted megabyte or a
+/// generated query with thousands of words would otherwise take minutes and gigabytes (the
+/// cost grows with every word in every document language). Exceeding one is a QueryError
+/// whose position() is where the limit was passed. Raise them (xling-search
+/// --max-query-bytes, --max-query-words) for a long generated query; 0 is not "unlimited".
+struct SearchLimits {
+    std::size_t max_query_bytes = 8192;  ///< bytes of SearchRequest::query (UTF-8)
+    /// Words searched: each run of letters or digits in a word, a phrase or a title: value
+    /// ("Kim Jong-un" is 3); other field values count 1, operators and parentheses 0.
+    std::size_t max_query_words = 256;
+};
+
 /// One query. The query language (see README): bare words, "phrases", OR, AND, NOT, -word,
 /// +word, parentheses, a NEAR/n b, word*, =exact, field:value filters (lang, date, source, url,
 /// title, id). Every word matches its own stem in each document language.
 struct SearchRequest {
     std::string query;
     std::vector<std::string> languages;  ///< restrict to documents in these languages (empty: all)
-    std::size_t offset = 0;              ///< first hit to return (0-based)
-    std::size_t limit = 10;              ///< hits to return
+    /// First hit to return (0-based). An index holds at most 2^32 - 1 documents (Xapian's
+    /// doccount), so larger values are clamped to that and simply return no hits.
+    std::size_t offset = 0;
+    std::size_t limit = 10;  ///< hits to return; more than the index holds means all of them
     DefaultOperator default_operator = DefaultOperator::And;
     bool expand_aliases = true;  ///< expand names through the alias table (--no-aliases turns it off)
     bool name_keys = true;       ///< match capitalised names across scripts by their name key
@@ -66,6 +90,7 @@ struct SearchRequest {
     bool facets = false;         ///< count matches per language, month and source (whole match set)
     TranslationRequest translation;
     SnippetOptions snippet;
+    SearchLimits limits;
 };
 
 }  // namespace xling

@@ -34,10 +34,18 @@ class Searcher {
     Searcher(Searcher&&) noexcept;
     Searcher& operator=(Searcher&&) noexcept;
 
-    /// Runs one query.
-    /// @throws QueryError when the query is empty or malformed (position() says where);
+    /// Runs one query. Its size is checked first (SearchRequest::limits: bytes, then words;
+    /// parentheses nest at most kMaxQueryNesting deep), so no query costs more than a bounded
+    /// amount of time and memory. Glossaries (TranslationRequest::glossaries) are read at the
+    /// first query and again only when one of the files changed (size, modification time or
+    /// inode), so edits count at the next query without re-reading large files every time.
+    /// offset and limit wider than Xapian's 32-bit document count are clamped, not truncated.
+    /// @throws QueryError when the query is empty, malformed, or over a limit ("query too long:
+    ///         more than N bytes at position N", "query has too many words: more than N at
+    ///         position P", "parentheses nested too deeply ... at position P"); position() says where;
     ///         RequestError for an unknown --query-lang;
-    ///         ConfigError for an unreadable or malformed glossary ("file:line: message");
+    ///         ConfigError for a glossary that cannot be read, is not a regular file, is larger
+    ///         than 64 MiB ("file: larger than 64 MiB ...") or is malformed ("file:line: message");
     ///         IndexError when the index cannot be read (e.g. modified too much during the query).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 

@@ -3,13 +3,16 @@
 // 2 error (missing index, malformed query).
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <iostream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "programs/xling-search/result_format.hpp"
+#include "searcher/control_chars.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/searcher.hpp"
@@ -23,11 +26,27 @@ std::vector<std::string> split_commas(const std::string& list) {
     }
     return out;
 }
+// Reads one line of stdin, keeping at most `keep` bytes of it (the rest is skipped unread into
+// memory): a line of gigabytes must not be stored only to be refused by the query-size limit.
+bool read_bounded_line(std::istream& in, std::string& line, std::size_t keep) {
+    line.clear();
+    bool any = false;
+    for (int c; (c = in.get()) != std::char_traits<char>::eof();) {
+        any = true;
+        if (c == '\n') return true;
+        if (line.size() < keep) line.push_back(static_cast<char>(c));
+    }
+    return any;
+}
+
 // Benchmarks and evaluations answer many queries with one process: each stdin line is a query,
 // each stdout line its --json object (or {"query":..., "error":...}). Exit 2 if any query failed.
 int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool explain) {
     int status = 0;
-    for (std::string line; std::getline(std::cin, line);) {
+    // One byte past the limit is kept, so the searcher reports the line as too long.
+    const std::size_t limit = request.limits.max_query_bytes;
+    const std::size_t keep = limit == std::numeric_limits<std::size_t>::max() ? limit : limit + 1;
+    for (std::string line; read_bounded_line(std::cin, line, keep);) {
         if (line.empty()) continue;
         request.query = line;
         try {
@@ -39,6 +58,36 @@ int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool expl
         std::cout.flush();
     }
     return status;
+}
+
+// Digits only: CLI11 would read "-1" into a size_t as 2^64 - 1 (and its range check reports
+// the bounds of a double). Values too large for a size_t are CLI11's own error.
+CLI::Validator whole_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
+        },
+        "N");
+}
+
+// The query around `position` with a caret under it; a long query is cut to the 60 bytes before
+// and 20 after the position (at character boundaries), so a huge query is not echoed whole.
+void print_caret(std::ostream& err, std::string_view query, std::size_t position) {
+    if (query.empty()) return;
+    const auto continuation = [&](std::size_t i) { return i < query.size() && (static_cast<unsigned char>(query[i]) & 0xC0) == 0x80; };
+    position = std::min(position, query.size());
+    std::size_t first = position > 60 ? position - 60 : 0;
+    while (continuation(first)) ++first;
+    std::size_t last = std::min(query.size(), position + 20);
+    while (continuation(last)) ++last;
+    const std::string before = first > 0 ? "..." : "";
+    const std::string after = last < query.size() ? "..." : "";
+    std::string caret_pad(before.size(), ' ');
+    for (std::size_t i = first; i < position; ++i) {
+        if (!continuation(i)) caret_pad.push_back(' ');  // one column per character
+    }
+    err << "  " << before << xling::searcher::escaped(query.substr(first, last - first)) << after << "\n  " << caret_pad << "^\n";
 }
 
 }  // namespace
@@ -67,13 +116,22 @@ int main(int argc, char** argv) {
     xling::SearchRequest request;
     app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
         ->required()->allow_extra_args(false);
-    auto* query_option = app.add_option("query", words, "Query (see README: words, \"phrases\", OR, AND, NOT, NEAR/n, word*, =exact, field:value)");
+    auto* query_option = app.add_option("query", words, "Query (see README: words, \"phrases\", OR, AND, NOT, NEAR/n, word*, =exact, field:value; "
+        "parentheses nest at most 100 deep)");
     auto* batch_flag = app.add_flag("--batch", batch,
         "Read one query per line from stdin; print one JSON object per query and line (index opened once)");
     batch_flag->excludes(query_option);
     app.add_option("--lang", languages, "Only documents in these languages, e.g. hu,de");
-    app.add_option("-n,--limit", request.limit, "Hits to show")->capture_default_str();
-    app.add_option("--offset", request.offset, "Hits to skip")->capture_default_str();
+    app.add_option("-n,--limit", request.limit, "Hits to show (more than the index holds: all)")
+        ->capture_default_str()->check(whole_number());
+    app.add_option("--offset", request.offset, "Hits to skip (past the last hit: none)")
+        ->capture_default_str()->check(whole_number());
+    app.add_option("--max-query-bytes", request.limits.max_query_bytes,
+                   "Longest query accepted, in bytes (longer: query error; guards --batch against runaway input)")
+        ->capture_default_str()->check(whole_number());
+    app.add_option("--max-query-words", request.limits.max_query_words,
+                   "Most words a query may search (phrase words and title: words count; more: query error)")
+        ->capture_default_str()->check(whole_number());
     app.add_option("--default-op", default_op, "How bare words combine: and, or")
         ->capture_default_str()->check(CLI::IsMember({"and", "or"}));
     app.add_option("--snippet-length", request.snippet.length, "Snippet length in characters")->capture_default_str();
@@ -88,18 +146,18 @@ int main(int argc, char** argv) {
     app.add_flag("--facets", request.facets, "Count matches per language, month and source (whole match set)");
     auto* json_flag = app.add_flag("--json", json, "One JSON object (stable format, see README)");
     auto* jsonl_flag = app.add_flag("--jsonl", jsonl, "One JSON object per hit and line (for jq, pandas)");
-    auto* ids_flag = app.add_flag("--ids", ids, "Hit ids only, one per line");
+    auto* ids_flag = app.add_flag("--ids", ids, "Hit ids only, one per line (control characters as \\n, \\x1b; \\ as \\\\)");
     json_flag->excludes(jsonl_flag)->excludes(ids_flag);
     jsonl_flag->excludes(ids_flag);
     app.add_flag("--explain", explain, "Show how each query word was expanded and what matched in each hit");
-    app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: <data>/aliases/default.aliases)")
+    app.add_option("--aliases", alias_files, "Alias table file (repeat; later ones extend earlier; default: <data>/aliases/default.aliases; regular file, at most 64 MiB)")
         ->allow_extra_args(false);
     app.add_flag("--no-aliases", no_aliases, "No name matching: neither the alias table nor name keys (each word matches its own stems)");
     app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
     app.add_option("--dict", dict,
                    "Translation table built by xling-dict (default: $XLING_DICT, else <data>/translation/xling.table if present)");
     app.add_option("--glossary", request.translation.glossaries,
-                   "Glossary file adding or overriding translations (repeat; read at each query)")
+                   "Glossary file adding or overriding translations (repeat; re-read at the next query when changed; regular file, at most 64 MiB)")
         ->allow_extra_args(false);
     app.add_flag("--no-translate", no_translate, "Do not translate query words (each word matches its own stems only)");
     app.add_option("--query-lang", request.translation.query_language,
@@ -121,6 +179,7 @@ int main(int argc, char** argv) {
                                      : xling::SortOrder::Relevance;
     const bool machine = json || jsonl || ids;
     if (ids) request.snippet.length = 0;  // not shown: skip the per-hit text analysis
+    request.snippet.escape_controls = !machine;  // a document's ESC sequences must not reach the terminal
     const bool use_color = !machine && xling::cli::use_color(xling::cli::color_choice(color), stdout);
     if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
     if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";
@@ -151,7 +210,7 @@ int main(int argc, char** argv) {
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {
         std::cerr << "xling-search: query error: " << e.what() << '\n';
-        if (!query.empty()) std::cerr << "  " << query << "\n  " << std::string(e.position(), ' ') << "^\n";
+        print_caret(std::cerr, query, e.position());
         return 2;
     } catch (const xling::Error& e) {
         std::cerr << "xling-search: " << e.what() << '\n';

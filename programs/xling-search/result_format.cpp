@@ -5,8 +5,14 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "searcher/control_chars.hpp"
+
 namespace xling::searcher {
 namespace {
+// Every string a document, a table or the query supplies goes through this before it reaches
+// the terminal, so the only escape sequences printed are the styles below.
+std::string safe(std::string_view text) { return escaped(text); }
+
 nlohmann::ordered_json or_null(const std::string& s) { return s.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s); }
 
 std::string total_line(const SearchResults& r) {
@@ -104,8 +110,16 @@ std::string to_jsonl(const SearchResults& r) {
 }
 
 std::string to_ids(const SearchResults& r) {
+    // One line per id whatever the id holds: newlines and other controls as C escapes, and
+    // backslashes doubled so that the escapes can be undone.
+    EscapeRules rules;
+    rules.keep_tab = false;
+    rules.escape_backslash = true;
     std::string out;
-    for (const Hit& h : r.hits) out += h.id + "\n";
+    for (const Hit& h : r.hits) {
+        append_escaped(out, h.id, rules);
+        out += '\n';
+    }
     return out;
 }
 
@@ -113,58 +127,62 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
                        bool color) {
     const char* bold = color ? "\033[1m" : "";
     const char* reset = color ? "\033[0m" : "";
-    out << "query \"" << r.query << "\" expands to " << r.concepts.size() << (r.concepts.size() == 1 ? " concept" : " concepts")
+    out << "query \"" << safe(r.query) << "\" expands to " << r.concepts.size() << (r.concepts.size() == 1 ? " concept" : " concepts")
         << " (each one OP_SYNONYM group):\n";
     if (!r.translation.empty()) {
-        out << "translation: " << r.translation << '\n';
+        out << "translation: " << safe(r.translation) << '\n';
         if (!r.query_language.method.empty()) {
             out << "query language: "
                 << (r.query_language.code.empty() ? "undetermined: each word translated from every language whose table has it"
-                                                  : r.query_language.code + " (" + r.query_language.method + ")")
-                << "  [" << r.query_language.evidence << "]\n";
+                                                  : safe(r.query_language.code + " (" + r.query_language.method + ")"))
+                << "  [" << safe(r.query_language.evidence) << "]\n";
         }
     }
     for (const QueryConcept& c : r.concepts) {
-        out << "  " << bold << '"' << c.query << '"' << reset;
+        out << "  " << bold << '"' << safe(c.query) << '"' << reset;
         if (!c.entities.empty()) {
             out << " -> entity";
             for (std::size_t i = 0; i < c.entities.size(); ++i) {
-                out << (i > 0 ? ", " : " ") << c.entities[i] << " (" << c.entity_types[i] << ")";
+                out << (i > 0 ? ", " : " ") << safe(c.entities[i]) << " (" << c.entity_types[i] << ")";
             }
             if (c.entities.size() > 1) out << "  [ambiguous: all are searched]";
         }
         out << '\n';
-        for (const auto& [lang, names] : c.names) out << "      names " << lang << ": " << join(names, " | ") << '\n';
-        for (const auto& [lang, forms] : c.forms) out << "      inflected in index " << lang << ": " << join(forms, ", ") << '\n';
+        for (const auto& [lang, names] : c.names) out << "      names " << safe(lang) << ": " << safe(join(names, " | ")) << '\n';
+        for (const auto& [lang, forms] : c.forms) {
+            out << "      inflected in index " << safe(lang) << ": " << safe(join(forms, ", ")) << '\n';
+        }
         if (!c.stems.empty()) {
             out << "      stems:";
-            for (const auto& [lang, stem] : c.stems) out << ' ' << lang << ':' << stem;
+            for (const auto& [lang, stem] : c.stems) out << ' ' << safe(lang) << ':' << safe(stem);
             out << '\n';
         }
-        if (!c.name_keys.empty()) out << "      name keys: " << join(c.name_keys, ", ") << '\n';
+        if (!c.name_keys.empty()) out << "      name keys: " << safe(join(c.name_keys, ", ")) << '\n';
         if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
         for (const auto& [lang, list] : c.translations) {
-            out << "      translated " << lang << ":";
+            out << "      translated " << safe(lang) << ":";
             for (std::size_t i = 0; i < list.size(); ++i) {
                 const ConceptTranslation& t = list[i];
-                out << (i > 0 ? " |" : "") << ' ' << t.text << ' ' << weight_text(t.weight);
-                if (t.via != "direct") out << " (" << (t.via == "glossary" || t.via == "word by word" ? "" : "via ") << t.via << ")";
-                if (r.query_language.code.empty() && !t.from_lang.empty()) out << " [from " << t.from_lang << "]";
+                out << (i > 0 ? " |" : "") << ' ' << safe(t.text) << ' ' << weight_text(t.weight);
+                if (t.via != "direct") {
+                    out << " (" << (t.via == "glossary" || t.via == "word by word" ? "" : "via ") << safe(t.via) << ")";
+                }
+                if (r.query_language.code.empty() && !t.from_lang.empty()) out << " [from " << safe(t.from_lang) << "]";
                 if (t.phrase) out << " [phrase]";
             }
             out << '\n';
         }
-        if (!c.translation_note.empty()) out << "      translation: " << c.translation_note << '\n';
+        if (!c.translation_note.empty()) out << "      translation: " << safe(c.translation_note) << '\n';
         for (const AmbiguousName& a : ambiguous) {
             for (const auto& id : c.entities) {
                 if (std::find(a.entity_ids.begin(), a.entity_ids.end(), id) != a.entity_ids.end()) {
-                    out << "      note: name \"" << a.name << "\" belongs to " << join(a.entity_ids, ", ") << '\n';
+                    out << "      note: name \"" << safe(a.name) << "\" belongs to " << safe(join(a.entity_ids, ", ")) << '\n';
                     break;
                 }
             }
         }
     }
-    out << "xapian: " << r.parsed << "\n\n";
+    out << "xapian: " << safe(r.parsed) << "\n\n";
 }
 
 void print_human(std::ostream& out, const SearchResults& r, bool color, bool explain) {
@@ -172,34 +190,36 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
     const char* dim = color ? "\033[2m" : "";
     const char* cyan = color ? "\033[36m" : "";
     const char* reset = color ? "\033[0m" : "";
-    out << total_line(r) << " for \"" << r.query << "\"";
+    out << total_line(r) << " for \"" << safe(r.query) << "\"";
     if (!r.ignored.empty()) {
         out << " (ignored stopwords:";
-        for (const auto& w : r.ignored) out << ' ' << w;
+        for (const auto& w : r.ignored) out << ' ' << safe(w);
         out << ')';
     }
     out << '\n';
     for (const auto& [facet, counts] : r.facets) {
         if (counts.empty()) continue;
         out << "  " << facet << ':';
-        for (const auto& [value, n] : counts) out << ' ' << value << " (" << n << ')';
+        for (const auto& [value, n] : counts) out << ' ' << safe(value) << " (" << n << ')';
         out << '\n';
     }
     for (const Hit& h : r.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", h.score);
-        out << '\n' << bold << h.rank << ". " << h.id << reset << "  " << cyan << h.lang << reset << "  " << dim
-            << (h.date.empty() ? "" : h.date + "  ") << "score " << score << reset << '\n';
-        if (!h.title.empty()) out << "   " << bold << h.title << reset << '\n';
-        if (!h.url.empty()) out << "   " << dim << h.url << reset << '\n';
+        out << '\n' << bold << h.rank << ". " << safe(h.id) << reset << "  " << cyan << safe(h.lang) << reset << "  " << dim
+            << (h.date.empty() ? "" : safe(h.date) + "  ") << "score " << score << reset << '\n';
+        if (!h.title.empty()) out << "   " << bold << safe(h.title) << reset << '\n';
+        if (!h.url.empty()) out << "   " << dim << safe(h.url) << reset << '\n';
+        // The snippet is escaped where it is made (SnippetOptions::escape_controls): only there
+        // are the highlight markers told apart from the document's text.
         out << "   " << h.snippet << '\n';
         if (explain) {
             for (const MatchedConcept& m : h.matched) {
-                out << "   " << dim << "matched \"" << m.query << '"';
-                if (!m.entities.empty()) out << " (" << join(m.entities, ", ") << ")";
-                out << ": " << join(m.forms, ", ");
+                out << "   " << dim << "matched \"" << safe(m.query) << '"';
+                if (!m.entities.empty()) out << " (" << safe(join(m.entities, ", ")) << ")";
+                out << ": " << safe(join(m.forms, ", "));
                 for (const MatchedTranslation& t : m.translations) {
-                    out << "  [translation " << t.lang << " \"" << t.text << "\": " << join(t.forms, ", ") << "]";
+                    out << "  [translation " << safe(t.lang) << " \"" << safe(t.text) << "\": " << safe(join(t.forms, ", ")) << "]";
                 }
                 out << reset << '\n';
             }

@@ -23,11 +23,14 @@ namespace xling::searcher {
 /// One JSON object per hit, one per line (the hit objects of to_json, each with "query").
 [[nodiscard]] std::string to_jsonl(const SearchResults& results);
 
-/// Hit ids, one per line.
+/// Hit ids, one per line: control characters in an id are written as C escapes (\n, \r, \t,
+/// \x1b, \u0085) and backslashes doubled, so each line is exactly one id (--jsonl: raw ids).
 [[nodiscard]] std::string to_ids(const SearchResults& results);
 
 /// Human-readable listing; `color` adds ANSI styles (only for terminals); `explain` adds, per
-/// hit, which forms matched each query concept.
+/// hit, which forms matched each query concept. Control characters in ids, titles, urls and
+/// the other fields are shown as escapes (\x1b, \n, \u0085), so that the only escape sequences
+/// written are xling's own styles; snippets come escaped (SnippetOptions::escape_controls).
 void print_human(std::ostream& out, const SearchResults& results, bool color, bool explain = false);
 
 /// The expanded query as a readable tree: per concept its entity, names per language, forms

@@ -120,3 +120,76 @@ TEST_CASE("errors in the new constructs point at their position") {
     CHECK(error_position("a NEAR/5 (b OR c)") == 2);
     CHECK(error_position("a NEAR/5 b NEAR/3 c") == 11);
 }
+
+// Hardening (issue 11): nesting, length and word count are bounded before the work they cost.
+namespace {
+std::string nested(std::size_t depth, std::string_view inner = "word") {
+    return std::string(depth, '(') + std::string(inner) + std::string(depth, ')');
+}
+
+QueryError parse_error(std::string_view q, const xling::SearchLimits& limits = {}) {
+    try {
+        (void)parse_query(q, DefaultOperator::And, limits);
+    } catch (const QueryError& e) {
+        return e;
+    }
+    FAIL("no QueryError for a query of " << q.size() << " bytes");
+    return QueryError("", 0);
+}
+}  // namespace
+
+TEST_CASE("parentheses nest up to kMaxQueryNesting levels; deeper is a QueryError at the offending '('") {
+    CHECK(tree(nested(xling::kMaxQueryNesting)) == "word:word");
+    const QueryError e = parse_error(nested(xling::kMaxQueryNesting + 1));
+    CHECK(e.position() == xling::kMaxQueryNesting);
+    CHECK(std::string(e.what()).find("nested too deeply: more than 100 levels at position 100") != std::string::npos);
+    // What crashed the parser (a SIGSEGV near 3,300 levels) is now the same error, at once.
+    CHECK(parse_error(std::string(5000, '(')).position() == xling::kMaxQueryNesting);
+    CHECK(parse_error(nested(100000), {1 << 20, 1 << 20}).position() == xling::kMaxQueryNesting);
+    // Levels that close again do not add up.
+    std::string siblings;
+    for (int i = 0; i < 300; ++i) siblings += nested(50, "w" + std::to_string(i % 10)) + " OR ";
+    CHECK_NOTHROW((void)parse_query(siblings + "x", DefaultOperator::And, {8192 * 4, 1000}));
+}
+
+TEST_CASE("the deepest tree the parser accepts can be described (no walk recurses without bound)") {
+    std::string q = "a";
+    for (std::size_t i = 0; i < xling::kMaxQueryNesting; ++i) q = "(" + q + " -x" + std::to_string(i % 10) + " lang:en OR b)";
+    const std::string text = describe(parse_query(q, DefaultOperator::And, {8192, 1000}));
+    CHECK(text.rfind("FILTER(", 0) == 0);
+}
+
+TEST_CASE("a query longer than max_query_bytes is a QueryError at the first byte past the limit") {
+    const xling::SearchLimits limits;  // defaults
+    CHECK(limits.max_query_bytes == 8192);
+    std::string q;
+    while (q.size() < limits.max_query_bytes) q += "ab ";
+    q.resize(limits.max_query_bytes);
+    CHECK_NOTHROW((void)parse_query(q, DefaultOperator::Or, {limits.max_query_bytes, 100000}));
+    q += "c";
+    const QueryError e = parse_error(q, {limits.max_query_bytes, 100000});
+    CHECK(e.position() == limits.max_query_bytes);
+    CHECK(std::string(e.what()).find("query too long: more than 8192 bytes at position 8192") != std::string::npos);
+    CHECK(parse_error(std::string(1 << 20, 'a')).position() == 8192);  // 1 MB: refused before lexing
+}
+
+TEST_CASE("words are counted as they would be searched; the word past max_query_words is reported") {
+    using xling::searcher::count_query_words;
+    CHECK(count_query_words("Kim Jong-un") == 3);
+    CHECK(count_query_words("  ") == 0);
+    CHECK(count_query_words("együttműködés") == 1);
+    CHECK(count_query_words("a,b;c") == 3);
+    const xling::SearchLimits limits{8192, 4};
+    CHECK_NOTHROW((void)parse_query("a OR b AND (c -d)", DefaultOperator::And, limits));
+    CHECK_NOTHROW((void)parse_query("\"a b\" lang:en date:2024-01..2024-12", DefaultOperator::And, limits));
+    const QueryError words = parse_error("a b c d e", limits);
+    CHECK(words.position() == 8);
+    CHECK(std::string(words.what()).find("too many words: more than 4 at position 8") != std::string::npos);
+    CHECK(parse_error("a \"b c d e\"", limits).position() == 2);  // the phrase that passes the limit
+    CHECK(parse_error("a-b-c-d-e", limits).position() == 0);      // one lexeme, five searched words
+    CHECK(parse_error("a title:\"b c d e\"", limits).position() == 2);
+    // 10,000 exclusions (31.7 s before the limit) stop at the 257th word.
+    std::string exclusions = "a";
+    for (int i = 0; i < 10000; ++i) exclusions += " -w" + std::to_string(i);
+    CHECK(parse_error(exclusions, {1 << 20, 256}).position() == exclusions.find(" -w255 ") + 2);
+}

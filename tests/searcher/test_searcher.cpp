@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <limits>
 
 #include "searcher_fixture.hpp"
 #include "xling/error.hpp"
@@ -322,4 +323,68 @@ TEST_CASE("a multi-word name matches when its words inflect as ordinary words") 
     CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "en", "lt", "ru"});
     request.query = "Чёрное море";
     CHECK(SearchFixture::ids(s.search(request)) == Ids{"de", "en", "lt", "ru"});
+}
+
+// Hardening (issue 11): alternatives that cannot match are left out of an OR (they made Xapian's
+// OR tree a chain, quadratic in the alternatives), without changing what matches.
+TEST_CASE("unindexed words in an OR or among exclusions change nothing; an OR of only unindexed words finds nothing") {
+    const SearchFixture f;
+    CHECK(f.ids_for("Zusammenarbeit -Quokka -Wombat") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("Zusammenarbeit OR Quokka OR Wombat") == Ids{"de1", "de2"});
+    CHECK(f.ids_for("Zusammenarbeit (Quokka OR Wombat)").empty());
+    CHECK(f.ids_for("Zusammenarbeit -(Quokka OR Häuser)") == Ids{"de2"});
+    CHECK(f.ids_for("Zusammenarbeit -date:2024-11") == Ids{"de2"});  // no terms: kept
+    CHECK(f.ids_for("(Quokka OR Wombat) OR Pjöngjang") == f.ids_for("Pjöngjang"));
+    CHECK_FALSE(f.ids_for("Pjöngjang").empty());
+}
+
+TEST_CASE("offset and limit wider than Xapian's 32-bit document count are clamped, not truncated") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Zusammenarbeit OR Rusija OR együttműködés";
+    request.limit = (std::size_t{1} << 32) + 1;  // truncated, this was 1
+    CHECK(s.search(request).hits.size() == 4);
+    request.limit = std::numeric_limits<std::size_t>::max();
+    CHECK(s.search(request).hits.size() == 4);
+    request.offset = std::size_t{1} << 32;  // truncated, this was 0
+    const auto past = s.search(request);
+    CHECK(past.hits.empty());
+    CHECK(past.total == 4);
+    request.offset = std::numeric_limits<std::size_t>::max();
+    CHECK(s.search(request).hits.empty());
+}
+
+TEST_CASE("Searcher::search applies SearchRequest::limits before any work") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    request.query = "Zusammenarbeit Rusija együttműködés";
+    request.default_operator = xling::DefaultOperator::Or;
+    request.limits.max_query_words = 2;
+    try {
+        (void)s.search(request);
+        FAIL("no QueryError");
+    } catch (const xling::QueryError& e) {
+        CHECK(e.position() == std::string("Zusammenarbeit Rusija ").size());
+    }
+    request.limits.max_query_words = 3;
+    CHECK(s.search(request).hits.size() == 4);
+    request.limits.max_query_bytes = 10;
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
+}
+
+TEST_CASE("the deepest query the parser accepts is built, run and explained (every walk over the tree is bounded)") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    xling::SearchRequest request;
+    std::string q = "Zusammenarbeit";
+    for (std::size_t i = 0; i < xling::kMaxQueryNesting; ++i) q = "(" + q + " -Quokka" + std::to_string(i % 3) + " OR lang:de)";
+    request.query = q;
+    request.limits.max_query_words = 1000;
+    const auto r = s.search(request);
+    CHECK(!r.parsed.empty());
+    CHECK(r.total > 0);
+    request.query = "(" + q + ")";
+    CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
 }

@@ -126,3 +126,15 @@ TEST_CASE("name keys highlight a name written in another script") {
     const auto s = make_snippet("Сергей Шойгу прибыл в Пхеньян.", "ru", t, {}, analyzer(), keyer());
     CHECK(s.text == "Сергей [Шойгу] прибыл в Пхеньян.");
 }
+
+TEST_CASE("escape_controls writes the document's control characters as escapes, not the highlight markers") {
+    xling::SnippetOptions options;
+    options.highlight_open = "\x1b[1;31m";
+    options.highlight_close = "\x1b[0m";
+    options.escape_controls = true;
+    const std::string text = "Putin \x1b[2J met\x07 the \xc2\x9b" "minister.";
+    const auto snippet = make_snippet(text, "en", words({"putin"}), options, analyzer(), keyer());
+    CHECK(snippet.text == "\x1b[1;31mPutin\x1b[0m \\x1b[2J met\\x07 the \\u009bminister.");
+    options.escape_controls = false;
+    CHECK(make_snippet(text, "en", words({"putin"}), options, analyzer(), keyer()).text.find("\x1b[2J") != std::string::npos);
+}

@@ -266,3 +266,50 @@ TEST_CASE("a translation table given explicitly must exist and be a table") {
     CHECK_THROWS_WITH_AS((void)xling::test::resources_with(options), doctest::Contains("not a translation table"),
                          xling::ConfigError);
 }
+
+// Hardening (issue 11): a glossary is re-read only when its file changed, not at every query.
+#include "searcher/dict_loader.hpp"
+
+namespace {
+xling::analysis::Analyzer& glossary_analyzer() {
+    static xling::analysis::Analyzer a(xling::analysis::AnalysisData::load(xling::test::kDataDir));
+    return a;
+}
+
+// Dates the file back, as if edited a while ago (a fresh edit is always read again: see GlossaryCache).
+void age(const std::filesystem::path& file, int seconds) {
+    std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now() - std::chrono::seconds(seconds));
+}
+}  // namespace
+
+TEST_CASE("GlossaryCache: unchanged glossaries are read once; an edit, a new size or another file is read again") {
+    xling::test::TempDir dir;
+    xling::test::write_file(dir / "g.txt", "hu:katonai => de: militärisch\n");
+    age(dir / "g.txt", 60);
+    xling::searcher::GlossaryCache cache;
+    const xling::TranslationTable base;
+    const std::vector<std::filesystem::path> files{dir / "g.txt"};
+    for (int query = 0; query < 5; ++query) {
+        CHECK(cache.get(base, files, glossary_analyzer()).stats().glossary_entries == 1);
+    }
+    CHECK(cache.reads() == 1);
+    // Same size, new time: read again.
+    xling::test::write_file(dir / "g.txt", "hu:katonai => de: militärics\n");
+    age(dir / "g.txt", 30);
+    CHECK(cache.get(base, files, glossary_analyzer()).stats().glossary_entries == 1);
+    CHECK(cache.reads() == 2);
+    // Just edited: read at every query until the edit is two seconds old.
+    xling::test::write_file(dir / "g.txt", "hu:katonai => de: Häuser\nhu:alma => de: Apfel\n");
+    CHECK(cache.get(base, files, glossary_analyzer()).stats().glossary_entries == 2);
+    CHECK(cache.get(base, files, glossary_analyzer()).stats().glossary_entries == 2);
+    CHECK(cache.reads() == 4);
+    age(dir / "g.txt", 10);
+    (void)cache.get(base, files, glossary_analyzer());
+    (void)cache.get(base, files, glossary_analyzer());
+    CHECK(cache.reads() == 5);
+    // Another list of files, and an error: nothing cached, the next query reads again.
+    CHECK(cache.get(base, {}, glossary_analyzer()).stats().glossary_entries == 0);
+    CHECK_THROWS_AS((void)cache.get(base, {dir / "missing.txt"}, glossary_analyzer()), xling::ConfigError);
+    (void)cache.get(base, files, glossary_analyzer());
+    CHECK(cache.reads() == 7);
+}

@@ -86,3 +86,26 @@ TEST_CASE("missing files are input errors naming them") {
                          xling::InputError);
     CHECK_FALSE(DictdDatabase::dict_for_index(dir / "d.index").has_value());
 }
+
+// Hardening (issue 11): a FIFO would block the open, a device would be read without end.
+#include <sys/stat.h>
+
+#include "translation/compiled_table.hpp"
+#include "xling/translation_table.hpp"
+
+TEST_CASE("dictd files, tables and glossaries that are not regular files are refused in one line") {
+    TempDir dir;
+    write_dictd(dir.path(), "plain", {"army\nhadsereg\n"}, false);
+    REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);
+    CHECK_THROWS_WITH_AS((void)DictdDatabase::load(dir / "fifo", dir / "plain.dict"),
+                         ((dir / "fifo").string() + ": not a regular file").c_str(), xling::InputError);
+    CHECK_THROWS_WITH_AS((void)DictdDatabase::load(dir / "plain.index", "/dev/zero"), "/dev/zero: not a regular file",
+                         xling::InputError);
+    CHECK_THROWS_WITH_AS((void)DictdDatabase::load(dir / "plain.index", dir.path()),
+                         (dir.path().string() + ": not a regular file").c_str(), xling::InputError);
+    CHECK_THROWS_WITH_AS((void)xling::TranslationTable::load(dir / "fifo"),
+                         ((dir / "fifo").string() + ": not a regular file (a translation table or glossary)").c_str(),
+                         xling::ConfigError);
+    CHECK_THROWS_AS((void)xling::TranslationTable::load(std::filesystem::path("/dev/zero")), xling::ConfigError);
+    CHECK_THROWS_AS((void)xling::translation::MappedFile(dir / "fifo"), xling::ConfigError);
+}

@@ -109,3 +109,45 @@ TEST_CASE("matched concepts are listed per hit with their entity") {
     CHECK(m["entity"] == "putin");
     CHECK(m["forms"] == nlohmann::json::array({"Putin", "Putins"}));
 }
+
+// Hardening (issue 11): a document's control characters never reach a terminal as such.
+namespace {
+xling::SearchResults hostile() {
+    auto r = sample();
+    r.hits.front().id = "evil\nsecond-line\x1b]0;title\x07";
+    r.hits.front().title = "Ti\x1b[2Jtle\r\x7f\xc2\x9b" "31m";
+    r.hits.front().url = "https://x.example/\x1b[31m";
+    r.hits.front().snippet = "\x1b[1;31m[Putin]\x1b[0m";  // xling's own highlight: already escaped text around it
+    return r;
+}
+}  // namespace
+
+TEST_CASE("human output shows control characters from documents as escapes; only xling's styles stay") {
+    std::ostringstream out;
+    xling::searcher::print_human(out, hostile(), false);
+    const std::string text = out.str();
+    CHECK(text.find("1. evil\\nsecond-line\\x1b]0;title\\x07  de") != std::string::npos);
+    CHECK(text.find("Ti\\x1b[2Jtle\\r\\x7f\\u009b31m") != std::string::npos);
+    CHECK(text.find("https://x.example/\\x1b[31m") != std::string::npos);
+    // The snippet is printed as made (escape_controls escapes the document's part of it).
+    CHECK(text.find("\x1b[1;31m[Putin]\x1b[0m") != std::string::npos);
+    CHECK(text.find('\r') == std::string::npos);
+    CHECK(text.find('\x07') == std::string::npos);
+    CHECK(text.find("\xc2\x9b") == std::string::npos);
+}
+
+TEST_CASE("--ids writes one line per id: controls as C escapes, backslashes doubled") {
+    auto r = hostile();
+    r.hits.push_back(r.hits.front());
+    r.hits.back().id = "C:\\docs\\a\tb.txt";
+    CHECK(xling::searcher::to_ids(r) == "evil\\nsecond-line\\x1b]0;title\\x07\nC:\\\\docs\\\\a\\tb.txt\n");
+}
+
+TEST_CASE("JSON output escapes control characters itself and keeps the text") {
+    const auto text = xling::searcher::to_json(hostile());
+    CHECK(text.find('\x1b') == std::string::npos);
+    CHECK(text.find("\\u001b") != std::string::npos);
+    CHECK(text.find('\n') == std::string::npos);
+    const auto json = nlohmann::json::parse(text);
+    CHECK(json["hits"][0]["id"] == "evil\nsecond-line\x1b]0;title\x07");
+}
