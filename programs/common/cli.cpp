@@ -4,6 +4,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <sstream>
 
 namespace xling::cli {
 namespace {
@@ -21,6 +22,15 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
         // (105-109 for usage errors) are not what scripts expect.
         return app.exit(e) == 0 ? 0 : kUsageError;
     }
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');) {
+        if (!item.empty()) out.push_back(item);
+    }
+    return out;
 }
 
 ColorChoice color_choice(const std::string& value) {

@@ -9,8 +9,12 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace xling::cli {
+
+/// The items of a comma-separated option value ("hu,de" -> {"hu", "de"}), empty items left out.
+[[nodiscard]] std::vector<std::string> split_list(const std::string& text);
 
 /// Exit status for usage errors, as for every other error the user made (grep and ripgrep do so).
 inline constexpr int kUsageError = 2;

@@ -11,7 +11,6 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "analysis/analyzer.hpp"
 #include "translation/compiled_table.hpp"
@@ -23,15 +22,6 @@
 #include "xling/translation_table.hpp"
 
 namespace {
-
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
 
 std::shared_ptr<const xling::analysis::AnalysisData> load_analysis(const std::string& data_dir) {
     return xling::analysis::AnalysisData::load(xling::cli::data_dir(data_dir));
@@ -69,8 +59,8 @@ struct BuildArgs {
 int run_build(const BuildArgs& args) {
     xling::translation::BuildOptions options;
     options.dictd_dir = args.dictd_dir;
-    options.languages = split_list(args.languages);
-    options.pivots = split_list(args.pivots);
+    options.languages = xling::cli::split_list(args.languages);
+    options.pivots = xling::cli::split_list(args.pivots);
     options.max_per_language = args.max_per_language;
     for (const auto& lang : options.languages) {
         if (xling::find_language(lang) == nullptr) {
@@ -114,7 +104,7 @@ int run_lookup(const LookupArgs& args) {
     const auto table = xling::TranslationTable::load(files, stem);
     xling::TranslationOptions options;
     options.max_per_language = args.limit;
-    options.target_languages = split_list(args.to);
+    options.target_languages = xling::cli::split_list(args.to);
     std::vector<xling::analysis::AnalyzedToken> tokens;
     for (const auto& word : args.words) {
         analyzer.words(word, tokens);

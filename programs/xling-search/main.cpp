@@ -7,7 +7,6 @@
 #include <iostream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
@@ -18,14 +17,6 @@
 #include "xling/searcher.hpp"
 
 namespace {
-std::vector<std::string> split_commas(const std::string& list) {
-    std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
 // Reads one line of stdin, keeping at most `keep` bytes of it (the rest is skipped unread into
 // memory): a line of gigabytes must not be stored only to be refused by the query-size limit.
 bool read_bounded_line(std::istream& in, std::string& line, std::size_t keep) {
@@ -172,7 +163,7 @@ int main(int argc, char** argv) {
     std::string query;
     for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
     request.query = query;
-    request.languages = split_commas(languages);
+    request.languages = xling::cli::split_list(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
     request.sort = sort == "date" ? xling::SortOrder::DateAscending
                    : sort == "-date" ? xling::SortOrder::DateDescending

@@ -88,3 +88,9 @@ TEST_CASE("colour on a real terminal (script(1) gives the program one)") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("comma-separated option values: items in order, empty ones left out") {
+    CHECK(xling::cli::split_list("hu,de") == std::vector<std::string>{"hu", "de"});
+    CHECK(xling::cli::split_list(",hu,,en,") == std::vector<std::string>{"hu", "en"});
+    CHECK(xling::cli::split_list("").empty());
+}
