@@ -48,14 +48,12 @@ class IndexWriter {
 
     /// Whether the document with this id may be judged unchanged against the baseline. False
     /// when this run already wrote it where the baseline cannot see it (a shard): the newer
-    /// version must be written again, never compared with the old one. Asked once per document
-    /// read from a file, when there is a baseline.
-    [[nodiscard]] virtual bool compare_with_baseline(const std::string& id) = 0;
+    /// version must be written again, never compared with the old one.
+    [[nodiscard]] virtual bool compare_with_baseline(const std::string& id) const = 0;
 
-    /// Analyses and writes the document, or queues it for a thread. `replaces`: the baseline's
-    /// document of the same id, which the new one supersedes. @returns its docid when known now.
-    /// @throws IndexError.
-    virtual std::optional<Xapian::docid> write(Job job, std::optional<Xapian::docid> replaces) = 0;
+    /// Analyses and writes the document, or queues it for a thread; it supersedes any stored
+    /// document of the same id. @returns its docid when known now. @throws IndexError.
+    virtual std::optional<Xapian::docid> write(Job job) = 0;
 
     /// Applies records set or dropped and documents pruned (docids of the baseline), now or at
     /// finish(); nothing when `changes` is empty. @throws Xapian::Error (the caller says what it

@@ -182,7 +182,7 @@ class Indexer::Impl final : private indexer::WriteListener {
 
     bool add_document(SourceDocument doc) {
         if (stopping() || !validate(doc)) return false;
-        submit(Job{next_seq_++, std::move(doc), {}, {}}, std::nullopt);
+        submit(Job{next_seq_++, std::move(doc), {}, {}});
         return true;
     }
 
@@ -479,35 +479,37 @@ class Indexer::Impl final : private indexer::WriteListener {
     // False when it was skipped.
     bool add_record(SourceDocument doc, std::string hash, FileRun& file) {
         if (stopping() || !validate(doc)) return false;
-        std::optional<Xapian::docid> existing;
-        const Xapian::Database* baseline = writer_->baseline();
-        if (baseline != nullptr && writer_->compare_with_baseline(doc.id)) {
-            try {
-                existing = find_document(*baseline, schema::id_term(doc.id));
-                if (existing && baseline->get_document(*existing, Xapian::DOC_ASSUME_VALID)
-                                        .get_value(schema::kContentHashSlot) == hash) {
-                    ++summary_.unchanged;
-                    ++file.documents;
-                    file.kept.push_back(*existing);
-                    maybe_report_progress();
-                    return true;
-                }
-            } catch (const Xapian::Error& e) {
-                throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
-            }
-        }
         ++file.documents;
-        const auto docid = submit(Job{next_seq_++, std::move(doc), std::move(hash), file.key}, existing);
+        if (const auto stored = stored_unchanged(doc.id, hash)) {
+            ++summary_.unchanged;
+            file.kept.push_back(*stored);
+            maybe_report_progress();
+            return true;
+        }
+        const auto docid = submit(Job{next_seq_++, std::move(doc), std::move(hash), file.key});
         if (docid) file.kept.push_back(*docid);
         return true;
     }
 
+    // The stored document with this id when it holds this very input (same content hash).
+    std::optional<Xapian::docid> stored_unchanged(const std::string& id, const std::string& hash) const {
+        const Xapian::Database* baseline = writer_->baseline();
+        if (baseline == nullptr || !writer_->compare_with_baseline(id)) return std::nullopt;
+        try {
+            const auto stored = find_document(*baseline, schema::id_term(id));
+            if (!stored) return std::nullopt;
+            const auto doc = baseline->get_document(*stored, Xapian::DOC_ASSUME_VALID);
+            return doc.get_value(schema::kContentHashSlot) == hash ? stored : std::nullopt;
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
+        }
+    }
+
     // ---- Writing ------------------------------------------------------------------------------
 
-    // Hands one document to the writer; `replaces` is the baseline's document of the same id.
-    // Returns its docid when known.
-    std::optional<Xapian::docid> submit(Job job, std::optional<Xapian::docid> replaces) {
-        const auto docid = writer_->write(std::move(job), replaces);
+    // Hands one document to the writer. Returns its docid when known.
+    std::optional<Xapian::docid> submit(Job job) {
+        const auto docid = writer_->write(std::move(job));
         maybe_report_progress();
         return docid;
     }

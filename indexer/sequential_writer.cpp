@@ -25,8 +25,8 @@ Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
     return target;
 }
 
-std::optional<Xapian::docid> SequentialWriter::write(Job job, std::optional<Xapian::docid> /*replaces*/) {
-    // replace_document() by the Q<id> term supersedes the stored version itself.
+// replace_document() by the Q<id> term supersedes the stored version itself.
+std::optional<Xapian::docid> SequentialWriter::write(Job job) {
     AnalysedDocument doc = analysis_.analyse(job);
     for (auto& n : doc.notices) listener_.notice(std::move(n));
     const Xapian::docid docid = writer_.write(doc);

@@ -35,15 +35,29 @@ ShardedWriter::ShardedWriter(IndexStore& store, const IndexOptions& options,
     if (!rebuild_) baseline_ = &store_.live();
 }
 
-bool ShardedWriter::compare_with_baseline(const std::string& id) {
-    return seen_ids_.insert(Fnv1a64().update(id).value()).second;
+bool ShardedWriter::compare_with_baseline(const std::string& id) const {
+    return !written_ids_.contains(Fnv1a64().update(id).value());
 }
 
-std::optional<Xapian::docid> ShardedWriter::write(Job job, std::optional<Xapian::docid> replaces) {
-    // The shard's copy has a new docid only known after merging; the old one goes at the merge.
-    if (replaces) replaced_.push_back(*replaces);
+std::optional<Xapian::docid> ShardedWriter::write(Job job) {
+    supersede_stored(job.doc.id);
+    written_ids_.insert(Fnv1a64().update(job.doc.id).value());
     pool_->submit(std::move(job));
-    return std::nullopt;
+    return std::nullopt;  // known only after merging
+}
+
+// The live index's document of this id, if any, goes at the merge: the shard's copy replaces
+// it. Looked up for every document written, however the id was met before in this run (judged
+// unchanged, given through add_document), since the merge cannot tell two versions apart.
+void ShardedWriter::supersede_stored(const std::string& id) {
+    if (baseline_ == nullptr) return;
+    const std::string term = schema::id_term(id);
+    try {
+        auto it = baseline_->postlist_begin(term);
+        if (it != baseline_->postlist_end(term)) replaced_.push_back(*it);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(name_ + ": cannot read index: " + e.get_description());
+    }
 }
 
 void ShardedWriter::poll() {

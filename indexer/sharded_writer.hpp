@@ -27,8 +27,8 @@ class ShardedWriter final : public IndexWriter {
                   const std::shared_ptr<const analysis::AnalysisData>& data, WriteListener& listener);
 
     [[nodiscard]] const Xapian::Database* baseline() const noexcept override { return baseline_; }
-    [[nodiscard]] bool compare_with_baseline(const std::string& id) override;
-    std::optional<Xapian::docid> write(Job job, std::optional<Xapian::docid> replaces) override;
+    [[nodiscard]] bool compare_with_baseline(const std::string& id) const override;
+    std::optional<Xapian::docid> write(Job job) override;
     void apply(SourceChanges changes) override { changes_.append(std::move(changes)); }
     [[nodiscard]] bool writes_live_index() const noexcept override { return false; }
     void poll() override;
@@ -36,6 +36,7 @@ class ShardedWriter final : public IndexWriter {
     WriteTotals finish(const std::function<bool()>& stop_requested) override;
 
   private:
+    void supersede_stored(const std::string& id);
     std::size_t update_live_in_place();
     std::size_t merge(const std::vector<std::filesystem::path>& shards);
     Xapian::docid compact_into(const std::filesystem::path& generation,
@@ -47,8 +48,8 @@ class ShardedWriter final : public IndexWriter {
     WriteListener& listener_;
     std::unique_ptr<ShardPool> pool_;
     const Xapian::Database* baseline_ = nullptr;  // the live index, unless rebuilding
-    std::unordered_set<std::uint64_t> seen_ids_;  // hashes of the ids met in this run
-    std::vector<Xapian::docid> replaced_;         // live documents written anew
+    std::unordered_set<std::uint64_t> written_ids_;  // hashes of the ids written in this run
+    std::vector<Xapian::docid> replaced_;            // live documents written anew
     SourceChanges changes_;                       // applied to the merged generation
 };
 
