@@ -197,14 +197,7 @@ class Indexer::Impl final : private indexer::WriteListener {
                     result.unknown.push_back(id);
                     continue;
                 }
-                indexer::SourceChanges changes;
-                // Its file is read again next time (the index follows its sources).
-                for (const auto docid : docids) {
-                    const std::string key = source_key_of(db.get_document(docid));
-                    if (!key.empty()) changes.dropped_records.push_back(indexer::record_key(key));
-                }
-                changes.pruned = std::move(docids);
-                writer_->apply(std::move(changes));
+                writer_->apply(removal(db, std::move(docids)));
                 result.removed.push_back(id);
             }
         } catch (const Xapian::Error& e) {
@@ -214,12 +207,7 @@ class Indexer::Impl final : private indexer::WriteListener {
     }
 
     IndexSummary finish() {
-        const indexer::WriteTotals totals = writer_->finish([this] { return stopping(); });
-        summary_.documents = totals.documents;
-        summary_.commits = totals.commits;
-        summary_.deleted = totals.deleted;
-        summary_.switched = totals.switched;
-        summary_.discarded = totals.discarded;
+        add_totals(writer_->finish([this] { return stopping(); }));
         summary_.elapsed_seconds = seconds_since_start();
         summary_.interrupted = stopping();
         std::stable_sort(notices_.begin(), notices_.end(),
@@ -231,17 +219,10 @@ class Indexer::Impl final : private indexer::WriteListener {
     }
 
   private:
-    // ---- Notices ------------------------------------------------------------------------------
+    // ---- The writer ---------------------------------------------------------------------------
 
-    bool stopping() const {
-        return options_.stop_requested != nullptr && options_.stop_requested->load(std::memory_order_relaxed);
-    }
-
-    // What the writer reports (indexer::WriteListener), on this thread.
-    void notice(SequencedNotice n) override { notify(std::move(n)); }
-    void indexed(const std::string& lang, std::size_t count) override { summary_.per_language[lang] += count; }
-
-    // One thread unless more are asked for and the result can be switched to.
+    // Several threads when asked for and the result can be switched to (a Xapian stub that xling
+    // did not write cannot be): the one place that knows there are two ways of writing.
     std::unique_ptr<indexer::IndexWriter> make_writer() {
         indexer::WriteListener& listener = *this;
         if (options_.threads > 1 && (options_.rebuild || store_.can_switch())) {
@@ -252,6 +233,36 @@ class Indexer::Impl final : private indexer::WriteListener {
                                              "stub); indexing with one thread");
         }
         return std::make_unique<indexer::SequentialWriter>(store_, options_, data_, listener);
+    }
+
+    // What the writer reports (indexer::WriteListener), on this thread.
+    void notice(SequencedNotice n) override { notify(std::move(n)); }
+    void indexed(const std::string& lang, std::size_t count) override { summary_.per_language[lang] += count; }
+
+    void add_totals(const indexer::WriteTotals& totals) {
+        summary_.documents = totals.documents;
+        summary_.commits = totals.commits;
+        summary_.deleted = totals.deleted;
+        summary_.switched = totals.switched;
+        summary_.discarded = totals.discarded;
+    }
+
+    // Removing documents by id: their files lose their records, so they are read again next
+    // time (the index follows its sources). @throws Xapian::Error.
+    static indexer::SourceChanges removal(const Xapian::Database& db, std::vector<Xapian::docid> docids) {
+        indexer::SourceChanges changes;
+        for (const auto docid : docids) {
+            const std::string key = source_key_of(db.get_document(docid));
+            if (!key.empty()) changes.dropped_records.push_back(indexer::record_key(key));
+        }
+        changes.pruned = std::move(docids);
+        return changes;
+    }
+
+    // ---- Notices ------------------------------------------------------------------------------
+
+    bool stopping() const {
+        return options_.stop_requested != nullptr && options_.stop_requested->load(std::memory_order_relaxed);
     }
 
     void notify(SequencedNotice n) {
