@@ -9,17 +9,18 @@
 #include <chrono>
 #include <cstring>
 #include <set>
-#include <unordered_set>
 
 #include "analysis/analysis_data.hpp"
 #include "analysis/utf8.hpp"
-#include "indexer/batch_writer.hpp"
 #include "indexer/byte_source.hpp"
 #include "indexer/content_hash.hpp"
 #include "indexer/document_analysis.hpp"
 #include "indexer/index_store.hpp"
+#include "indexer/index_writer.hpp"
 #include "indexer/jsonl_record.hpp"
-#include "indexer/shard_pool.hpp"
+#include "indexer/sequential_writer.hpp"
+#include "indexer/sharded_writer.hpp"
+#include "indexer/source_changes.hpp"
 #include "indexer/source_record.hpp"
 #include "library/resource_data.hpp"
 #include "xling/error.hpp"
@@ -139,17 +140,6 @@ IndexOptions checked(IndexOptions options) {
     return options;
 }
 
-// How the memory budget is split in a parallel build: a small share queues text for the
-// threads, the rest is each shard's own Xapian buffer.
-indexer::ShardSettings shard_settings(const IndexOptions& options) {
-    indexer::ShardSettings s;
-    const std::size_t per_shard = options.memory_bytes / options.threads;
-    s.queue_bytes = std::clamp<std::size_t>(per_shard / 8, 1, 16u << 20);
-    s.memory_bytes = std::max<std::size_t>(per_shard - s.queue_bytes, 1);
-    s.batch_documents = options.batch_documents;
-    return s;
-}
-
 // The analysis part of the resources the indexer was given (it needs no aliases or translations).
 std::shared_ptr<const analysis::AnalysisData> analysis_data(const std::shared_ptr<const Resources>& resources) {
     if (!resources) throw ConfigError("no resources given to the indexer (xling::Resources::load)");
@@ -158,7 +148,9 @@ std::shared_ptr<const analysis::AnalysisData> analysis_data(const std::shared_pt
 
 }  // namespace
 
-class Indexer::Impl {
+// Reads inputs, validates them and decides what changed; an IndexWriter, chosen once here,
+// does the writing (indexer/index_writer.hpp).
+class Indexer::Impl final : private indexer::WriteListener {
   public:
     explicit Impl(IndexOptions options)
         : options_(checked(std::move(options))),
@@ -166,35 +158,8 @@ class Indexer::Impl {
           data_(analysis_data(options_.resources)),
           store_(options_.database, !options_.rebuild),
           started_(Clock::now()),
-          last_progress_(started_) {
-        bool parallel = options_.threads > 1;
-        if (parallel && !options_.rebuild && !store_.can_switch()) {
-            warn(options_.database.string(), "a parallel build needs an index folder written by xling (not a Xapian "
-                                             "stub); indexing with one thread");
-            parallel = false;
-        }
-        try {
-            if (parallel) {
-                (void)store_.begin_generation();
-                pool_ = std::make_unique<indexer::ShardPool>(options_.threads, data_, store_.parts_folder(),
-                                                             shard_settings(options_));
-                if (!options_.rebuild) baseline_ = &store_.live();
-                return;
-            }
-            target_ = &store_.live();
-            if (options_.rebuild) {
-                next_db_.emplace(store_.begin_generation().string(), Xapian::DB_CREATE);
-                target_ = &*next_db_;
-            }
-        } catch (const Xapian::Error& e) {
-            throw IndexError(options_.database.string() + ": cannot start a new generation: " + e.get_description());
-        }
-        indexer::check_schema(*target_, options_.database.string(), true);
-        baseline_ = target_;
-        analysis_ = std::make_unique<indexer::DocumentAnalysis>(data_);
-        writer_ = std::make_unique<indexer::BatchWriter>(*target_, options_.database.string(),
-                                                         options_.batch_documents, options_.memory_bytes);
-    }
+          last_progress_(started_),
+          writer_(make_writer()) {}
 
     std::function<void(const Notice&)> notice_callback;
     std::function<void(const IndexProgress&)> progress_callback;
@@ -222,22 +187,18 @@ class Indexer::Impl {
     }
 
     RemoveResult remove(const std::vector<std::string>& ids) {
-        if (!writer_ || options_.rebuild) throw IndexError("removing documents needs a one-thread, incremental run");
+        if (!writer_->writes_live_index()) throw IndexError("removing documents needs a one-thread, incremental run");
+        const Xapian::Database& db = *writer_->baseline();  // the live index, which sees every change at once
         RemoveResult result;
         try {
             for (const auto& id : ids) {
-                const std::string term = schema::id_term(id);
-                const auto docids = documents_with(*target_, term);
+                auto docids = documents_with(db, schema::id_term(id));
                 if (docids.empty()) {
                     result.unknown.push_back(id);
                     continue;
                 }
-                // Its file is read again next time (the index follows its sources).
-                for (const auto docid : docids) forget_source(source_key_of(target_->get_document(docid)));
-                target_->delete_document(term);
-                writer_->mark_changed();
+                writer_->apply(removal(db, std::move(docids)));
                 result.removed.push_back(id);
-                summary_.deleted += docids.size();
             }
         } catch (const Xapian::Error& e) {
             throw IndexError(options_.database.string() + ": cannot delete: " + e.get_description());
@@ -246,11 +207,7 @@ class Indexer::Impl {
     }
 
     IndexSummary finish() {
-        if (pool_) {
-            finish_parallel();
-        } else {
-            finish_sequential();
-        }
+        add_totals(writer_->finish([this] { return stopping(); }));
         summary_.elapsed_seconds = seconds_since_start();
         summary_.interrupted = stopping();
         std::stable_sort(notices_.begin(), notices_.end(),
@@ -262,6 +219,46 @@ class Indexer::Impl {
     }
 
   private:
+    // ---- The writer ---------------------------------------------------------------------------
+
+    // Several threads when asked for and the result can be switched to (a Xapian stub that xling
+    // did not write cannot be): the one place that knows there are two ways of writing.
+    std::unique_ptr<indexer::IndexWriter> make_writer() {
+        indexer::WriteListener& listener = *this;
+        if (options_.threads > 1 && (options_.rebuild || store_.can_switch())) {
+            return std::make_unique<indexer::ShardedWriter>(store_, options_, data_, listener);
+        }
+        if (options_.threads > 1) {
+            warn(options_.database.string(), "a parallel build needs an index folder written by xling (not a Xapian "
+                                             "stub); indexing with one thread");
+        }
+        return std::make_unique<indexer::SequentialWriter>(store_, options_, data_, listener);
+    }
+
+    // What the writer reports (indexer::WriteListener), on this thread.
+    void notice(SequencedNotice n) override { notify(std::move(n)); }
+    void indexed(const std::string& lang, std::size_t count) override { summary_.per_language[lang] += count; }
+
+    void add_totals(const indexer::WriteTotals& totals) {
+        summary_.documents = totals.documents;
+        summary_.commits = totals.commits;
+        summary_.deleted = totals.deleted;
+        summary_.switched = totals.switched;
+        summary_.discarded = totals.discarded;
+    }
+
+    // Removing documents by id: their files lose their records, so they are read again next
+    // time (the index follows its sources). @throws Xapian::Error.
+    static indexer::SourceChanges removal(const Xapian::Database& db, std::vector<Xapian::docid> docids) {
+        indexer::SourceChanges changes;
+        for (const auto docid : docids) {
+            const std::string key = source_key_of(db.get_document(docid));
+            if (!key.empty()) changes.dropped_records.push_back(indexer::record_key(key));
+        }
+        changes.pruned = std::move(docids);
+        return changes;
+    }
+
     // ---- Notices ------------------------------------------------------------------------------
 
     bool stopping() const {
@@ -471,10 +468,11 @@ class Indexer::Impl {
 
     // A file whose size and mtime match its record is skipped without being opened.
     bool is_unchanged_file(const std::string& key, const indexer::FileStamp& stamp) {
-        if (baseline_ == nullptr) return false;
+        const Xapian::Database* baseline = writer_->baseline();
+        if (baseline == nullptr) return false;
         std::optional<indexer::SourceRecord> record;
         try {
-            record = indexer::decode_record(baseline_->get_metadata(indexer::record_key(key)));
+            record = indexer::decode_record(baseline->get_metadata(indexer::record_key(key)));
         } catch (const Xapian::Error& e) {
             throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
         }
@@ -482,7 +480,7 @@ class Indexer::Impl {
         // A run without --prune may have re-read this file and kept records gone from it; the
         // count of documents still pointing at the file (one term frequency) tells, and then
         // --prune has to read the file to find them.
-        if (options_.prune && baseline_->get_termfreq(indexer::source_term(key)) != record->documents) return false;
+        if (options_.prune && baseline->get_termfreq(indexer::source_term(key)) != record->documents) return false;
         summary_.unchanged += record->documents;
         ++summary_.unchanged_files;
         return true;
@@ -492,227 +490,99 @@ class Indexer::Impl {
     // False when it was skipped.
     bool add_record(SourceDocument doc, std::string hash, FileRun& file) {
         if (stopping() || !validate(doc)) return false;
-        std::optional<Xapian::docid> existing;
-        if (baseline_ != nullptr && first_time_in_run(doc.id)) {
-            const std::string id_term = schema::id_term(doc.id);
-            try {
-                existing = find_document(*baseline_, id_term);
-                if (existing && baseline_->get_document(*existing, Xapian::DOC_ASSUME_VALID)
-                                        .get_value(schema::kContentHashSlot) == hash) {
-                    ++summary_.unchanged;
-                    ++file.documents;
-                    file.kept.push_back(*existing);
-                    maybe_report_progress();
-                    return true;
-                }
-            } catch (const Xapian::Error& e) {
-                throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
-            }
-        }
         ++file.documents;
-        if (existing && pool_) replaced_.push_back(*existing);
+        if (const auto stored = stored_unchanged(doc.id, hash)) {
+            ++summary_.unchanged;
+            file.kept.push_back(*stored);
+            maybe_report_progress();
+            return true;
+        }
         const auto docid = submit(Job{next_seq_++, std::move(doc), std::move(hash), file.key});
         if (docid) file.kept.push_back(*docid);
         return true;
     }
 
-    // In a parallel build the baseline (the live index) does not see this run's documents: an id
-    // met a second time must be written again, never judged unchanged against its old version.
-    bool first_time_in_run(const std::string& id) {
-        if (!pool_) return true;
-        return seen_ids_.insert(indexer::Fnv1a64().update(id).value()).second;
+    // The stored document with this id when it holds this very input (same content hash).
+    std::optional<Xapian::docid> stored_unchanged(const std::string& id, const std::string& hash) const {
+        const Xapian::Database* baseline = writer_->baseline();
+        if (baseline == nullptr || !writer_->compare_with_baseline(id)) return std::nullopt;
+        try {
+            const auto stored = find_document(*baseline, schema::id_term(id));
+            if (!stored) return std::nullopt;
+            const auto doc = baseline->get_document(*stored, Xapian::DOC_ASSUME_VALID);
+            return doc.get_value(schema::kContentHashSlot) == hash ? stored : std::nullopt;
+        } catch (const Xapian::Error& e) {
+            throw IndexError(options_.database.string() + ": cannot read index: " + e.get_description());
+        }
     }
 
     // ---- Writing ------------------------------------------------------------------------------
 
-    // Analyses and writes one document (or queues it for a shard). Returns its docid when known.
+    // Hands one document to the writer. Returns its docid when known.
     std::optional<Xapian::docid> submit(Job job) {
-        if (pool_) {
-            pool_->submit(std::move(job));
-            maybe_report_progress();
-            return std::nullopt;
-        }
-        indexer::AnalysedDocument doc = analysis_->analyse(job);
-        for (auto& n : doc.notices) notify(std::move(n));
-        const Xapian::docid docid = writer_->write(doc);
-        ++summary_.documents;
-        ++summary_.per_language[doc.lang];
+        const auto docid = writer_->write(std::move(job));
         maybe_report_progress();
         return docid;
     }
 
     // A file was read completely: record it, and with --prune delete its records that are gone.
     void file_done(FileRun& file, const std::string& file_hash) {
-        const std::string value = indexer::encode({file.stamp, file_hash, file.documents, file.path});
-        std::sort(file.kept.begin(), file.kept.end());
-        const auto is_kept = [&](Xapian::docid d) { return std::binary_search(file.kept.begin(), file.kept.end(), d); };
+        indexer::SourceChanges changes;
+        changes.records.emplace_back(indexer::record_key(file.key),
+                                     indexer::encode({file.stamp, file_hash, file.documents, file.path}));
         try {
-            if (pool_) {
-                records_.emplace_back(indexer::record_key(file.key), value);
-                if (options_.prune && baseline_ != nullptr) {
-                    for (const auto d : documents_with(*baseline_, indexer::source_term(file.key))) {
-                        if (!is_kept(d)) pruned_.push_back(d);
-                    }
-                }
-                return;
-            }
-            target_->set_metadata(indexer::record_key(file.key), value);
-            writer_->mark_changed();
-            if (!options_.prune) return;
-            for (const auto d : documents_with(*target_, indexer::source_term(file.key))) {
-                if (!is_kept(d)) delete_document(d);
-            }
+            if (options_.prune) changes.pruned = gone_from(file);
+            writer_->apply(std::move(changes));
         } catch (const Xapian::Error& e) {
             throw IndexError(options_.database.string() + ": cannot update index: " + e.get_description());
         }
     }
 
+    // The baseline's documents from `file` that the file no longer holds. @throws Xapian::Error.
+    std::vector<Xapian::docid> gone_from(FileRun& file) const {
+        const Xapian::Database* baseline = writer_->baseline();
+        if (baseline == nullptr) return {};
+        std::sort(file.kept.begin(), file.kept.end());
+        std::vector<Xapian::docid> gone;
+        for (const auto d : documents_with(*baseline, indexer::source_term(file.key))) {
+            if (!std::binary_search(file.kept.begin(), file.kept.end(), d)) gone.push_back(d);
+        }
+        return gone;
+    }
+
     // --prune: deletes the documents of recorded files under `root` that no longer exist.
     void prune_gone_sources(const std::string& root) {
-        if (baseline_ == nullptr) return;
+        const Xapian::Database* baseline = writer_->baseline();
+        if (baseline == nullptr) return;
         try {
-            std::vector<std::string> gone;
-            const std::string prefix(schema::kSourceRecordPrefix);
-            for (auto it = baseline_->metadata_keys_begin(prefix); it != baseline_->metadata_keys_end(prefix); ++it) {
-                const auto record = indexer::decode_record(baseline_->get_metadata(*it));
-                std::error_code ec;
-                if (record && indexer::is_under(record->path, root) && !fs::exists(record->path, ec) && !ec) {
-                    gone.push_back((*it).substr(prefix.size()));
-                }
+            indexer::SourceChanges changes;
+            for (const auto& key : gone_sources(*baseline, root)) {
+                const auto docids = documents_with(*baseline, indexer::source_term(key));
+                changes.pruned.insert(changes.pruned.end(), docids.begin(), docids.end());
+                changes.dropped_records.push_back(indexer::record_key(key));
             }
-            for (const auto& key : gone) {
-                const auto docids = documents_with(*baseline_, indexer::source_term(key));
-                if (pool_) {
-                    pruned_.insert(pruned_.end(), docids.begin(), docids.end());
-                    dropped_records_.push_back(indexer::record_key(key));
-                    continue;
-                }
-                for (const auto d : docids) delete_document(d);
-                forget_source(key);
-            }
+            writer_->apply(std::move(changes));
         } catch (const Xapian::Error& e) {
             throw IndexError(options_.database.string() + ": cannot prune: " + e.get_description());
         }
     }
 
-    void delete_document(Xapian::docid docid) {
-        target_->delete_document(docid);
-        writer_->mark_changed();
-        ++summary_.deleted;
-    }
-
-    void forget_source(const std::string& key) {
-        if (key.empty()) return;
-        target_->set_metadata(indexer::record_key(key), "");  // empty value = no record
-        writer_->mark_changed();
-    }
-
-    // ---- Finishing ----------------------------------------------------------------------------
-
-    void finish_sequential() {
-        writer_->commit();
-        summary_.commits = writer_->commits();
-        if (!options_.rebuild) return;
-        if (stopping()) {
-            discard();
-            return;
-        }
-        next_db_->close();
-        store_.switch_to_next();
-        summary_.switched = true;
-    }
-
-    void finish_parallel() {
-        take_pool_events();
-        const auto shards = pool_->finish();
-        take_pool_events();
-        summary_.documents = pool_->documents();
-        summary_.commits = pool_->commits();
-        if (options_.rebuild && stopping()) {
-            discard();
-            return;
-        }
-        if (!options_.rebuild && summary_.documents == 0) {
-            // Nothing new to merge: bookkeeping goes straight into the live index, no generation churn.
-            update_live_in_place();
-            return;
-        }
-        merge(shards);
-        store_.switch_to_next();
-        summary_.switched = true;
-    }
-
-    // An interrupted rebuild is thrown away whole: the live index stays as it was.
-    void discard() {
-        if (next_db_) next_db_->close();
-        store_.abandon_next();
-        summary_.discarded = true;
-    }
-
-    void update_live_in_place() {
-        store_.abandon_next();
-        Xapian::WritableDatabase& live = store_.live();
-        try {
-            std::sort(pruned_.begin(), pruned_.end());
-            pruned_.erase(std::unique(pruned_.begin(), pruned_.end()), pruned_.end());
-            for (const auto d : pruned_) live.delete_document(d);
-            summary_.deleted += pruned_.size();
-            for (const auto& [key, value] : records_) live.set_metadata(key, value);
-            for (const auto& key : dropped_records_) live.set_metadata(key, "");
-            live.commit();
-        } catch (const Xapian::Error& e) {
-            throw IndexError(options_.database.string() + ": cannot update index: " + e.get_description());
-        }
-    }
-
-    // Merges the live index (unless rebuilding) and the shards into the next generation, then
-    // applies what the run decided about the live documents: replaced and pruned ones go.
-    void merge(const std::vector<fs::path>& shards) {
-        const fs::path generation = store_.next_generation();
-        try {
-            Xapian::Database sources;
-            Xapian::docid live_offset = 0;
-            if (!options_.rebuild) {
-                const Xapian::Database live(store_.dir().string());
-                // The compactor renumbers the first source's documents to start at 1.
-                if (live.get_doccount() > 0) live_offset = *live.postlist_begin("") - 1;
-                sources.add_database(live);
+    // The source keys of the files recorded in `db` under `root` that no longer exist.
+    // @throws Xapian::Error.
+    static std::vector<std::string> gone_sources(const Xapian::Database& db, const std::string& root) {
+        std::vector<std::string> gone;
+        const std::string prefix(schema::kSourceRecordPrefix);
+        for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+            const auto record = indexer::decode_record(db.get_metadata(*it));
+            std::error_code ec;
+            if (record && indexer::is_under(record->path, root) && !fs::exists(record->path, ec) && !ec) {
+                gone.push_back((*it).substr(prefix.size()));
             }
-            for (const auto& shard : shards) sources.add_database(Xapian::Database(shard.string()));
-            // MULTIPASS: merges postlists pairwise when there are many shards (faster, more temp space).
-            sources.compact(generation.string(), Xapian::DBCOMPACT_MULTIPASS);
-
-            Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN);
-            std::sort(pruned_.begin(), pruned_.end());
-            pruned_.erase(std::unique(pruned_.begin(), pruned_.end()), pruned_.end());
-            std::sort(replaced_.begin(), replaced_.end());
-            replaced_.erase(std::unique(replaced_.begin(), replaced_.end()), replaced_.end());
-            std::vector<Xapian::docid> gone;
-            std::set_union(pruned_.begin(), pruned_.end(), replaced_.begin(), replaced_.end(), std::back_inserter(gone));
-            for (const auto d : gone) {
-                try {
-                    out.delete_document(d - live_offset);
-                } catch (const Xapian::DocNotFoundError&) {
-                }
-                if (!std::binary_search(replaced_.begin(), replaced_.end(), d)) ++summary_.deleted;
-            }
-            for (const auto& [key, value] : records_) out.set_metadata(key, value);
-            for (const auto& key : dropped_records_) out.set_metadata(key, "");
-            out.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
-            out.commit();
-            out.close();
-        } catch (const Xapian::Error& e) {
-            throw IndexError(options_.database.string() + ": cannot merge shards: " + e.get_description());
         }
+        return gone;
     }
 
     // ---- Progress -----------------------------------------------------------------------------
-
-    void take_pool_events() {
-        auto events = pool_->take_events();
-        for (auto& n : events.notices) notify(std::move(n));
-        for (const auto& [lang, count] : events.per_language) summary_.per_language[lang] += count;
-    }
 
     double seconds_since_start() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
 
@@ -720,32 +590,19 @@ class Indexer::Impl {
         const auto now = Clock::now();
         if (now - last_progress_ < std::chrono::milliseconds(200)) return;
         last_progress_ = now;
-        if (pool_) take_pool_events();
+        writer_->poll();
         report_progress();
     }
 
     void report_progress() {
         if (!progress_callback) return;
-        const std::size_t documents = pool_ ? pool_->documents() : summary_.documents;
-        progress_callback(IndexProgress{documents, bytes_done_ + in_flight_bytes_, seconds_since_start(), current_});
+        progress_callback(
+            IndexProgress{writer_->documents(), bytes_done_ + in_flight_bytes_, seconds_since_start(), current_});
     }
 
-    // Members in dependency order: destroyed bottom-up, so the threads stop before the shard
-    // folders go, and a half-built generation is closed before the store removes it.
     IndexOptions options_;
     std::shared_ptr<const analysis::AnalysisData> data_;
     indexer::IndexStore store_;
-    std::optional<Xapian::WritableDatabase> next_db_;  // one-thread rebuild: the generation being built
-    Xapian::WritableDatabase* target_ = nullptr;       // one thread: where documents are written
-    std::unique_ptr<indexer::DocumentAnalysis> analysis_;
-    std::unique_ptr<indexer::BatchWriter> writer_;
-    std::unique_ptr<indexer::ShardPool> pool_;         // several threads
-    const Xapian::Database* baseline_ = nullptr;       // what change detection compares with
-    std::unordered_set<std::uint64_t> seen_ids_;       // parallel: id hashes met in this run
-    std::vector<Xapian::docid> replaced_;              // parallel: live documents written anew
-    std::vector<Xapian::docid> pruned_;                // parallel: live documents to delete
-    std::vector<std::pair<std::string, std::string>> records_;  // parallel: src: records to set
-    std::vector<std::string> dropped_records_;         // parallel: src: records to remove
 
     IndexSummary summary_;
     std::vector<SequencedNotice> notices_;
@@ -755,6 +612,10 @@ class Indexer::Impl {
     std::uint64_t bytes_done_ = 0;
     std::uint64_t in_flight_bytes_ = 0;
     std::string current_;
+    // Last: it is made by the constructor using the members above (warn() may be called), and it
+    // is destroyed first, so its threads stop before the store removes their shard folders and a
+    // half-built generation is closed before the store removes it.
+    std::unique_ptr<indexer::IndexWriter> writer_;
 };
 
 Indexer::Indexer(IndexOptions options) : impl_(std::make_unique<Impl>(std::move(options))) {}

@@ -7,6 +7,7 @@
 #include <zstd.h>
 
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -623,6 +624,60 @@ TEST_CASE("add_document") {
     CHECK(count_with_prefix(*stored, schema::kSourcePrefix) == 1);
     CHECK(stored->get_value(schema::kSourceSlot) == "Example Wire");
     CHECK(has_term(*stored, "Svilniaus"));
+}
+
+// A parallel run writes shards that are merged with the live index: a stored document written
+// again must go at the merge however the run met its id, or the index holds two with one id.
+TEST_CASE("with several threads a stored document written again is replaced, never duplicated") {
+    TempDir dir;
+    IndexOptions options = options_for(dir);
+    const auto count_of = [&](const std::string& id) {
+        const Xapian::Database db((dir / "index").string());
+        return db.get_termfreq(schema::id_term(id));
+    };
+
+    SUBCASE("add_document of an id the index holds") {
+        (void)index_documents(options, {SourceDocument{"api", kGerman, "", "", "", "", "", ""}});
+        options.threads = 2;
+        const auto summary = index_documents(options, {SourceDocument{"api", kHungarian, "", "", "", "", "", ""}});
+        CHECK(summary.switched);
+        CHECK(count_of("api") == 1);
+        const Xapian::Database db((dir / "index").string());
+        CHECK(db.get_doccount() == 1);
+        CHECK(data_of(*find_doc(db, "api"))["lang"] == "hu");
+    }
+
+    SUBCASE("a file given twice after its mtime changed: judged unchanged, then read again") {
+        const fs::path feed = dir / "feed.jsonl";
+        write_file(feed, json_line({{"id", "a"}, {"text", kGerman}}) + json_line({{"id", "b"}, {"text", kEnglish}}));
+        (void)index_path(options, feed);
+        fs::last_write_time(feed, fs::last_write_time(feed) + std::chrono::seconds(5));
+        options.threads = 2;
+        Indexer indexer(options);
+        indexer.add_path(feed);
+        indexer.add_path(feed);
+        (void)indexer.finish();
+        CHECK(count_of("a") == 1);
+        CHECK(count_of("b") == 1);
+        CHECK(Xapian::Database((dir / "index").string()).get_doccount() == 2);
+    }
+
+    SUBCASE("add_document, then a file with the same id read again: the file's version, as with one thread") {
+        const fs::path file = dir / "same.txt";
+        write_file(file, kEnglish);
+        (void)index_path(options, file);
+        fs::last_write_time(file, fs::last_write_time(file) + std::chrono::seconds(5));
+        options.threads = 2;
+        Indexer indexer(options);
+        CHECK(indexer.add_document(SourceDocument{file.string(), kHungarian, "", "", "", "", "", ""}));
+        indexer.add_path(file);
+        const auto summary = indexer.finish();
+        CHECK(summary.documents == 2);
+        CHECK(count_of(file.string()) == 1);
+        const Xapian::Database db((dir / "index").string());
+        CHECK(db.get_doccount() == 1);
+        CHECK(data_of(*find_doc(db, file.string()))["lang"] == "en");
+    }
 }
 
 TEST_CASE("progress is reported") {

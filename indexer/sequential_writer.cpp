@@ -1,0 +1,61 @@
+#include "indexer/sequential_writer.hpp"
+
+#include "xling/error.hpp"
+
+namespace xling::indexer {
+
+SequentialWriter::SequentialWriter(IndexStore& store, const IndexOptions& options,
+                                   std::shared_ptr<const analysis::AnalysisData> data, WriteListener& listener)
+    : store_(store),
+      name_(options.database.string()),
+      rebuild_(options.rebuild),
+      listener_(listener),
+      target_(&open_target(store)),
+      analysis_(std::move(data)),
+      writer_(*target_, name_, options.batch_documents, options.memory_bytes) {}
+
+Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
+    try {
+        if (rebuild_) next_db_.emplace(store.begin_generation().string(), Xapian::DB_CREATE);
+    } catch (const Xapian::Error& e) {
+        throw IndexError(name_ + ": cannot start a new generation: " + e.get_description());
+    }
+    Xapian::WritableDatabase& target = next_db_ ? *next_db_ : store.live();
+    check_schema(target, name_, true);
+    return target;
+}
+
+// replace_document() by the Q<id> term supersedes the stored version itself.
+std::optional<Xapian::docid> SequentialWriter::write(Job job) {
+    AnalysedDocument doc = analysis_.analyse(job);
+    for (auto& n : doc.notices) listener_.notice(std::move(n));
+    const Xapian::docid docid = writer_.write(doc);
+    ++documents_;
+    listener_.indexed(doc.lang, 1);
+    return docid;
+}
+
+void SequentialWriter::apply(SourceChanges changes) {
+    if (changes.empty()) return;  // an empty change must not cost a commit
+    deleted_ += apply_source_changes(*target_, std::move(changes));
+    writer_.mark_changed();
+}
+
+WriteTotals SequentialWriter::finish(const std::function<bool()>& stop_requested) {
+    writer_.commit();
+    WriteTotals totals{documents_, writer_.commits(), deleted_};
+    if (!rebuild_) return totals;
+    const bool stopped = stop_requested();
+    next_db_->close();
+    if (stopped) {
+        // An interrupted rebuild is thrown away whole: the live index stays as it was.
+        store_.abandon_next();
+        totals.discarded = true;
+    } else {
+        store_.switch_to_next();
+        totals.switched = true;
+    }
+    return totals;
+}
+
+}  // namespace xling::indexer
