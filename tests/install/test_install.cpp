@@ -147,7 +147,7 @@ TEST_CASE("the example program builds outside the tree with pkg-config and runs 
                                  shell_quote((pc_dir / "xling.pc").string()));
     REQUIRE(pc.exit_code == 0);
     const std::string flags = "$(PKG_CONFIG_PATH=" + shell_quote(pc_dir.string()) + " pkg-config --cflags --libs xling)";
-    const CommandResult build = run("c++ -std=c++20 " + shell_quote(source.string()) + " -o " +
+    const CommandResult build = run("c++ -std=c++20 " XLING_EXAMPLE_FLAGS " " + shell_quote(source.string()) + " -o " +
                                     shell_quote(binary.string()) + " " + flags + " -Wl,-rpath," +
                                     shell_quote(installed().lib().string()));
     REQUIRE_MESSAGE(build.exit_code == 0, build.err);
