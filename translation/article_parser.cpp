@@ -237,7 +237,8 @@ std::optional<int> trailing_sense_number(std::string_view line) {
 }
 
 bool is_example(std::string_view line) {
-    return !line.empty() && (line.front() == ' ' || line.front() == '\t') && trim(line).front() == '"';
+    // A line of blanks trims to an empty view (no data): it is not an example.
+    return !line.empty() && (line.front() == ' ' || line.front() == '\t') && trim(line).starts_with('"');
 }
 
 // `      "ein Fettnäpfchentreter sein"  - have a gift for gaffes` -> both sides.

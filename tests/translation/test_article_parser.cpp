@@ -174,3 +174,11 @@ TEST_CASE("an empty or headword-only article has no senses") {
     CHECK(parse_article("word /w/\n", "en").senses.empty());
     CHECK(article_headword("\nZusammenarbeit /t/ <fem>\nx\n") == "Zusammenarbeit");
 }
+
+TEST_CASE("a line of blanks inside an article is skipped (fuzz: tests/fuzz/regressions/dictd/blank-line-in-article)") {
+    // front() of the empty trimmed line dereferenced a null pointer.
+    const DictArticle article = parse_article("word /w/\n   \n\t\nSzó <n>\n \n", "hu");
+    CHECK(article.headword == "word");
+    REQUIRE(article.senses.size() == 1);
+    CHECK(texts(article.senses[0]) == Strings{"Szó"});
+}
