@@ -11,9 +11,9 @@
 #include <fstream>
 #include <iomanip>
 #include <iostream>
-#include <sstream>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/text.hpp"
 #include "translation/compiled_table.hpp"
 #include "translation/table_builder.hpp"
 #include "programs/common/cli.hpp"
@@ -24,14 +24,7 @@
 
 namespace {
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
+std::vector<std::string> split_list(const std::string& text) { return xling::analysis::split(text, ','); }
 
 std::shared_ptr<const xling::analysis::AnalysisData> load_analysis(const std::string& data_dir) {
     return xling::analysis::AnalysisData::load(xling::cli::data_dir(data_dir));
@@ -118,8 +111,7 @@ int run_lookup(const LookupArgs& args) {
     std::vector<xling::analysis::AnalyzedToken> tokens;
     for (const auto& word : args.words) {
         analyzer.words(word, tokens);
-        std::string key;
-        for (const auto& t : tokens) key += (key.empty() ? "" : " ") + t.word;
+        const std::string key = xling::analysis::join_words(tokens);
         const std::string word_stem = tokens.size() == 1 ? analyzer.stem(args.from, key) : "";
         std::cout << word << "  (" << args.from << " key '" << key << "'";
         if (!word_stem.empty()) std::cout << ", stem '" << word_stem << "'";

@@ -7,10 +7,10 @@
 #include <iostream>
 #include <limits>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
+#include "analysis/text.hpp"
 #include "programs/xling-search/result_format.hpp"
 #include "searcher/control_chars.hpp"
 #include "xling/error.hpp"
@@ -18,14 +18,7 @@
 #include "xling/searcher.hpp"
 
 namespace {
-std::vector<std::string> split_commas(const std::string& list) {
-    std::vector<std::string> out;
-    std::stringstream in(list);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
+std::vector<std::string> split_commas(const std::string& list) { return xling::analysis::split(list, ','); }
 // Reads one line of stdin, keeping at most `keep` bytes of it (the rest is skipped unread into
 // memory): a line of gigabytes must not be stored only to be refused by the query-size limit.
 bool read_bounded_line(std::istream& in, std::string& line, std::size_t keep) {
@@ -169,9 +162,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    std::string query;
-    for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
-    request.query = query;
+    request.query = xling::analysis::join(words);
     request.languages = split_commas(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
     request.sort = sort == "date" ? xling::SortOrder::DateAscending
@@ -210,7 +201,7 @@ int main(int argc, char** argv) {
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {
         std::cerr << "xling-search: query error: " << e.what() << '\n';
-        print_caret(std::cerr, query, e.position());
+        print_caret(std::cerr, request.query, e.position());
         return 2;
     } catch (const xling::Error& e) {
         std::cerr << "xling-search: " << e.what() << '\n';
