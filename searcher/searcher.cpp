@@ -195,28 +195,31 @@ class Searcher::Impl {
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
 
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document doc = it.get_document();
-            const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-            Hit hit;
-            hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
-            hit.score = it.get_weight();
-            hit.id = field(data, "id");
-            hit.lang = field(data, "lang");
-            hit.title = field(data, "title");
-            hit.date = field(data, "date");
-            hit.url = field(data, "url");
-            hit.source = field(data, "source");
-            if (request.snippet.length > 0) {
-                searcher::Snippet snippet = searcher::make_snippet(field(data, "text"), hit.lang, built.terms,
-                                                                   request.snippet, analyzer_, keyer_);
-                hit.snippet = std::move(snippet.text);
-                hit.matched_forms = std::move(snippet.matched);
-                hit.matched = std::move(snippet.concepts);
-            }
-            results.hits.push_back(std::move(hit));
-        }
+        for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_of(it, built.terms, request.snippet));
         return results;
+    }
+
+    // One match as a hit: the stored fields, and the snippet when one is asked for.
+    Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options) {
+        const Xapian::Document doc = it.get_document();
+        const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        Hit hit;
+        hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
+        hit.score = it.get_weight();
+        hit.id = field(data, "id");
+        hit.lang = field(data, "lang");
+        hit.title = field(data, "title");
+        hit.date = field(data, "date");
+        hit.url = field(data, "url");
+        hit.source = field(data, "source");
+        if (snippet_options.length > 0) {
+            searcher::Snippet snippet =
+                searcher::make_snippet(field(data, "text"), hit.lang, terms, snippet_options, analyzer_, keyer_);
+            hit.snippet = std::move(snippet.text);
+            hit.matched_forms = std::move(snippet.matched);
+            hit.matched = std::move(snippet.concepts);
+        }
+        return hit;
     }
 
     // What one run of a built query found: returned whole, so that no run leaves state behind
