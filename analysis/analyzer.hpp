@@ -13,6 +13,7 @@
 #include "analysis/analysis_data.hpp"
 #include "analysis/normalizer.hpp"
 #include "analysis/stemmer.hpp"
+#include "analysis/text.hpp"
 #include "analysis/word_tokenizer.hpp"
 
 namespace xling::analysis {
@@ -29,6 +30,12 @@ struct AnalyzedToken {
     bool stopword = false;
     bool capitalized = false;  ///< first letter upper- or titlecase in the original (name candidate)
 };
+
+/// The tokens' normalized words separated by single spaces: the form in which alias and
+/// translation tables key names and phrases.
+[[nodiscard]] inline std::string join_words(const std::vector<AnalyzedToken>& tokens) {
+    return join(tokens, " ", &AnalyzedToken::word);
+}
 
 class Analyzer {
   public:

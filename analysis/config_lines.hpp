@@ -1,5 +1,6 @@
-// Line reading shared by the hand-edited text tables (alias tables, translation glossaries), so
-// that every table reports its errors the same way: "FILE:LINE: message".
+// Line reading shared by the hand-edited text tables (alias tables, translation glossaries,
+// stopword lists, name rules), so that every table reports its errors the same way:
+// "FILE:LINE: message".
 #pragma once
 
 #include <fcntl.h>
@@ -15,6 +16,7 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
@@ -81,13 +83,6 @@ inline std::string mib(std::uintmax_t bytes) {
     if (used > max_bytes) too_large();
     text.resize(used);
     return text;
-}
-
-/// `s` without leading and trailing spaces, tabs and carriage returns.
-[[nodiscard]] inline std::string_view trim_line(std::string_view s) {
-    const auto first = s.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
 }
 
 /// Calls `handle(line, where)` for each line of `text` that is neither blank nor a `#` comment,

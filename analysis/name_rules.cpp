@@ -35,17 +35,11 @@ NameRules NameRules::load(const std::filesystem::path& file) {
 
 NameRules NameRules::parse(std::string_view text, const std::string& origin) {
     NameRules rules;
-    std::istringstream in{std::string(text)};
-    std::size_t number = 0;
-    for (std::string line; std::getline(in, line);) {
-        ++number;
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
-        const std::string where = origin + ":" + std::to_string(number) + ": ";
+    for_each_config_line(text, origin, [&](std::string_view line, const std::string& where) {
         const auto colon = line.find(':');
-        if (colon == std::string::npos) throw ConfigError(where + "expected 'field: values'");
-        const std::string field = line.substr(0, colon);
-        const std::vector<std::string> values = words_of(std::string_view(line).substr(colon + 1));
+        if (colon == std::string_view::npos) throw ConfigError(where + ": expected 'field: values'");
+        const std::string field(line.substr(0, colon));
+        const std::vector<std::string> values = words_of(line.substr(colon + 1));
         if (field == "nominative") {
             rules.nominative_ = values;
         } else if (field == "endings") {
@@ -56,13 +50,13 @@ NameRules NameRules::parse(std::string_view text, const std::string& origin) {
             auto& pairs = field == "key" ? rules.key_ : rules.lengthen_;
             for (const auto& v : values) {
                 const auto arrow = v.find('>');
-                if (arrow == std::string::npos || arrow == 0) throw ConfigError(where + "expected 'from>to', got '" + v + "'");
+                if (arrow == std::string::npos || arrow == 0) throw ConfigError(where + ": expected 'from>to', got '" + v + "'");
                 pairs.emplace_back(v.substr(0, arrow), v.substr(arrow + 1));
             }
         } else {
-            throw ConfigError(where + "unknown field '" + field + "'");
+            throw ConfigError(where + ": unknown field '" + field + "'");
         }
-    }
+    });
     return rules;
 }
 

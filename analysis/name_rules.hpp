@@ -18,7 +18,8 @@ namespace xling::analysis {
 
 class NameRules {
   public:
-    /// Reads a rules file (see namerules/hu.txt). Throws ConfigError "file:line: ..." when malformed.
+    /// Reads a rules file (see namerules/hu.txt; lines as analysis/config_lines.hpp reads them).
+    /// Throws ConfigError "file:line: ..." when malformed.
     [[nodiscard]] static NameRules load(const std::filesystem::path& file);
     /// Parses rules text; `origin` names it in errors.
     [[nodiscard]] static NameRules parse(std::string_view text, const std::string& origin);

@@ -1,7 +1,5 @@
 #include "analysis/stopword_list.hpp"
 
-#include <sstream>
-
 #include "analysis/config_lines.hpp"
 #include "analysis/normalizer.hpp"
 #include "analysis/utf8.hpp"
@@ -16,23 +14,15 @@ StopwordList StopwordList::load(const std::filesystem::path& file) {
 StopwordList StopwordList::parse(std::string_view text, const std::string& origin) {
     const Normalizer normalizer;
     StopwordList list;
-    std::istringstream in{std::string(text)};
-    std::string line;
-    for (std::size_t number = 1; std::getline(in, line); ++number) {
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        if (line.empty() || line.front() == '#') continue;
-        const std::string where = origin + ":" + std::to_string(number) + ": ";
-        if (const auto bad = find_invalid_utf8(line)) {
-            throw ConfigError(where + "invalid UTF-8 at byte " + std::to_string(*bad));
-        }
-        if (line.find_first_of(" \t") != std::string::npos) {
-            throw ConfigError(where + "expected one word per line, got '" + line + "'");
+    for_each_config_line(text, origin, [&](std::string_view line, const std::string& where) {
+        if (line.find_first_of(" \t") != std::string_view::npos) {
+            throw ConfigError(where + ": expected one word per line, got '" + std::string(line) + "'");
         }
         list.words_.insert(normalizer.normalize(line));
         for (const char32_t cp : code_points(line)) {
             if (cp >= 0x80) list.letters_.insert(cp);
         }
-    }
+    });
     return list;
 }
 

@@ -1,4 +1,5 @@
-// A language's stopword list, read from data/stopwords/<code>.txt ('#' comments, one word per line).
+// A language's stopword list, read from data/stopwords/<code>.txt: one word per line, '#' comments,
+// lines read as every text table reads them (analysis/config_lines.hpp: blanks around a word ignored).
 #pragma once
 
 #include <filesystem>

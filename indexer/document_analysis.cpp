@@ -1,7 +1,5 @@
 #include "indexer/document_analysis.hpp"
 
-#include <cctype>
-
 #include "analysis/iso_date.hpp"
 #include "analysis/language_identifier.hpp"
 #include "xling/language.hpp"
@@ -9,11 +7,6 @@
 
 namespace xling::indexer {
 namespace {
-
-std::string lowercase_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 SequencedNotice warning(const Job& job, std::string message) {
     return {job.seq, Notice{Notice::Kind::Warning, where_of(job.doc), std::move(message)}};
@@ -38,7 +31,7 @@ DocumentAnalysis::DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData>
 std::string DocumentAnalysis::choose_language(const Job& job, std::vector<SequencedNotice>& notices) {
     const SourceDocument& doc = job.doc;
     if (!doc.lang.empty()) {
-        std::string code = lowercase_ascii(doc.lang);
+        std::string code = schema::ascii_lower(doc.lang);
         if (is_known_language_code(code)) return code;
         notices.push_back(warning(job, "language '" + doc.lang + "' is not supported; indexed unstemmed as und"));
         return std::string(kUndetermined);

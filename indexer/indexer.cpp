@@ -11,6 +11,7 @@
 #include <set>
 
 #include "analysis/analysis_data.hpp"
+#include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "indexer/byte_source.hpp"
 #include "indexer/content_hash.hpp"
@@ -49,12 +50,7 @@ FileKind kind_of(const fs::path& path) {
     return FileKind::Unsupported;
 }
 
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+using analysis::trim;  // of kWhitespace, what std::isspace accepts
 
 // Longest prefix of at most `max` bytes that does not end inside a UTF-8 sequence.
 std::size_t utf8_prefix_length(std::string_view s, std::size_t max) {

@@ -1,6 +1,7 @@
 #include "searcher/query_builder.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "analysis/iso_date.hpp"
 #include "searcher/query_translator.hpp"
@@ -11,15 +12,6 @@
 namespace xling::searcher {
 namespace {
 
-std::string joined_words(const std::vector<analysis::AnalyzedToken>& tokens, std::size_t first, std::size_t last) {
-    std::string out;
-    for (std::size_t i = first; i < last; ++i) {
-        if (!out.empty()) out.push_back(' ');
-        out += tokens[i].word;
-    }
-    return out;
-}
-
 Xapian::Query phrase_of(std::vector<Xapian::Query> positions) {
     if (positions.size() == 1) return positions.front();
     const auto window = static_cast<Xapian::termcount>(positions.size());
@@ -29,23 +21,6 @@ Xapian::Query phrase_of(std::vector<Xapian::Query> positions) {
 bool highlightable(const std::string& word) { return word.size() > 1; }
 
 }  // namespace
-
-bool MatchGroup::matches(const analysis::AnalyzedToken& token, std::string_view lang,
-                         const std::vector<std::string>& token_keys) const {
-    if (words.count(token.word) != 0) return true;
-    if (const auto it = lang_words.find(lang); it != lang_words.end() && it->second.count(token.word) != 0) return true;
-    if (!token.stopword) {
-        if (const auto it = stems.find(lang); it != stems.end() && it->second.count(token.stem) != 0) return true;
-    }
-    if (std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return token.word.rfind(p, 0) == 0; })) {
-        return true;
-    }
-    return std::any_of(token_keys.begin(), token_keys.end(), [&](const std::string& k) { return keys.count(k) != 0; });
-}
-
-bool MatchTerms::uses_keys() const {
-    return std::any_of(groups.begin(), groups.end(), [](const MatchGroup& g) { return !g.keys.empty(); });
-}
 
 QueryBuilder::QueryBuilder(analysis::Analyzer& analyzer, analysis::NameKeyer& keyer, IndexForms& forms,
                            const AliasTable* aliases, std::vector<std::string> languages)
@@ -142,43 +117,50 @@ std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<Q
         }
         std::vector<analysis::AnalyzedToken> tokens;
         analyzer_.words(children[i].text, tokens);
-        std::size_t used = 1;
         if (options_.expand_aliases && aliases_ != nullptr) {
-            // Collect the following words, then try the longest run that names an entity.
-            std::vector<std::vector<analysis::AnalyzedToken>> run{tokens};
-            for (std::size_t j = i + 1; j < children.size() && children[j].kind == QueryNode::Kind::Word &&
-                                        !children[j].exact && !children[j].wildcard &&
-                                        j - i < aliases_->max_name_words();
-                 ++j) {
-                run.emplace_back();
-                analyzer_.words(children[j].text, run.back());
-            }
-            for (std::size_t length = run.size(); length >= 1; --length) {
-                std::vector<analysis::AnalyzedToken> joined;
-                std::string text;
-                for (std::size_t k = 0; k < length; ++k) {
-                    joined.insert(joined.end(), run[k].begin(), run[k].end());
-                    text += (k > 0 ? " " : "") + children[i + k].text;
-                }
-                if (joined.empty()) continue;
-                if (const auto entities = lookup(joined); !entities.empty()) {
-                    parts.push_back(entity_part(entities, text, joined, out));
-                    used = length;
-                    break;
-                }
-                if (length == 1) parts.push_back(word_part(tokens, children[i].text, out));
-            }
+            i += entity_run_parts(children, i, tokens, parts, out);
         } else {
             parts.push_back(word_part(tokens, children[i].text, out));
+            ++i;
         }
-        i += used;
     }
     return parts;
 }
 
+// The bare word children[first] (`tokens`, analysed) with the bare words after it: the longest
+// run that names an entity becomes its part, else the word alone (nothing when it has no words).
+// Returns how many children the part stands for.
+std::size_t QueryBuilder::entity_run_parts(const std::vector<QueryNode>& children, std::size_t first,
+                                           const std::vector<analysis::AnalyzedToken>& tokens, std::vector<Part>& parts,
+                                           BuiltQuery& out) {
+    // Collect the following words, then try the longest run that names an entity.
+    std::vector<std::vector<analysis::AnalyzedToken>> run{tokens};
+    for (std::size_t j = first + 1; j < children.size() && children[j].kind == QueryNode::Kind::Word && !children[j].exact &&
+                                    !children[j].wildcard && j - first < aliases_->max_name_words();
+         ++j) {
+        run.emplace_back();
+        analyzer_.words(children[j].text, run.back());
+    }
+    for (std::size_t length = run.size(); length >= 1; --length) {
+        std::vector<analysis::AnalyzedToken> joined;
+        std::string text;
+        for (std::size_t k = 0; k < length; ++k) {
+            joined.insert(joined.end(), run[k].begin(), run[k].end());
+            text += (k > 0 ? " " : "") + children[first + k].text;
+        }
+        if (joined.empty()) continue;
+        if (const auto entities = lookup(joined); !entities.empty()) {
+            parts.push_back(entity_part(entities, text, joined, out));
+            return length;
+        }
+        if (length == 1) parts.push_back(word_part(tokens, children[first].text, out));
+    }
+    return 1;
+}
+
 std::vector<const Entity*> QueryBuilder::lookup(const std::vector<analysis::AnalyzedToken>& tokens) const {
     if (!options_.expand_aliases || aliases_ == nullptr) return {};
-    return aliases_->lookup(joined_words(tokens, 0, tokens.size()));
+    return aliases_->lookup(analysis::join_words(tokens));
 }
 
 // The inflected forms of a one-word name, restricted to documents of its language, as that
@@ -259,21 +241,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
         group.words.insert(token.word);
         part.stop_languages.clear();
     }
-    if (options_.name_keys && token.capitalized && !alternatives.empty()) {
-        // An unknown name: meet its other scripts and transcriptions through name keys, read
-        // with each language's rules (the query's own language is not known).
-        std::set<std::string> keys;
-        for (const std::string& lang : languages_) {
-            for (const std::string& stem : keyer_.data().name_rules(lang).stems(token.word)) {
-                if (std::string k = keyer_.key(lang, stem); !k.empty()) keys.insert(std::move(k));
-            }
-        }
-        for (const auto& k : keys) {
-            alternatives.emplace_back(std::string(schema::kNameKeyPrefix) + k);
-            group.keys.insert(k);
-            group.concept_info.name_keys.push_back(k);
-        }
-    }
+    if (options_.name_keys && token.capitalized && !alternatives.empty()) add_name_keys(token.word, group, alternatives);
     // Translations join the group only beside the word's own stems: a word that is a stopword
     // everywhere stays ignored.
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
@@ -281,6 +249,22 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
+}
+
+// An unknown name: meets its other scripts and transcriptions through name keys, read with each
+// language's rules (the query's own language is not known).
+void QueryBuilder::add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives) {
+    std::set<std::string> keys;
+    for (const std::string& lang : languages_) {
+        for (const std::string& stem : keyer_.data().name_rules(lang).stems(word)) {
+            if (std::string k = keyer_.key(lang, stem); !k.empty()) keys.insert(std::move(k));
+        }
+    }
+    for (const auto& k : keys) {
+        alternatives.emplace_back(std::string(schema::kNameKeyPrefix) + k);
+        group.keys.insert(k);
+        group.concept_info.name_keys.push_back(k);
+    }
 }
 
 QueryBuilder::Part QueryBuilder::phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text,
@@ -296,6 +280,127 @@ QueryBuilder::Part QueryBuilder::phrase_part(const std::vector<analysis::Analyze
     return Part{phrase_of(std::move(words)), {}, false};
 }
 
+// Every name of the entities analysed once, in entity and name order.
+std::vector<std::vector<analysis::AnalyzedToken>> QueryBuilder::analysed_names(const std::vector<const Entity*>& entities) {
+    std::vector<std::vector<analysis::AnalyzedToken>> analysed;
+    for (const Entity* entity : entities) {
+        for (const EntityName& name : entity->names) analyzer_.words(name.name, analysed.emplace_back());
+    }
+    return analysed;
+}
+
+namespace {
+
+// The words that are on their own a full (not weak) name of one of the entities; `analysed` as
+// from analysed_names.
+std::set<std::string, std::less<>> single_word_names(const std::vector<const Entity*>& entities,
+                                                     const std::vector<std::vector<analysis::AnalyzedToken>>& analysed) {
+    std::set<std::string, std::less<>> single_names;
+    std::size_t next_name = 0;
+    for (const Entity* entity : entities) {
+        for (const EntityName& name : entity->names) {
+            const std::vector<analysis::AnalyzedToken>& name_tokens = analysed[next_name++];
+            if (!name.weak && name_tokens.size() == 1) single_names.insert(name_tokens.front().word);
+        }
+    }
+    return single_names;
+}
+
+// "Vladimir Putin" adds nothing to a concept that already holds "Putin": the same documents, and
+// its occurrences would count twice in the synonym's wdf.
+bool covered_by_single_name(const std::vector<analysis::AnalyzedToken>& name_tokens,
+                            const std::set<std::string, std::less<>>& single_names) {
+    return name_tokens.size() > 1 && std::any_of(name_tokens.begin(), name_tokens.end(), [&](const auto& t) {
+               return single_names.count(t.word) != 0;
+           });
+}
+
+// The name as written, in any document (names often travel unchanged between languages); each
+// spelling once (`exact_seen`), however many entities or languages list it.
+void add_exact_name(const std::vector<analysis::AnalyzedToken>& name_tokens, MatchGroup& group,
+                    std::set<std::string>& exact_seen, std::vector<Xapian::Query>& alternatives) {
+    std::vector<Xapian::Query> exact;
+    for (const auto& t : name_tokens) {
+        exact.emplace_back(t.word);
+        if (highlightable(t.word)) group.words.insert(t.word);
+    }
+    if (exact_seen.insert(analysis::join_words(name_tokens)).second) {
+        alternatives.push_back(phrase_of(std::move(exact)));
+    }
+}
+
+// The entity's concept: one synonym of its names, the weak names adding weight only where it
+// matched.
+Xapian::Query entity_query(const std::vector<Xapian::Query>& alternatives, const std::vector<Xapian::Query>& weak_alternatives) {
+    Xapian::Query query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    if (weak_alternatives.empty() || query.empty()) return query;
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                         Xapian::Query(Xapian::Query::OP_SYNONYM, weak_alternatives.begin(), weak_alternatives.end()));
+}
+
+}  // namespace
+
+// Weak names (German "Kims") add weight and highlighting where a full name matched: a one-word
+// weak name's forms in the index, in documents of its language.
+void QueryBuilder::add_weak_name(const EntityName& name, const std::vector<analysis::AnalyzedToken>& name_tokens,
+                                 MatchGroup& group, std::vector<Xapian::Query>& weak_alternatives) const {
+    if (find_language(name.lang) == nullptr || name_tokens.size() != 1) return;
+    const std::vector<std::string>& found = forms_.forms(name.lang, name_tokens.front().word);
+    if (found.empty()) return;
+    for (const auto& f : found) group.lang_words[name.lang].insert(f);
+    add_forms_in_language(name.lang, found, weak_alternatives);
+}
+
+// A name's inflected forms are searched in its own language only, when that language is
+// searched and analysed.
+bool QueryBuilder::searches_inflections_in(const std::string& lang) const {
+    return find_language(lang) != nullptr && std::find(languages_.begin(), languages_.end(), lang) != languages_.end();
+}
+
+// The index forms of one word of a name in `lang`. Words of a multi-word name also inflect as
+// ordinary words ("Schwarzes Meer" -> "im Schwarzen Meer", "Juodoji jūra" -> "Juodojoje jūroje"):
+// their Snowball relatives join, and the name's phrase keeps them precise.
+std::vector<std::string> QueryBuilder::name_word_forms(const std::string& lang, const std::string& word,
+                                                       bool in_longer_name) const {
+    std::vector<std::string> found = forms_.forms(lang, word);
+    if (in_longer_name) {
+        for (const auto& f : forms_.stem_forms(lang, word)) {
+            if (std::find(found.begin(), found.end(), f) == found.end()) found.push_back(f);
+        }
+    }
+    return found;
+}
+
+// The name's inflected forms, in documents of its language: a one-word name's stem terms, a
+// longer name's phrase over each word's forms. Nothing is added when some word has no form in
+// the index, or when no form differs from the name as written (its exact phrase covers it); the
+// forms seen are highlighted and listed for --explain either way.
+void QueryBuilder::add_inflected_name(const std::string& lang, const std::vector<analysis::AnalyzedToken>& name_tokens,
+                                      MatchGroup& group, std::vector<Xapian::Query>& alternatives) const {
+    std::vector<Xapian::Query> positions;
+    bool inflected = false;
+    for (const auto& t : name_tokens) {
+        const std::vector<std::string> found = name_word_forms(lang, t.word, name_tokens.size() > 1);
+        if (found.empty()) return;
+        for (const auto& f : found) {
+            inflected = inflected || f != t.word;
+            if (highlightable(f)) group.lang_words[lang].insert(f);
+            auto& listed = group.concept_info.forms[lang];
+            if (f != t.word && std::find(listed.begin(), listed.end(), f) == listed.end()) listed.push_back(f);
+        }
+        positions.emplace_back(Xapian::Query::OP_OR, found.begin(), found.end());
+    }
+    if (!inflected || positions.empty()) return;
+    if (name_tokens.size() == 1) {
+        add_forms_in_language(lang, forms_.forms(lang, name_tokens.front().word), alternatives);
+    } else {
+        alternatives.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
+                                  Xapian::Query(schema::language_term(lang)));
+    }
+}
+
+// An alias-table name: every full name of each entity, exactly and inflected, and the weak
+// names beside them (see the functions above for what each contributes).
 QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& entities, const std::string& text,
                                              const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out) {
     MatchGroup group;
@@ -304,16 +409,8 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     std::vector<Xapian::Query> alternatives;
     std::vector<Xapian::Query> weak_alternatives;
     std::set<std::string> exact_seen;
-    // Every name analysed once, in entity and name order; and the words that are a full (not
-    // weak) name of one of the entities on their own.
-    std::vector<std::vector<analysis::AnalyzedToken>> analysed;
-    std::set<std::string, std::less<>> single_names;
-    for (const Entity* entity : entities) {
-        for (const EntityName& name : entity->names) {
-            analyzer_.words(name.name, analysed.emplace_back());
-            if (!name.weak && analysed.back().size() == 1) single_names.insert(analysed.back().front().word);
-        }
-    }
+    const auto analysed = analysed_names(entities);
+    const auto single_names = single_word_names(entities, analysed);
     std::size_t next_name = 0;
     for (const Entity* entity : entities) {
         info.entities.push_back(entity->id);
@@ -323,80 +420,19 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
             const std::vector<analysis::AnalyzedToken>& name_tokens = analysed[next_name++];
             if (name_tokens.empty()) continue;
             if (name.weak) {
-                // Weak names (German "Kims") add weight and highlighting where a full name matched.
-                if (find_language(name.lang) == nullptr || name_tokens.size() != 1) continue;
-                const std::vector<std::string>& found = forms_.forms(name.lang, name_tokens.front().word);
-                if (found.empty()) continue;
-                for (const auto& f : found) group.lang_words[name.lang].insert(f);
-                add_forms_in_language(name.lang, found, weak_alternatives);
-                continue;
-            }
-            // "Vladimir Putin" adds nothing to a concept that already holds "Putin": the same
-            // documents, and its occurrences would count twice in the synonym's wdf.
-            if (name_tokens.size() > 1 && std::any_of(name_tokens.begin(), name_tokens.end(), [&](const auto& t) {
-                    return single_names.count(t.word) != 0;
-                })) {
-                continue;
-            }
-            // The name as written, in any document (names often travel unchanged between languages).
-            std::vector<Xapian::Query> exact;
-            for (const auto& t : name_tokens) {
-                exact.emplace_back(t.word);
-                if (highlightable(t.word)) group.words.insert(t.word);
-            }
-            if (exact_seen.insert(joined_words(name_tokens, 0, name_tokens.size())).second) {
-                alternatives.push_back(phrase_of(std::move(exact)));
-            }
-            // Its inflected forms, in documents of the name's language.
-            if (find_language(name.lang) == nullptr ||
-                std::find(languages_.begin(), languages_.end(), name.lang) == languages_.end()) {
-                continue;
-            }
-            std::vector<Xapian::Query> positions;
-            bool inflected = false;
-            for (const auto& t : name_tokens) {
-                std::vector<std::string> found = forms_.forms(name.lang, t.word);
-                if (name_tokens.size() > 1) {
-                    // Words of a multi-word name also inflect as ordinary words ("Schwarzes Meer" ->
-                    // "im Schwarzen Meer", "Juodoji jūra" -> "Juodojoje jūroje"): the phrase keeps
-                    // their Snowball relatives precise.
-                    for (const auto& f : forms_.stem_forms(name.lang, t.word)) {
-                        if (std::find(found.begin(), found.end(), f) == found.end()) found.push_back(f);
-                    }
-                }
-                if (found.empty()) {
-                    positions.clear();
-                    break;
-                }
-                for (const auto& f : found) {
-                    inflected = inflected || f != t.word;
-                    if (highlightable(f)) group.lang_words[name.lang].insert(f);
-                    auto& listed = info.forms[name.lang];
-                    if (f != t.word && std::find(listed.begin(), listed.end(), f) == listed.end()) listed.push_back(f);
-                }
-                positions.emplace_back(Xapian::Query::OP_OR, found.begin(), found.end());
-            }
-            if (inflected && !positions.empty()) {
-                if (name_tokens.size() == 1) {
-                    add_forms_in_language(name.lang, forms_.forms(name.lang, name_tokens.front().word), alternatives);
-                } else {
-                    alternatives.emplace_back(Xapian::Query::OP_FILTER, phrase_of(std::move(positions)),
-                                              Xapian::Query(schema::language_term(name.lang)));
-                }
+                add_weak_name(name, name_tokens, group, weak_alternatives);
+            } else if (!covered_by_single_name(name_tokens, single_names)) {
+                add_exact_name(name_tokens, group, exact_seen, alternatives);
+                if (searches_inflections_in(name.lang)) add_inflected_name(name.lang, name_tokens, group, alternatives);
             }
         }
     }
-    Part part;
     // A single query word also keeps its own stems (e.g. "Putin" in a document that says "Putins").
     if (tokens.size() == 1) {
         std::set<std::string, std::less<>> stop_languages;
         add_stems(tokens.front().word, group, alternatives, stop_languages);
     }
-    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
-    if (!weak_alternatives.empty() && !part.query.empty()) {
-        part.query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, part.query,
-                                   Xapian::Query(Xapian::Query::OP_SYNONYM, weak_alternatives.begin(), weak_alternatives.end()));
-    }
+    Part part{entity_query(alternatives, weak_alternatives), {}, false};
     out.terms.groups.push_back(std::move(group));
     return part;
 }

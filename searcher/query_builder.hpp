@@ -12,7 +12,6 @@
 // behave exactly like a local one.
 #pragma once
 
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -21,33 +20,11 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
 #include "searcher/index_forms.hpp"
+#include "searcher/match_terms.hpp"
 #include "searcher/query_parser.hpp"
 #include "xling/alias_table.hpp"
-#include "xling/search_results.hpp"
 
 namespace xling::searcher {
-
-/// What a hit's text must contain to be highlighted for one query concept.
-struct MatchGroup {
-    QueryConcept concept_info;
-    std::set<std::string, std::less<>> words;  ///< exact words, any document language
-    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lang_words;  ///< name forms per language
-    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
-    std::set<std::string, std::less<>> keys;   ///< name keys
-    std::vector<std::string> prefixes;         ///< word* prefixes
-    /// Stems that came from translations: language -> stem -> the translations it stands for
-    /// (to tell, per hit, which translation matched).
-    std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>, std::less<>> translated;
-
-    /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
-    [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
-                               const std::vector<std::string>& token_keys) const;
-};
-
-struct MatchTerms {
-    std::vector<MatchGroup> groups;
-    [[nodiscard]] bool uses_keys() const;
-};
 
 struct BuiltQuery {
     Xapian::Query query;                ///< empty when nothing searchable remained
@@ -56,6 +33,8 @@ struct BuiltQuery {
     bool has_stopwords = false;         ///< some word was a stopword in some language
 };
 
+// The builder calls the translator (never the other way round): declared here, defined in
+// query_translator.hpp, which the builder's source includes.
 class QueryTranslator;
 
 struct BuildOptions {
@@ -92,9 +71,19 @@ class QueryBuilder {
     [[nodiscard]] static Xapian::Query with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs);
     Part node_part(const QueryNode& node, BuiltQuery& out);
     std::vector<Part> sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out);
+    std::size_t entity_run_parts(const std::vector<QueryNode>& children, std::size_t first,
+                                 const std::vector<analysis::AnalyzedToken>& tokens, std::vector<Part>& parts, BuiltQuery& out);
     Part word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Part entity_part(const std::vector<const Entity*>& entities, const std::string& text,
                      const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
+    std::vector<std::vector<analysis::AnalyzedToken>> analysed_names(const std::vector<const Entity*>& entities);
+    void add_weak_name(const EntityName& name, const std::vector<analysis::AnalyzedToken>& name_tokens, MatchGroup& group,
+                       std::vector<Xapian::Query>& weak_alternatives) const;
+    [[nodiscard]] bool searches_inflections_in(const std::string& lang) const;
+    [[nodiscard]] std::vector<std::string> name_word_forms(const std::string& lang, const std::string& word,
+                                                           bool in_longer_name) const;
+    void add_inflected_name(const std::string& lang, const std::vector<analysis::AnalyzedToken>& name_tokens,
+                            MatchGroup& group, std::vector<Xapian::Query>& alternatives) const;
     Part phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Part stemmed_phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Part wildcard_part(const QueryNode& node, BuiltQuery& out);
@@ -108,6 +97,7 @@ class QueryBuilder {
                                std::vector<Xapian::Query>& alternatives) const;
     void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                    std::set<std::string, std::less<>>& stop_languages);
+    void add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives);
     std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;
 
     analysis::Analyzer& analyzer_;

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "analysis/language_identifier.hpp"
+#include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -105,8 +106,7 @@ QueryLanguage QueryLanguageDetector::detect(const std::vector<std::string>& word
         auto& why = reasons[ranked[i].second];
         std::sort(why.begin(), why.end());
         why.erase(std::unique(why.begin(), why.end()), why.end());
-        std::string joined;
-        for (const auto& w : why) joined += (joined.empty() ? "" : "+") + w;
+        const std::string joined = analysis::join(why, "+");
         out.evidence += (out.evidence.empty() ? "" : ", ") + ranked[i].second + " " + format_vote(ranked[i].first) + " (" + joined + ")";
     }
     if (out.evidence.empty()) out.evidence = "no evidence";

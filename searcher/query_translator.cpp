@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analysis/text.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
 
@@ -12,14 +13,22 @@ namespace {
 // cut-off and the merging of several source languages see the runners-up.
 constexpr std::size_t kExtraCandidates = 4;
 
-std::string joined(const std::vector<analysis::AnalyzedToken>& tokens) {
-    std::string out;
-    for (const auto& t : tokens) out += (out.empty() ? "" : " ") + t.word;
-    return out;
-}
-
 Xapian::Query in_language(const std::string& lang, Xapian::Query query) {
     return Xapian::Query(Xapian::Query::OP_FILTER, std::move(query), Xapian::Query(schema::language_term(lang)));
+}
+
+// The --explain note of a phrase: the languages it was translated into as a whole and word by
+// word (`content_words` the words that took part).
+std::string phrase_note(const std::vector<std::string>& as_whole, const std::vector<std::string>& by_word,
+                        std::size_t content_words) {
+    const auto list = [](const std::vector<std::string>& langs) { return analysis::join(langs, ","); };
+    std::string note;
+    if (!as_whole.empty()) note += "phrase translated as a whole into " + list(as_whole);
+    if (!by_word.empty()) {
+        note += std::string(note.empty() ? "" : "; ") + "word by word (within " + std::to_string(content_words + 2) +
+                " words, any order) into " + list(by_word);
+    }
+    return note.empty() ? "phrase not translated (a word has no translation)" : note;
 }
 
 bool contains_term(const std::vector<Xapian::Query>& alternatives, const std::string& term) {
@@ -186,15 +195,44 @@ std::vector<std::string> QueryTranslator::slot_forms(const std::string& lang, co
     return forms;
 }
 
+// The phrase word by word into `lang`: one slot per content word (the forms of its single-word
+// translations, see slot_forms), the slots NEAR each other in documents of `lang`. False when a
+// word has no such translation: the phrase cannot be rendered, and the highlights of `lang` noted
+// on the way are taken back.
+bool QueryTranslator::add_word_by_word(const std::string& lang, const std::vector<Selection>& per_word, MatchGroup& group,
+                                       std::vector<Xapian::Query>& alternatives) {
+    const auto saved_stems = group.stems[lang];
+    const auto saved_translated = group.translated[lang];
+    ConceptTranslation record;
+    record.via = "word by word";
+    record.phrase = true;
+    std::vector<Xapian::Query> slots;
+    for (const Selection& word : per_word) {
+        const auto it = word.find(lang);
+        if (it == word.end()) break;
+        std::vector<std::string> forms = slot_forms(lang, it->second, group, record);
+        if (forms.empty()) break;
+        slots.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
+    }
+    if (slots.size() != per_word.size()) {
+        group.stems[lang] = saved_stems;
+        group.translated[lang] = saved_translated;
+        return false;
+    }
+    const auto window = static_cast<Xapian::termcount>(slots.size() + 2);
+    alternatives.push_back(in_language(
+        lang, slots.size() == 1 ? slots.front() : Xapian::Query(Xapian::Query::OP_NEAR, slots.begin(), slots.end(), window)));
+    group.concept_info.translations[lang].push_back(std::move(record));
+    return true;
+}
+
 void QueryTranslator::add_phrase(const std::vector<analysis::AnalyzedToken>& tokens, MatchGroup& group,
                                  std::vector<Xapian::Query>& alternatives) {
-    const Selection whole = select(joined(tokens), true);
+    const Selection whole = select(analysis::join_words(tokens), true);
     std::vector<Selection> per_word;
-    std::vector<const analysis::AnalyzedToken*> content;
     for (const auto& token : tokens) {
         // Stopwords inside a phrase ("head of state") need no slot: NEAR does not keep order anyway.
         if (!source_.empty() && analyzer_.is_stopword(source_, token.word)) continue;
-        content.push_back(&token);
         per_word.push_back(select(token.word, false));
     }
     std::vector<std::string> as_whole, by_word;
@@ -208,44 +246,9 @@ void QueryTranslator::add_phrase(const std::vector<analysis::AnalyzedToken>& tok
                 continue;
             }
         }
-        if (content.empty()) continue;
-        // Highlights of a language whose phrase cannot be rendered are taken back.
-        const auto saved_stems = group.stems[lang];
-        const auto saved_translated = group.translated[lang];
-        ConceptTranslation record;
-        record.via = "word by word";
-        record.phrase = true;
-        std::vector<Xapian::Query> slots;
-        for (std::size_t i = 0; i < content.size(); ++i) {
-            const auto it = per_word[i].find(lang);
-            if (it == per_word[i].end()) break;
-            std::vector<std::string> forms = slot_forms(lang, it->second, group, record);
-            if (forms.empty()) break;
-            slots.emplace_back(Xapian::Query::OP_OR, forms.begin(), forms.end());
-        }
-        if (slots.size() != content.size()) {  // a word without translation: the phrase cannot be rendered
-            group.stems[lang] = saved_stems;
-            group.translated[lang] = saved_translated;
-            continue;
-        }
-        const auto window = static_cast<Xapian::termcount>(slots.size() + 2);
-        alternatives.push_back(in_language(
-            lang, slots.size() == 1 ? slots.front() : Xapian::Query(Xapian::Query::OP_NEAR, slots.begin(), slots.end(), window)));
-        group.concept_info.translations[lang].push_back(std::move(record));
-        by_word.push_back(lang);
+        if (!per_word.empty() && add_word_by_word(lang, per_word, group, alternatives)) by_word.push_back(lang);
     }
-    std::string note;
-    const auto list = [](const std::vector<std::string>& langs) {
-        std::string out;
-        for (const auto& l : langs) out += (out.empty() ? "" : ",") + l;
-        return out;
-    };
-    if (!as_whole.empty()) note += "phrase translated as a whole into " + list(as_whole);
-    if (!by_word.empty()) {
-        note += std::string(note.empty() ? "" : "; ") + "word by word (within " + std::to_string(content.size() + 2) +
-                " words, any order) into " + list(by_word);
-    }
-    group.concept_info.translation_note = note.empty() ? "phrase not translated (a word has no translation)" : note;
+    group.concept_info.translation_note = phrase_note(as_whole, by_word, per_word.size());
 }
 
 }  // namespace xling::searcher

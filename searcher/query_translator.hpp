@@ -30,7 +30,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "searcher/index_forms.hpp"
-#include "searcher/query_builder.hpp"
+#include "searcher/match_terms.hpp"
 #include "xling/search_request.hpp"
 #include "xling/translation_table.hpp"
 
@@ -59,6 +59,8 @@ class QueryTranslator {
     bool add_translation(const std::string& lang, ConceptTranslation translation, MatchGroup& group,
                          std::vector<Xapian::Query>& alternatives);
     void note_stem(const std::string& lang, const std::string& stem, const std::string& text, MatchGroup& group);
+    bool add_word_by_word(const std::string& lang, const std::vector<Selection>& per_word, MatchGroup& group,
+                          std::vector<Xapian::Query>& alternatives);
     [[nodiscard]] std::vector<std::string> slot_forms(const std::string& lang, const std::vector<ConceptTranslation>& list,
                                                       MatchGroup& group, ConceptTranslation& record);
 

@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
@@ -131,9 +133,7 @@ class Searcher::Impl {
         std::vector<analysis::AnalyzedToken> tokens;
         for (const std::string& t : searcher::query_texts(tree)) {
             analyzer_.words(t, tokens);
-            std::string normalized;
-            for (const auto& token : tokens) normalized += (normalized.empty() ? "" : " ") + token.word;
-            if (request.expand_aliases && !aliases_.lookup(normalized).empty()) continue;
+            if (request.expand_aliases && !aliases_.lookup(analysis::join_words(tokens)).empty()) continue;
             text += (text.empty() ? "" : " ") + t;
             for (const auto& token : tokens) {
                 if (!request.expand_aliases || aliases_.lookup(token.word).empty()) words.push_back(token.word);
@@ -178,52 +178,64 @@ class Searcher::Impl {
             build_options.translator = &*translator;
         }
         searcher::BuiltQuery built = builder.build(tree, build_options);
-        Xapian::MSet mset = run_query(built, request, langs);
-        if (mset.empty() && built.has_stopwords) {
+        Matches matches = run_query(built, request, langs);
+        if (matches.mset.empty() && built.has_stopwords) {
             // Nothing found with stopwords left out ("to be or not to be", "the"): search them as words.
             build_options.keep_stopwords = true;
             built = builder.build(tree, build_options);
-            mset = run_query(built, request, langs);
+            matches = run_query(built, request, langs);
         }
+        const Xapian::MSet& mset = matches.mset;
         results.ignored = built.ignored;
         for (const auto& group : built.terms.groups) results.concepts.push_back(group.concept_info);
-        results.parsed = last_query_description_;
-        results.facets = std::move(last_facets_);
+        results.parsed = std::move(matches.description);
+        results.facets = std::move(matches.facets);
         results.total = mset.get_matches_estimated();
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
 
-        for (auto it = mset.begin(); it != mset.end(); ++it) {
-            const Xapian::Document doc = it.get_document();
-            const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-            Hit hit;
-            hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
-            hit.score = it.get_weight();
-            hit.id = field(data, "id");
-            hit.lang = field(data, "lang");
-            hit.title = field(data, "title");
-            hit.date = field(data, "date");
-            hit.url = field(data, "url");
-            hit.source = field(data, "source");
-            if (request.snippet.length > 0) {
-                searcher::Snippet snippet = searcher::make_snippet(field(data, "text"), hit.lang, built.terms,
-                                                                   request.snippet, analyzer_, keyer_);
-                hit.snippet = std::move(snippet.text);
-                hit.matched_forms = std::move(snippet.matched);
-                hit.matched = std::move(snippet.concepts);
-            }
-            results.hits.push_back(std::move(hit));
-        }
+        for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_of(it, built.terms, request.snippet));
         return results;
     }
 
-    Xapian::MSet run_query(const searcher::BuiltQuery& built, const SearchRequest& request,
-                           const std::vector<std::string>& langs) {
+    // One match as a hit: the stored fields, and the snippet when one is asked for.
+    Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options) {
+        const Xapian::Document doc = it.get_document();
+        const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        Hit hit;
+        hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
+        hit.score = it.get_weight();
+        hit.id = field(data, "id");
+        hit.lang = field(data, "lang");
+        hit.title = field(data, "title");
+        hit.date = field(data, "date");
+        hit.url = field(data, "url");
+        hit.source = field(data, "source");
+        if (snippet_options.length > 0) {
+            searcher::Snippet snippet =
+                searcher::make_snippet(field(data, "text"), hit.lang, terms, snippet_options, analyzer_, keyer_);
+            hit.snippet = std::move(snippet.text);
+            hit.matched_forms = std::move(snippet.matched);
+            hit.matched = std::move(snippet.concepts);
+        }
+        return hit;
+    }
+
+    // What one run of a built query found: returned whole, so that no run leaves state behind
+    // for the next (a search, or the retry with stopwords kept).
+    struct Matches {
+        Xapian::MSet mset;
+        std::string description;  ///< the final Xapian query, filters included (--explain)
+        std::map<std::string, std::map<std::string, std::size_t>> facets;  ///< empty unless asked for
+    };
+
+    Matches run_query(const searcher::BuiltQuery& built, const SearchRequest& request,
+                      const std::vector<std::string>& langs) {
         if (built.query.empty()) {
             // Words none of which the collection holds ("согласно кивал") find nothing; a query
             // without a single word ("!!!") is an error.
-            if (!built.terms.groups.empty()) return Xapian::MSet();
+            if (!built.terms.groups.empty()) return {};
             throw QueryError("query has no searchable words: '" + request.query + "'", 0);
         }
         Xapian::Query query = built.query;
@@ -234,7 +246,8 @@ class Searcher::Impl {
                                   Xapian::Query(Xapian::Query::OP_OR, filters.begin(), filters.end()));
         }
         if (auto range = date_filter(request)) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *range);
-        last_query_description_ = query.get_description();
+        Matches out;
+        out.description = query.get_description();
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
@@ -258,13 +271,12 @@ class Searcher::Impl {
             spies.emplace_back("source", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot));
             for (auto& [name, spy] : spies) enquire.add_matchspy(spy.get());
         }
-        Xapian::MSet mset = enquire.get_mset(first, count, check_at_least);
-        last_facets_.clear();
+        out.mset = enquire.get_mset(first, count, check_at_least);
         for (auto& [name, spy] : spies) {
-            auto& counts = last_facets_[name];
+            auto& counts = out.facets[name];
             for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
         }
-        return mset;
+        return out;
     }
 
     static std::optional<Xapian::Query> date_filter(const SearchRequest& request) {
@@ -281,8 +293,6 @@ class Searcher::Impl {
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, until->second);
     }
 
-    std::map<std::string, std::map<std::string, std::size_t>> last_facets_;
-    std::string last_query_description_;
     std::vector<std::filesystem::path> paths_;
     Xapian::Database db_;
     std::shared_ptr<const Resources> resources_;

@@ -13,7 +13,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
-#include "searcher/query_builder.hpp"
+#include "searcher/match_terms.hpp"
 #include "xling/search_request.hpp"
 
 namespace xling::searcher {

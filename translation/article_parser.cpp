@@ -5,16 +5,14 @@
 #include <cctype>
 #include <optional>
 
+#include "analysis/text.hpp"
+#include "xling/schema.hpp"
+
 namespace xling::translation {
 namespace {
 
-constexpr std::string_view kSpaces = " \t\r";
-
-std::string_view trim(std::string_view s, std::string_view chars = kSpaces) {
-    const auto first = s.find_first_not_of(chars);
-    if (first == std::string_view::npos) return {};
-    return s.substr(first, s.find_last_not_of(chars) - first + 1);
-}
+using analysis::join;
+using analysis::trim_line;
 
 std::vector<std::string_view> split_lines(std::string_view text) {
     std::vector<std::string_view> lines;
@@ -29,23 +27,15 @@ std::vector<std::string_view> split_lines(std::string_view text) {
 std::vector<std::string_view> split_words(std::string_view text) {
     std::vector<std::string_view> words;
     while (true) {
-        text = trim(text);
+        text = trim_line(text);
         if (text.empty()) return words;
-        const auto space = text.find_first_of(kSpaces);
+        const auto space = text.find_first_of(analysis::kLineBlanks);
         words.push_back(text.substr(0, space));
         if (space == std::string_view::npos) return words;
         text.remove_prefix(space);
     }
 }
 
-std::string join(const std::vector<std::string_view>& words) {
-    std::string out;
-    for (const auto w : words) {
-        if (!out.empty()) out.push_back(' ');
-        out += w;
-    }
-    return out;
-}
 
 bool is_ascii_alpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
@@ -66,12 +56,6 @@ bool script_fits(std::string_view text, std::string_view lang) {
     return has_letter(text) && !has_cyrillic(text);
 }
 
-std::string lowercase_ascii(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 // Stand-ins for "somebody"/"something" that dictionaries write into phrases ("impose sanctions
 // on sb.", "jdm. helfen", "vkinek segít"): no text contains them.
 bool is_placeholder_part(std::string_view part, std::string_view lang) {
@@ -79,7 +63,7 @@ bool is_placeholder_part(std::string_view part, std::string_view lang) {
         "sb", "sth", "sb.", "sth.", "sb's", "sth's", "sb.'s", "so.", "smb.", "smth.", "sg", "sg.", "sy", "sy.", "smb", "smth"};
     static constexpr std::array<std::string_view, 10> kGerman{
         "jdn.", "jdm.", "jds.", "jd.", "etw.", "jdn", "jdm", "jds", "etw", "jmd."};
-    const std::string lower = lowercase_ascii(part);
+    const std::string lower = schema::ascii_lower(part);
     if (lang == "en") return std::find(kEnglish.begin(), kEnglish.end(), lower) != kEnglish.end();
     if (lang == "de") return std::find(kGerman.begin(), kGerman.end(), lower) != kGerman.end();
     if (lang == "hu") {
@@ -118,7 +102,7 @@ std::string_view strip_quotes_and_punctuation(std::string_view s) {
     bool changed = true;
     while (changed && !s.empty()) {
         changed = false;
-        s = trim(s, " \t\r,;:.");
+        s = analysis::trim(s, " \t\r,;:.");
         for (const auto q : kQuotes) {
             if (s.size() >= q.size() && s.substr(0, q.size()) == q) s.remove_prefix(q.size()), changed = true;
             if (s.size() >= q.size() && s.substr(s.size() - q.size()) == q) s.remove_suffix(q.size()), changed = true;
@@ -142,7 +126,7 @@ std::vector<std::string> expand_slashes(const std::vector<std::string_view>& wor
         std::string_view rest = w;
         while (true) {
             const auto slash = rest.find('/');
-            if (const auto p = trim(rest.substr(0, slash)); !p.empty()) parts.push_back(p);
+            if (const auto p = trim_line(rest.substr(0, slash)); !p.empty()) parts.push_back(p);
             if (slash == std::string_view::npos) break;
             rest.remove_prefix(slash + 1);
         }
@@ -200,7 +184,7 @@ std::vector<std::string_view> bracket_contents(std::string_view text) {
 std::vector<std::string_view> leading_labels(std::string_view text) {
     std::vector<std::string_view> out;
     while (true) {
-        text = trim(text);
+        text = trim_line(text);
         if (text.empty() || (text.front() != '[' && text.front() != '(')) return out;
         const char close = text.front() == '[' ? ']' : ')';
         const auto end = text.find(close);
@@ -217,17 +201,17 @@ struct SenseMarker {
 
 // "1. text", " 3." (WikDict puts later sense numbers alone on a line).
 std::optional<SenseMarker> sense_marker(std::string_view line) {
-    const std::string_view s = trim(line);
+    const std::string_view s = trim_line(line);
     std::size_t digits = 0;
     while (digits < s.size() && digits < 3 && std::isdigit(static_cast<unsigned char>(s[digits])) != 0) ++digits;
     if (digits == 0 || digits >= s.size() || s[digits] != '.') return std::nullopt;
     if (digits + 1 < s.size() && s[digits + 1] != ' ' && s[digits + 1] != '\t') return std::nullopt;
-    return SenseMarker{std::stoi(std::string(s.substr(0, digits))), trim(s.substr(digits + 1))};
+    return SenseMarker{std::stoi(std::string(s.substr(0, digits))), trim_line(s.substr(digits + 1))};
 }
 
 // A trailing " N." on a translation line: the number of the next sense (WikDict layout).
 std::optional<int> trailing_sense_number(std::string_view line) {
-    const std::string_view s = trim(line);
+    const std::string_view s = trim_line(line);
     if (s.size() < 3 || s.back() != '.') return std::nullopt;
     std::size_t i = s.size() - 1;
     std::size_t digits = 0;
@@ -238,21 +222,21 @@ std::optional<int> trailing_sense_number(std::string_view line) {
 
 bool is_example(std::string_view line) {
     // A line of blanks trims to an empty view (no data): it is not an example.
-    return !line.empty() && (line.front() == ' ' || line.front() == '\t') && trim(line).starts_with('"');
+    return !line.empty() && (line.front() == ' ' || line.front() == '\t') && trim_line(line).starts_with('"');
 }
 
 // `      "ein Fettnäpfchentreter sein"  - have a gift for gaffes` -> both sides.
 std::optional<std::pair<std::string, std::string>> split_example(std::string_view line) {
-    const std::string_view s = trim(line);
+    const std::string_view s = trim_line(line);
     const auto close = s.rfind("\"  - ");
     if (s.size() < 2 || s.front() != '"' || close == std::string_view::npos || close == 0) return std::nullopt;
-    return std::pair<std::string, std::string>{std::string(s.substr(1, close - 1)), std::string(trim(s.substr(close + 4)))};
+    return std::pair<std::string, std::string>{std::string(s.substr(1, close - 1)), std::string(trim_line(s.substr(close + 4)))};
 }
 
 // Indented "Note:", "Synonyms:", "see:", "See also:", "Antonym:" lines.
 bool is_cross_reference(std::string_view line) {
     if (line.empty() || (line.front() != ' ' && line.front() != '\t')) return false;
-    const std::string_view s = trim(line);
+    const std::string_view s = trim_line(line);
     const auto colon = s.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon > 20) return false;
     return std::all_of(s.begin(), s.begin() + static_cast<std::ptrdiff_t>(colon),
@@ -265,17 +249,17 @@ struct HeadwordLine {
 };
 
 HeadwordLine parse_headword_line(std::string_view line) {
-    line = trim(line);
+    line = trim_line(line);
     const auto pron = line.find(" /");
     const auto pos = line.find(" <");
     const auto end = std::min(pron, pos);
-    HeadwordLine out{trim(line.substr(0, end)), {}};
+    HeadwordLine out{trim_line(line.substr(0, end)), {}};
     if (pos != std::string_view::npos) {
         const auto close = line.find('>', pos);
         std::string_view inner = line.substr(pos + 2, close == std::string_view::npos ? std::string_view::npos : close - pos - 2);
         while (!inner.empty()) {
             const auto comma = inner.find(',');
-            if (const auto p = trim(inner.substr(0, comma)); !p.empty()) out.parts_of_speech.emplace_back(p);
+            if (const auto p = trim_line(inner.substr(0, comma)); !p.empty()) out.parts_of_speech.emplace_back(p);
             if (comma == std::string_view::npos) break;
             inner.remove_prefix(comma + 1);
         }
@@ -321,7 +305,7 @@ class SenseCollector {
 // The next line after `i` that is neither blank, an example nor a cross reference.
 std::optional<std::string_view> next_content_line(const std::vector<std::string_view>& lines, std::size_t i) {
     for (++i; i < lines.size(); ++i) {
-        if (trim(lines[i]).empty() || is_example(lines[i]) || is_cross_reference(lines[i])) continue;
+        if (trim_line(lines[i]).empty() || is_example(lines[i]) || is_cross_reference(lines[i])) continue;
         return lines[i];
     }
     return std::nullopt;
@@ -376,7 +360,7 @@ bool is_uncommon_label(std::string_view label) {
         "veraltet", "selten", "obs.", "obs", "obsolete", "archaic", "dated", "rare", "old", "poet.", "poetic",
         "slang", "sl.", "vulg.", "humor.", "dialect", "dial.", "bayr.", "süddt.", "norddt.", "schw.", "Ös.",
         "sc.", "austr.", "nz", "ir."};
-    const std::string lower = lowercase_ascii(trim(label));
+    const std::string lower = schema::ascii_lower(trim_line(label));
     return std::find(kLabels.begin(), kLabels.end(), lower) != kLabels.end();
 }
 
@@ -396,7 +380,7 @@ std::string article_headword(std::string_view text) {
     while (!text.empty()) {
         const auto nl = text.find('\n');
         const std::string_view line = text.substr(0, nl);
-        if (!trim(line).empty()) return std::string(parse_headword_line(line).headword);
+        if (!trim_line(line).empty()) return std::string(parse_headword_line(line).headword);
         text.remove_prefix(nl == std::string_view::npos ? text.size() : nl + 1);
     }
     return {};
@@ -405,7 +389,7 @@ std::string article_headword(std::string_view text) {
 DictArticle parse_article(std::string_view text, std::string_view target_lang) {
     const std::vector<std::string_view> lines = split_lines(text);
     std::size_t i = 0;
-    while (i < lines.size() && trim(lines[i]).empty()) ++i;
+    while (i < lines.size() && trim_line(lines[i]).empty()) ++i;
     if (i == lines.size()) return {};
     HeadwordLine head = parse_headword_line(lines[i]);
     DictArticle article{std::string(head.headword), std::move(head.parts_of_speech), {}, {}};
@@ -416,7 +400,7 @@ DictArticle parse_article(std::string_view text, std::string_view target_lang) {
             if (auto example = split_example(line)) article.examples.push_back(std::move(*example));
             continue;
         }
-        if (trim(line).empty() || is_cross_reference(line)) continue;
+        if (trim_line(line).empty() || is_cross_reference(line)) continue;
         if (const auto marker = sense_marker(line)) {
             senses.start(marker->number);
             line = marker->rest;
@@ -434,7 +418,7 @@ DictArticle parse_article(std::string_view text, std::string_view target_lang) {
             senses.add_line(line);
             continue;
         }
-        const std::string_view body = trim(line);
+        const std::string_view body = trim_line(line);
         senses.add_line(body.substr(0, body.rfind(' ')));
         senses.start(*next_number);
     }

@@ -4,7 +4,8 @@
 
 #include <cstdlib>
 #include <cstring>
-#include <sstream>
+
+#include "analysis/text.hpp"
 
 namespace xling::cli {
 namespace {
@@ -24,14 +25,7 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
     }
 }
 
-std::vector<std::string> split_list(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');) {
-        if (!item.empty()) out.push_back(item);
-    }
-    return out;
-}
+std::vector<std::string> split_list(const std::string& text) { return analysis::split(text, ','); }
 
 ColorChoice color_choice(const std::string& value) {
     if (value == "always") return ColorChoice::Always;

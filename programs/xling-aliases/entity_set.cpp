@@ -3,18 +3,16 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "programs/xling-aliases/languages.hpp"
 
 namespace xling::importer {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-    return s;
-}
+// Blanks and line ends only: a name that starts or ends with another control character is
+// reported (usable), not silently trimmed.
+std::string_view trim(std::string_view s) { return analysis::trim(s, " \t\r\n"); }
 
 bool has_control_character(std::string_view s) noexcept {
     return std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });

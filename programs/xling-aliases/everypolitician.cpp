@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/text.hpp"
 #include "programs/xling-aliases/csv.hpp"
 #include "programs/xling-aliases/entity_set.hpp"
 #include "programs/xling-aliases/input.hpp"
@@ -101,13 +102,8 @@ std::vector<std::string> natural_order_forms(std::string_view label) {
     const auto comma = label.find(',');
     if (comma == std::string_view::npos || label.find(',', comma + 1) != std::string_view::npos) return {};
     if (name_script(label) != Script::Cyrillic) return {};
-    const auto trim = [](std::string_view s) {
-        while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-        while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-        return s;
-    };
-    const std::string_view family = trim(label.substr(0, comma));
-    const std::string_view given = trim(label.substr(comma + 1));
+    const std::string_view family = analysis::trim(label.substr(0, comma), " ");
+    const std::string_view given = analysis::trim(label.substr(comma + 1), " ");
     if (family.empty() || given.empty()) return {};
     std::vector<std::string> out{std::string(given) + " " + std::string(family)};
     const auto space = given.find(' ');

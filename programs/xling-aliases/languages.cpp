@@ -3,14 +3,13 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "analysis/text.hpp"
+
 namespace xling::importer {
 namespace {
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-    return s;
-}
+// A command-line list is trimmed of spaces and tabs only, as it always was.
+std::string_view trim(std::string_view s) { return analysis::trim(s, " \t"); }
 
 }  // namespace
 

@@ -13,6 +13,7 @@
 #include <iostream>
 
 #include "analysis/analyzer.hpp"
+#include "analysis/text.hpp"
 #include "translation/compiled_table.hpp"
 #include "translation/table_builder.hpp"
 #include "programs/common/cli.hpp"
@@ -108,8 +109,7 @@ int run_lookup(const LookupArgs& args) {
     std::vector<xling::analysis::AnalyzedToken> tokens;
     for (const auto& word : args.words) {
         analyzer.words(word, tokens);
-        std::string key;
-        for (const auto& t : tokens) key += (key.empty() ? "" : " ") + t.word;
+        const std::string key = xling::analysis::join_words(tokens);
         const std::string word_stem = tokens.size() == 1 ? analyzer.stem(args.from, key) : "";
         std::cout << word << "  (" << args.from << " key '" << key << "'";
         if (!word_stem.empty()) std::cout << ", stem '" << word_stem << "'";

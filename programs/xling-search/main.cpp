@@ -8,6 +8,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "analysis/text.hpp"
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "programs/xling-search/result_format.hpp"
@@ -160,8 +161,7 @@ int main(int argc, char** argv) {
         return 2;
     }
 
-    std::string query;
-    for (const auto& w : words) query += (query.empty() ? "" : " ") + w;
+    const std::string query = xling::analysis::join(words);
     request.query = query;
     request.languages = xling::cli::split_list(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
@@ -201,7 +201,7 @@ int main(int argc, char** argv) {
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {
         std::cerr << "xling-search: query error: " << e.what() << '\n';
-        print_caret(std::cerr, query, e.position());
+        print_caret(std::cerr, request.query, e.position());
         return 2;
     } catch (const xling::Error& e) {
         std::cerr << "xling-search: " << e.what() << '\n';

@@ -143,6 +143,13 @@ TEST_CASE("load: a tab-separated pair is also two words") {
     CHECK(error.find(file.string() + ":1:") != std::string::npos);
 }
 
+TEST_CASE("parse: lines are read as in every text table (blanks around a word, indented comments)") {
+    const auto list = StopwordList::parse("  # indented comment\n aber \r\n\tals\n", "test");
+    CHECK(list.size() == 2);
+    CHECK(list.contains("aber"));
+    CHECK(list.contains("als"));
+}
+
 TEST_CASE("load: invalid UTF-8 throws ConfigError naming file:line") {
     TempDir dir;
     const auto file = dir / "hu.txt";

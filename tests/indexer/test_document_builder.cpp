@@ -3,7 +3,6 @@
 #include <xapian.h>
 
 #include <algorithm>
-#include <cctype>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -47,11 +46,6 @@ std::map<std::string, TermInfo> terms_of(const Xapian::Document& doc) {
 }
 
 bool starts_with(const std::string& s, std::string_view prefix) { return s.rfind(prefix, 0) == 0; }
-
-std::string lowercase_ascii(std::string s) {
-    for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return s;
-}
 
 // 37 German words; "die" (stopword) at positions 1, 24, 27 and 34; "Hafen" at 10 and 37.
 const char* const kGermanText =
@@ -197,7 +191,7 @@ TEST_CASE("language, id, title and source terms") {
         if (starts_with(term, schema::kSourcePrefix)) source_terms.push_back(term);
     }
     REQUIRE(source_terms.size() == 1);
-    CHECK(lowercase_ascii(source_terms[0]) == "hhamburger tageblatt");
+    CHECK(xling::schema::ascii_lower(source_terms[0]) == "hhamburger tageblatt");
     CHECK(terms.at(source_terms[0]).positions.empty());
     for (const char* title_word : {"Shamburg", "Smodernisiert", "Sden", "Shafen"}) {
         CAPTURE(title_word);

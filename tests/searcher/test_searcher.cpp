@@ -282,6 +282,22 @@ TEST_CASE("facets count the whole match set, not only the page") {
     CHECK(r.facets.at("source").empty());
 }
 
+TEST_CASE("a search leaves nothing behind for the next one (facets, query description)") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    auto request = query("Zusammenarbeit OR Rusija");
+    request.facets = true;
+    const auto first = s.search(request);
+    REQUIRE(!first.facets.empty());
+    REQUIRE(!first.parsed.empty());
+    // A phrase the collection does not hold: no query is run, so none may be reported.
+    request.query = "\"согласно кивал\"";
+    const auto second = s.search(request);
+    CHECK(second.total == 0);
+    CHECK(second.facets.empty());
+    CHECK(second.parsed.empty());
+}
+
 TEST_CASE("a query of filters only lists the matching documents") {
     const SearchFixture f;
     CHECK(f.ids_for("lang:de") == Ids{"de1", "de2"});

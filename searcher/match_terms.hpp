@@ -1,0 +1,39 @@
+// What the hits' text must contain to be highlighted: the words, stems and name keys each query
+// concept stands for. The query builder and the query translator both fill it in and the snippet
+// maker reads it, so it lives apart from all three (none of them needs to know the others).
+#pragma once
+
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.hpp"
+#include "xling/search_results.hpp"
+
+namespace xling::searcher {
+
+/// What a hit's text must contain to be highlighted for one query concept.
+struct MatchGroup {
+    QueryConcept concept_info;
+    std::set<std::string, std::less<>> words;  ///< exact words, any document language
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lang_words;  ///< name forms per language
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
+    std::set<std::string, std::less<>> keys;   ///< name keys
+    std::vector<std::string> prefixes;         ///< word* prefixes
+    /// Stems that came from translations: language -> stem -> the translations it stands for
+    /// (to tell, per hit, which translation matched).
+    std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>, std::less<>> translated;
+
+    /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
+    [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
+                               const std::vector<std::string>& token_keys) const;
+};
+
+struct MatchTerms {
+    std::vector<MatchGroup> groups;
+    [[nodiscard]] bool uses_keys() const;
+};
+
+}  // namespace xling::searcher
