@@ -105,7 +105,7 @@ int run_index(IndexArgs& a) {
     std::signal(SIGTERM, on_signal);
 
     const bool live = !a.quiet && xling::cli::can_redraw(stderr);
-    xling::indexer::ProgressReporter reporter(stderr, live, live ? xling::indexer::total_input_bytes(a.paths) : 0);
+    xling::cli::ProgressReporter reporter(stderr, live, live ? xling::cli::total_input_bytes(a.paths) : 0);
     try {
         a.options.resources = xling::cli::load_resources(a.data_dir);
         xling::Indexer indexer(a.options);
@@ -146,7 +146,7 @@ int run_delete(const std::filesystem::path& db, const std::vector<std::string>& 
 int run_stats(const std::filesystem::path& db, bool json) {
     try {
         const xling::IndexStats stats = xling::index_stats(db);
-        std::cout << (json ? xling::indexer::stats_json(db.string(), stats) : xling::indexer::stats_text(db.string(), stats));
+        std::cout << (json ? xling::cli::stats_json(db.string(), stats) : xling::cli::stats_text(db.string(), stats));
         return 0;
     } catch (const xling::Error& e) {
         std::cerr << "xling-index: " << e.what() << '\n';

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string>
 
-namespace xling::indexer {
+namespace xling::cli {
 
 std::uint64_t total_input_bytes(const std::vector<std::filesystem::path>& paths) {
     std::uint64_t total = 0;
@@ -91,4 +91,4 @@ void ProgressReporter::summary(const IndexSummary& s) {
     std::fflush(out_);
 }
 
-}  // namespace xling::indexer
+}  // namespace xling::cli

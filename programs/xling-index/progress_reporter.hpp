@@ -9,7 +9,7 @@
 
 #include "xling/indexer.hpp"
 
-namespace xling::indexer {
+namespace xling::cli {
 
 /// Sum of the sizes of the indexable files under `paths` (as stored, i.e. compressed), for the bar.
 [[nodiscard]] std::uint64_t total_input_bytes(const std::vector<std::filesystem::path>& paths);
@@ -33,4 +33,4 @@ class ProgressReporter {
     bool line_drawn_ = false;
 };
 
-}  // namespace xling::indexer
+}  // namespace xling::cli

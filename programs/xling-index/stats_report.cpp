@@ -3,7 +3,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
-namespace xling::indexer {
+namespace xling::cli {
 namespace {
 
 std::string human_bytes(std::uint64_t bytes) {
@@ -82,4 +82,4 @@ std::string stats_json(const std::string& path, const IndexStats& s) {
     return j.dump() + "\n";
 }
 
-}  // namespace xling::indexer
+}  // namespace xling::cli

@@ -5,7 +5,7 @@
 
 #include "xling/index_stats.hpp"
 
-namespace xling::indexer {
+namespace xling::cli {
 
 /// Several "name: value" lines, each ending in '\n'.
 [[nodiscard]] std::string stats_text(const std::string& path, const IndexStats& stats);
@@ -13,4 +13,4 @@ namespace xling::indexer {
 /// One JSON object (stable key names and order), ending in '\n'.
 [[nodiscard]] std::string stats_json(const std::string& path, const IndexStats& stats);
 
-}  // namespace xling::indexer
+}  // namespace xling::cli

@@ -42,7 +42,7 @@ int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool expl
         if (line.empty()) continue;
         request.query = line;
         try {
-            std::cout << xling::searcher::to_json(searcher.search(request), explain) << '\n';
+            std::cout << xling::cli::to_json(searcher.search(request), explain) << '\n';
         } catch (const xling::Error& e) {
             std::cout << nlohmann::json({{"query", line}, {"error", e.what()}}).dump() << '\n';
             status = 2;
@@ -189,14 +189,14 @@ int main(int argc, char** argv) {
         if (batch) return run_batch(searcher, request, explain);
         const xling::SearchResults results = searcher.search(request);
         if (json) {
-            std::cout << xling::searcher::to_json(results, explain) << '\n';
+            std::cout << xling::cli::to_json(results, explain) << '\n';
         } else if (jsonl) {
-            std::cout << xling::searcher::to_jsonl(results);
+            std::cout << xling::cli::to_jsonl(results);
         } else if (ids) {
-            std::cout << xling::searcher::to_ids(results);
+            std::cout << xling::cli::to_ids(results);
         } else {
-            if (explain) xling::searcher::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
-            xling::searcher::print_human(std::cout, results, use_color, explain);
+            if (explain) xling::cli::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
+            xling::cli::print_human(std::cout, results, use_color, explain);
         }
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {

@@ -7,7 +7,12 @@
 
 #include "searcher/control_chars.hpp"
 
-namespace xling::searcher {
+namespace xling::cli {
+
+using searcher::append_escaped;
+using searcher::escaped;
+using searcher::EscapeRules;
+
 namespace {
 // Every string a document, a table or the query supplies goes through this before it reaches
 // the terminal, so the only escape sequences printed are the styles below.
@@ -227,4 +232,4 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
     }
 }
 
-}  // namespace xling::searcher
+}  // namespace xling::cli

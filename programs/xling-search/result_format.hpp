@@ -15,7 +15,7 @@
 #include "xling/alias_table.hpp"
 #include "xling/search_results.hpp"
 
-namespace xling::searcher {
+namespace xling::cli {
 
 /// One JSON object (no trailing newline); `explain` adds "concepts".
 [[nodiscard]] std::string to_json(const SearchResults& results, bool explain = false);
@@ -38,4 +38,4 @@ void print_human(std::ostream& out, const SearchResults& results, bool color, bo
 void print_explanation(std::ostream& out, const SearchResults& results, const std::vector<AmbiguousName>& ambiguous,
                        bool color);
 
-}  // namespace xling::searcher
+}  // namespace xling::cli

@@ -26,7 +26,7 @@ xling::SearchResults sample() {
 }  // namespace
 
 TEST_CASE("JSON output has the documented fields in the documented order") {
-    const auto json = nlohmann::ordered_json::parse(xling::searcher::to_json(sample()));
+    const auto json = nlohmann::ordered_json::parse(xling::cli::to_json(sample()));
     std::vector<std::string> keys;
     for (const auto& item : json.items()) keys.push_back(item.key());
     CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "hits"});
@@ -44,7 +44,7 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
 
 TEST_CASE("human output shows rank, id, language, date, score, title and snippet without colour") {
     std::ostringstream out;
-    xling::searcher::print_human(out, sample(), false);
+    xling::cli::print_human(out, sample(), false);
     const std::string text = out.str();
     CHECK(text.find("1 match for") != std::string::npos);
     CHECK(text.find("1. de/02.txt  de  2024-12-12  score 2.500") != std::string::npos);
@@ -55,7 +55,7 @@ TEST_CASE("human output shows rank, id, language, date, score, title and snippet
 
 TEST_CASE("colour output uses ANSI styles") {
     std::ostringstream out;
-    xling::searcher::print_human(out, sample(), true);
+    xling::cli::print_human(out, sample(), true);
     CHECK(out.str().find("\033[1m") != std::string::npos);
 }
 
@@ -66,7 +66,7 @@ TEST_CASE("estimated totals are labelled with their bounds") {
     r.total_lower = 1000;
     r.total_upper = 1500;
     std::ostringstream out;
-    xling::searcher::print_human(out, r, false);
+    xling::cli::print_human(out, r, false);
     CHECK(out.str().find("about 1200 matches (between 1000 and 1500)") != std::string::npos);
 }
 
@@ -75,7 +75,7 @@ TEST_CASE("JSON Lines output is one parseable hit object per line, with the quer
     r.hits.push_back(r.hits.front());
     r.hits.back().rank = 2;
     r.hits.back().id = "lt/01.txt";
-    const std::string text = xling::searcher::to_jsonl(r);
+    const std::string text = xling::cli::to_jsonl(r);
     std::istringstream lines(text);
     std::vector<nlohmann::ordered_json> parsed;
     for (std::string line; std::getline(lines, line);) parsed.push_back(nlohmann::ordered_json::parse(line));
@@ -87,15 +87,15 @@ TEST_CASE("JSON Lines output is one parseable hit object per line, with the quer
 }
 
 TEST_CASE("--ids output is one id per line") {
-    CHECK(xling::searcher::to_ids(sample()) == "de/02.txt\n");
+    CHECK(xling::cli::to_ids(sample()) == "de/02.txt\n");
 }
 
 TEST_CASE("facets appear in JSON only when computed") {
     auto r = sample();
-    CHECK(nlohmann::json::parse(xling::searcher::to_json(r)).contains("facets") == false);
+    CHECK(nlohmann::json::parse(xling::cli::to_json(r)).contains("facets") == false);
     r.facets["lang"]["de"] = 1;
     r.facets["month"]["2024-12"] = 1;
-    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    const auto json = nlohmann::json::parse(xling::cli::to_json(r));
     CHECK(json["facets"]["lang"]["de"] == 1);
     CHECK(json["facets"]["month"]["2024-12"] == 1);
 }
@@ -103,7 +103,7 @@ TEST_CASE("facets appear in JSON only when computed") {
 TEST_CASE("matched concepts are listed per hit with their entity") {
     auto r = sample();
     r.hits[0].matched.push_back({"Putin", {"putin"}, {"Putin", "Putins"}, {}});
-    const auto json = nlohmann::json::parse(xling::searcher::to_json(r));
+    const auto json = nlohmann::json::parse(xling::cli::to_json(r));
     const auto& m = json["hits"][0]["matched"][0];
     CHECK(m["query"] == "Putin");
     CHECK(m["entity"] == "putin");
@@ -124,7 +124,7 @@ xling::SearchResults hostile() {
 
 TEST_CASE("human output shows control characters from documents as escapes; only xling's styles stay") {
     std::ostringstream out;
-    xling::searcher::print_human(out, hostile(), false);
+    xling::cli::print_human(out, hostile(), false);
     const std::string text = out.str();
     CHECK(text.find("1. evil\\nsecond-line\\x1b]0;title\\x07  de") != std::string::npos);
     CHECK(text.find("Ti\\x1b[2Jtle\\r\\x7f\\u009b31m") != std::string::npos);
@@ -140,11 +140,11 @@ TEST_CASE("--ids writes one line per id: controls as C escapes, backslashes doub
     auto r = hostile();
     r.hits.push_back(r.hits.front());
     r.hits.back().id = "C:\\docs\\a\tb.txt";
-    CHECK(xling::searcher::to_ids(r) == "evil\\nsecond-line\\x1b]0;title\\x07\nC:\\\\docs\\\\a\\tb.txt\n");
+    CHECK(xling::cli::to_ids(r) == "evil\\nsecond-line\\x1b]0;title\\x07\nC:\\\\docs\\\\a\\tb.txt\n");
 }
 
 TEST_CASE("JSON output escapes control characters itself and keeps the text") {
-    const auto text = xling::searcher::to_json(hostile());
+    const auto text = xling::cli::to_json(hostile());
     CHECK(text.find('\x1b') == std::string::npos);
     CHECK(text.find("\\u001b") != std::string::npos);
     CHECK(text.find('\n') == std::string::npos);
