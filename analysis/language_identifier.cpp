@@ -3,6 +3,7 @@
 #include <cstdio>  // CLD2's public header uses FILE without including it
 #include <cld2/public/compact_lang_det.h>
 
+#include "analysis/utf8.hpp"
 #include "xling/language.hpp"
 
 namespace xling::analysis {
@@ -15,6 +16,14 @@ DetectedLanguage identify_language(std::string_view utf8_text) {
     while (sample.size() < utf8_text.size() && !sample.empty() &&
            (static_cast<unsigned char>(utf8_text[sample.size()]) & 0xC0) == 0x80) {
         sample.remove_suffix(1);
+    }
+    // CLD2 reads past the end of an ill-formed sequence (a fuzzed query found it): whatever a
+    // caller hands in, CLD2 only ever sees valid UTF-8 (checked on the sample only: it is all
+    // CLD2 reads, and documents were validated before).
+    std::string repaired;
+    if (find_invalid_utf8(sample)) {
+        repaired = replace_invalid_utf8(sample);
+        sample = repaired;
     }
     // ExtDetectLanguageSummary rather than DetectLanguage: the latter answers ENGLISH when it
     // cannot tell (for backwards compatibility), which would stem empty or numeric documents

@@ -5,6 +5,7 @@
 #include <cstring>
 #include <optional>
 
+#include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
 namespace xling::searcher {
@@ -70,6 +71,14 @@ void check_query_bytes(std::string_view q, const SearchLimits& limits) {
                      position);
 }
 
+// Throws at the first byte that is not UTF-8: the analysis chain and CLD2 (which reads past the
+// end of a truncated sequence: found by fuzzing) take valid UTF-8 only.
+void check_query_utf8(std::string_view q) {
+    if (const auto bad = analysis::find_invalid_utf8(q)) {
+        throw QueryError("query is not valid UTF-8" + at(*bad), *bad);
+    }
+}
+
 // Counts the words of each searched lexeme as it is lexed, and throws at the first one past
 // the limit: the query builder's work grows with every word in every document language.
 class WordBudget {
@@ -103,6 +112,7 @@ std::vector<Lexeme> lex_all(std::string_view q);
 
 std::vector<Lexeme> lex(std::string_view q, const SearchLimits& limits) {
     check_query_bytes(q, limits);
+    check_query_utf8(q);
     std::vector<Lexeme> out = lex_all(q);
     WordBudget budget(limits.max_query_words);
     for (const Lexeme& lexeme : out) budget.spend(searched_words(lexeme), lexeme.position);

@@ -44,7 +44,7 @@ int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool expl
         try {
             std::cout << xling::cli::to_json(searcher.search(request), explain) << '\n';
         } catch (const xling::Error& e) {
-            std::cout << nlohmann::json({{"query", line}, {"error", e.what()}}).dump() << '\n';
+            std::cout << xling::cli::to_error_json(line, e.what()) << '\n';
             status = 2;
         }
         std::cout.flush();

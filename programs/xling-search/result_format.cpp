@@ -232,4 +232,8 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
     }
 }
 
+std::string to_error_json(std::string_view query, std::string_view message) {
+    return dump(nlohmann::ordered_json{{"query", query}, {"error", message}});
+}
+
 }  // namespace xling::cli

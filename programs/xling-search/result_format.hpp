@@ -11,6 +11,7 @@
 
 #include <ostream>
 #include <string>
+#include <string_view>
 
 #include "xling/alias_table.hpp"
 #include "xling/search_results.hpp"
@@ -37,5 +38,9 @@ void print_human(std::ostream& out, const SearchResults& results, bool color, bo
 /// found in the index, stems and name keys; ambiguous names are flagged.
 void print_explanation(std::ostream& out, const SearchResults& results, const std::vector<AmbiguousName>& ambiguous,
                        bool color);
+
+/// One --batch line for a query that failed: {"query": ..., "error": ...}. Bytes of the query
+/// that are not UTF-8 (it is refused for that) become U+FFFD, so the line stays valid JSON.
+[[nodiscard]] std::string to_error_json(std::string_view query, std::string_view message);
 
 }  // namespace xling::cli

@@ -170,3 +170,11 @@ TEST_CASE("every record of the wire.jsonl feed is identified with its table lang
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("identify_language never hands CLD2 ill-formed UTF-8 (it read past the buffer: found by fuzzing)") {
+    // The fuzzed query that crashed CLD2's script scanner, and sequences cut short.
+    const std::string crash("\xf5ltnarP\xf5ltnarotioaP\xff?tti\0\0\xf5" "daeEna", 33);
+    CHECK(xling::analysis::identify_language(crash).code == "und");
+    CHECK(xling::analysis::identify_language("Lietuvos \xc4").code == "und");
+    CHECK(xling::analysis::identify_language(std::string(100, '\xf2')).code == "und");
+}

@@ -270,3 +270,13 @@ TEST_CASE("--batch with a big glossary reads it once, and again after an edit") 
     CHECK(many.cpu_seconds < 3 * std::max(one.cpu_seconds, 0.05));
     CHECK(many.max_rss_kib < one.max_rss_kib + 100 * 1024);
 }
+
+TEST_CASE("a query that is not UTF-8 is an error naming the byte (it crashed CLD2: found by fuzzing)") {
+    const std::string input = std::string("Putin \xF5lt\xFF") + "\nPutin\n";
+    const Measured m = measure_search(corpus_args({"--batch"}), input);
+    CHECK(m.exit_code == 2);
+    const auto lines = json_lines(m.out);
+    REQUIRE(lines.size() == 2);
+    CHECK(lines[0]["error"].get<std::string>().find("not valid UTF-8 at position 6") != std::string::npos);
+    CHECK(lines[1]["total"].get<int>() > 0);
+}

@@ -193,3 +193,10 @@ TEST_CASE("words are counted as they would be searched; the word past max_query_
     for (int i = 0; i < 10000; ++i) exclusions += " -w" + std::to_string(i);
     CHECK(parse_error(exclusions, {1 << 20, 256}).position() == exclusions.find(" -w255 ") + 2);
 }
+
+TEST_CASE("a query that is not UTF-8 is an error at its first bad byte, before any analysis") {
+    CHECK(error_position("Putin \xF5lt") == 6);
+    CHECK(error_position("\xFF") == 0);
+    CHECK(error_position("Путин \xD0") == 11);  // a sequence cut short at the end
+    CHECK(tree("Путин") == "word:Путин");
+}

@@ -151,3 +151,9 @@ TEST_CASE("JSON output escapes control characters itself and keeps the text") {
     const auto json = nlohmann::json::parse(text);
     CHECK(json["hits"][0]["id"] == "evil\nsecond-line\x1b]0;title\x07");
 }
+
+TEST_CASE("a failed --batch query is one valid JSON line, even when the query is not UTF-8") {
+    const auto json = nlohmann::json::parse(xling::cli::to_error_json("Putin \xF5", "query is not valid UTF-8 at position 6"));
+    CHECK(json["query"] == "Putin \xEF\xBF\xBD");
+    CHECK(json["error"] == "query is not valid UTF-8 at position 6");
+}
