@@ -262,15 +262,19 @@ TEST_CASE("an unreadable sub-folder is listed as skipped, with the reason") {
         }
         fs::permissions(dir.path(), fs::perms::all);
         fs::permissions(dir / "in", fs::perms::all);
-        command = "setpriv --reuid=65534 --regid=65534 --clear-groups " + command;
+        const std::string as_nobody = "setpriv --reuid=65534 --regid=65534 --clear-groups ";
+        // A build inside a folder only root may enter (mktemp -d makes them 0700) cannot be run
+        // by nobody at all: nothing to check there.
+        if (run(as_nobody + kIndexBin + " --version").exit_code != 0) {
+            fs::permissions(dir / "in" / "closed", fs::perms::owner_all);
+            MESSAGE("nobody cannot run the build's xling-index here: skipped");
+            return;
+        }
+        command = as_nobody + command;
     }
     const auto r = run(command);
     fs::permissions(dir / "in" / "closed", fs::perms::owner_all);
     INFO(r.err);
-    if (::geteuid() == 0 && r.exit_code == 2 && !contains(r.err, "closed")) {
-        MESSAGE("nobody cannot run the build's xling-index here: skipped");
-        return;
-    }
     CHECK(r.exit_code == 0);
     CHECK(contains(r.err, "closed: cannot read folder: Permission denied"));
 }
