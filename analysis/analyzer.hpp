@@ -15,6 +15,7 @@
 #include "analysis/stemmer.hpp"
 #include "analysis/text.hpp"
 #include "analysis/word_tokenizer.hpp"
+#include "xling/translation_table.hpp"
 
 namespace xling::analysis {
 
@@ -51,6 +52,12 @@ class Analyzer {
 
     /// Stem of a normalized word in `lang`, or "" when it is a stopword of `lang`.
     [[nodiscard]] std::string stem(std::string_view lang, std::string_view word);
+
+    /// stem() as the StemFunction translation tables take (glossary words, table building).
+    /// The function refers to this Analyzer: it must not outlive it.
+    [[nodiscard]] StemFunction stem_function() {
+        return [this](std::string_view lang, std::string_view word) { return stem(lang, word); };
+    }
 
     /// True when `word` (normalized) is a stopword of `lang`.
     [[nodiscard]] bool is_stopword(std::string_view lang, std::string_view word) const;

@@ -90,9 +90,7 @@ std::shared_ptr<const Resources> Resources::from_memory(const ResourceTexts& tex
     if (!texts.glossaries.empty()) {
         // Single glossary words are stemmed (as a glossary file's are), so inflected query words find them.
         analysis::Analyzer analyzer(data->analysis);
-        const StemFunction stem = [&analyzer](std::string_view lang, std::string_view word) {
-            return analyzer.stem(lang, word);
-        };
+        const StemFunction stem = analyzer.stem_function();
         for (std::size_t i = 0; i < texts.glossaries.size(); ++i) {
             data->translations.add_glossary(texts.glossaries[i], "<glossary:" + std::to_string(i + 1) + ">", stem);
         }

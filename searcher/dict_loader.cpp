@@ -12,7 +12,7 @@ namespace xling::searcher {
 TranslationTable with_glossaries(const TranslationTable& base, const std::vector<std::filesystem::path>& glossaries,
                                  analysis::Analyzer& analyzer) {
     TranslationTable table = base;  // shares the mapped table; add_glossary copies on write
-    const StemFunction stem = [&analyzer](std::string_view lang, std::string_view word) { return analyzer.stem(lang, word); };
+    const StemFunction stem = analyzer.stem_function();
     for (const auto& file : glossaries) table.add_glossary(analysis::read_config_file(file, "glossary"), file.string(), stem);
     return table;
 }

@@ -70,7 +70,7 @@ int run_build(const BuildArgs& args) {
         }
     }
     xling::analysis::Analyzer analyzer(load_analysis(args.data_dir));
-    const xling::StemFunction stem = [&](std::string_view lang, std::string_view word) { return analyzer.stem(lang, word); };
+    const xling::StemFunction stem = analyzer.stem_function();
     const auto start = std::chrono::steady_clock::now();
     const auto report = xling::translation::build_table(options, stem, args.out, &std::cerr);
     const auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -99,7 +99,7 @@ int run_lookup(const LookupArgs& args) {
         return 2;
     }
     xling::analysis::Analyzer analyzer(load_analysis(args.data_dir));
-    const xling::StemFunction stem = [&](std::string_view lang, std::string_view word) { return analyzer.stem(lang, word); };
+    const xling::StemFunction stem = analyzer.stem_function();
     std::vector<std::filesystem::path> files{args.table};
     files.insert(files.end(), args.glossaries.begin(), args.glossaries.end());
     const auto table = xling::TranslationTable::load(files, stem);
