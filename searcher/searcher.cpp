@@ -6,7 +6,6 @@
 #include <cstdint>
 #include <limits>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
 
 #include "analysis/analyzer.hpp"
@@ -21,6 +20,7 @@
 #include "searcher/query_parser.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/stored_fields.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
@@ -50,11 +50,6 @@ Xapian::Database open_databases(const std::vector<std::filesystem::path>& paths)
         }
     }
     return combined;
-}
-
-std::string field(const nlohmann::json& data, const char* key) {
-    const auto it = data.find(key);
-    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
 }
 
 }  // namespace
@@ -90,6 +85,18 @@ class Searcher::Impl {
     }
 
     std::size_t document_count() const { return db_.get_doccount(); }
+
+    std::optional<StoredDocument> document(const std::string& id) {
+        try {
+            db_.reopen();
+            const std::string term = schema::id_term(id);
+            const auto posting = db_.postlist_begin(term);
+            if (posting == db_.postlist_end(term)) return std::nullopt;
+            return searcher::decode_stored(db_.get_document(*posting).get_data(), searcher::StoredParts::FieldsAndText);
+        } catch (const Xapian::Error& e) {
+            throw IndexError("reading document '" + id + "' failed: " + e.get_description());
+        }
+    }
 
     SearchResults search(const SearchRequest& request) {
         try {
@@ -202,19 +209,21 @@ class Searcher::Impl {
     // One match as a hit: the stored fields, and the snippet when one is asked for.
     Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options) {
         const Xapian::Document doc = it.get_document();
-        const auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+        const bool snippets = snippet_options.length > 0;
+        StoredDocument stored = searcher::decode_stored(
+            doc.get_data(), snippets ? searcher::StoredParts::FieldsAndText : searcher::StoredParts::Fields);
         Hit hit;
         hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
         hit.score = it.get_weight();
-        hit.id = field(data, "id");
-        hit.lang = field(data, "lang");
-        hit.title = field(data, "title");
-        hit.date = field(data, "date");
-        hit.url = field(data, "url");
-        hit.source = field(data, "source");
-        if (snippet_options.length > 0) {
+        hit.id = std::move(stored.id);
+        hit.lang = std::move(stored.lang);
+        hit.title = std::move(stored.title);
+        hit.date = std::move(stored.date);
+        hit.url = std::move(stored.url);
+        hit.source = std::move(stored.source);
+        if (snippets) {
             searcher::Snippet snippet =
-                searcher::make_snippet(field(data, "text"), hit.lang, terms, snippet_options, analyzer_, keyer_);
+                searcher::make_snippet(stored.text, hit.lang, terms, snippet_options, analyzer_, keyer_);
             hit.snippet = std::move(snippet.text);
             hit.matched_forms = std::move(snippet.matched);
             hit.matched = std::move(snippet.concepts);
@@ -311,6 +320,7 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 
 SearchResults Searcher::search(const SearchRequest& request) { return impl_->search(request); }
+std::optional<StoredDocument> Searcher::document(const std::string& id) { return impl_->document(id); }
 std::vector<std::string> Searcher::languages() const { return impl_->languages(); }
 std::size_t Searcher::document_count() const { return impl_->document_count(); }
 std::vector<AmbiguousName> Searcher::ambiguous_names() const { return impl_->ambiguous_names(); }

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "xling/resources.hpp"
 #include "xling/search_request.hpp"
 #include "xling/search_results.hpp"
+#include "xling/stored_document.hpp"
 
 namespace xling {
 
@@ -48,6 +50,11 @@ class Searcher {
     ///         than 64 MiB ("file: larger than 64 MiB ...") or is malformed ("file:line: message");
     ///         IndexError when the index cannot be read (e.g. modified too much during the query).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
+
+    /// The stored fields and whole text of the document with this id (the latest committed
+    /// revision), or nothing when the index holds no such document.
+    /// @throws IndexError when the index cannot be read.
+    [[nodiscard]] std::optional<StoredDocument> document(const std::string& id);
 
     /// Language codes of the documents in the index, in table order ("und" last).
     [[nodiscard]] std::vector<std::string> languages() const;

@@ -21,5 +21,6 @@
 #include "xling/search_results.hpp"
 #include "xling/searcher.hpp"
 #include "xling/source_document.hpp"
+#include "xling/stored_document.hpp"
 #include "xling/translation_table.hpp"
 #include "xling/version.hpp"

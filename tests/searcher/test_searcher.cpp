@@ -404,3 +404,19 @@ TEST_CASE("the deepest query the parser accepts is built, run and explained (eve
     request.query = "(" + q + ")";
     CHECK_THROWS_AS((void)s.search(request), xling::QueryError);
 }
+
+TEST_CASE("a document is read back by id with its stored fields and whole text") {
+    const SearchFixture f;
+    xling::Searcher s = f.searcher();
+    const std::optional<xling::StoredDocument> en1 = s.document("en1");
+    REQUIRE(en1.has_value());
+    CHECK(en1->id == "en1");
+    CHECK(en1->lang == "en");
+    CHECK(en1->title == "Belousov in Pyongyang");
+    CHECK(en1->date == "2024-11-29");
+    CHECK(en1->url == "https://news.example.org/2024/belousov");
+    CHECK(en1->source == "Example Wire");
+    CHECK(en1->text.find("military cooperation with Kim Jong-un.") != std::string::npos);
+    CHECK_FALSE(s.document("no-such-id").has_value());
+    CHECK_FALSE(s.document("").has_value());
+}

@@ -1,0 +1,27 @@
+#include "searcher/stored_fields.hpp"
+
+#include <nlohmann/json.hpp>
+
+namespace xling::searcher {
+namespace {
+std::string field(const nlohmann::json& data, const char* key) {
+    const auto it = data.find(key);
+    return it != data.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+}  // namespace
+
+StoredDocument decode_stored(const std::string& data, StoredParts parts) {
+    const auto json = nlohmann::json::parse(data, nullptr, false);
+    StoredDocument doc;
+    if (!json.is_object()) return doc;
+    doc.id = field(json, "id");
+    doc.lang = field(json, "lang");
+    doc.title = field(json, "title");
+    doc.date = field(json, "date");
+    doc.url = field(json, "url");
+    doc.source = field(json, "source");
+    if (parts == StoredParts::FieldsAndText) doc.text = field(json, "text");
+    return doc;
+}
+
+}  // namespace xling::searcher
