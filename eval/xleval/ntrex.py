@@ -29,6 +29,13 @@ Modes (what a query word may match):
   aliases      the words as typed, default table and name keys (xling's default)
   translation  xling's query translation (issue 7), when `xling-search --help` offers it
 
+Accent-free variants (issue 15: "many researchers type on keyboards without ő, ė, š"): the modes
+aliases+unaccented and translation+unaccented run the same queries as aliases and translation with
+their diacritics stripped (strip_diacritics: Latin letters lose their combining marks, so ő -> o,
+ė -> e, š -> s, ä -> a; Cyrillic keeps й and only ё becomes е, as Russians type). The target is an
+MRR within 0.02 of the accented queries (accent_gap). The queries with no diacritic (most English
+ones) are the same in both, so the per-source-language rows show where the gap is.
+
 Scoring: for a cell S->T every query of source language S runs with `--lang T` (only documents
 in T; the query is expanded for T only, which is how a user restricts a search to one language)
 and --limit = documents per language, so T's whole ranking is seen. The relevant document is the
@@ -46,6 +53,7 @@ here; what is measured is the translation, not language identification of 4 word
 import json
 import math
 import re
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -62,7 +70,24 @@ FILES = {
 KEYWORDS = 4
 QUERY_TYPES = ["sentence", "keywords", "keywords_common", "sentence_typed"]
 MODES = ["exact", "stems", "aliases", "translation"]
+# Accent-free variant of a mode: the same flags, the queries without diacritics.
+UNACCENTED = {"aliases": "aliases+unaccented", "translation": "translation+unaccented"}
+ACCENT_TARGET = 0.02
 DIGIT = re.compile(r"\d")
+
+
+def strip_diacritics(text: str) -> str:
+    """The text as typed on a keyboard without accents: combining marks dropped from every
+    non-Cyrillic letter (NFD), Cyrillic ё/Ё -> е/Е, й kept (it is a letter of its own there)."""
+    out = []
+    for ch in text:
+        if ch in "ёЁ":
+            out.append("е" if ch == "ё" else "Е")
+        elif "CYRILLIC" in unicodedata.name(ch, ""):
+            out.append(ch)
+        else:
+            out.append("".join(c for c in unicodedata.normalize("NFD", ch) if not unicodedata.combining(c)))
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 def load_documents(folder: Path, max_docs=None):
@@ -204,7 +229,7 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
 
     translation = tools.translation_flags()
     off_flags = tools.translation_off_flags()
-    base = ["--default-op", "or", "--snippet-length", "40", "--highlight", "none"]
+    base = ["--default-op", "or", "--snippet-length", "0", "--highlight", "none"]  # ids only: snippets are most of a query's time
     modes = {
         "exact": {"flags": base + ["--no-aliases"] + off_flags, "exact": True},
         "stems": {"flags": base + ["--no-aliases"] + off_flags, "exact": False},
@@ -212,6 +237,9 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
     }
     if translation:
         modes["translation"] = {"flags": base + translation[0], "exact": False, "query_lang": tools.has_query_lang()}
+    for accented, name in UNACCENTED.items():
+        if accented in modes:
+            modes[name] = dict(modes[accented], unaccented=True)
 
     results = {
         "documents": ndocs * len(LANGS),
@@ -227,13 +255,13 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
     for mode, spec in modes.items():
         for qt in query_types:
             for s in LANGS:
-                qs = [(q[1] if spec["exact"] else q[0]) for q in queries[qt][s]]
+                qs = mode_queries(spec, queries[qt][s])
                 flags = list(spec["flags"])
                 if spec.get("query_lang"):
                     flags += ["--query-lang", s]
                 for t in LANGS:
                     jobs.append(((mode, qt, s, t), qs, flags + ["--lang", t, "--limit", str(ndocs)]))
-                if unfiltered:
+                if unfiltered and not spec.get("unaccented"):  # the accent check needs the --lang cells only
                     jobs.append(((mode, qt, s, None), qs, flags + ["--limit", str(ndocs * len(LANGS))]))
 
     def one(job):
@@ -245,7 +273,7 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
     with ThreadPoolExecutor(max_workers=max(1, jobs_in_parallel)) as pool:
         answers = dict(pool.map(one, jobs))
 
-    for mode in MODES:
+    for mode in MODES + list(UNACCENTED.values()):
         if mode not in modes:
             results["modes"][mode] = {"available": False, "reason": tools.translation_status()}
             continue
@@ -257,7 +285,7 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
             others = {s: ([], []) for s in LANGS}
             errors = []
             for s in LANGS:
-                qs = [(q[1] if spec["exact"] else q[0]) for q in queries[qt][s]]
+                qs = mode_queries(spec, queries[qt][s])
                 for t in LANGS:
                     for n, res in enumerate(answers[(mode, qt, s, t)]):
                         if "error" in res:
@@ -282,7 +310,8 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
                                "r10": round(sum(c["r10"] for c in cross) / len(cross), 4)},
                 "mono_mean": {"mrr": round(sum(c["mrr"] for c in mono) / len(mono), 4),
                               "r10": round(sum(c["r10"] for c in mono) / len(mono), 4)},
-                "to_others": {s: metric_summary(*others[s]) for s in LANGS} if unfiltered else None,
+                "to_others": ({s: metric_summary(*others[s]) for s in LANGS}
+                              if unfiltered and not spec.get("unaccented") else None),
                 "errors": len(errors),
                 "error_examples": errors[:5],
             }
@@ -291,7 +320,45 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
                 + (f"; {len(errors)} query errors" if errors else ""))
         results["modes"][mode] = mres
     results["issue7"] = issue7_targets(results)
+    results["accent_gap"] = accent_gap(results, queries, query_types)
     return results
+
+
+def mode_queries(spec, qs):
+    """The query texts a mode sends: =word forms for exact, diacritics stripped for the unaccented ones."""
+    texts = [(q[1] if spec["exact"] else q[0]) for q in qs]
+    return [strip_diacritics(t) for t in texts] if spec.get("unaccented") else texts
+
+
+def accent_gap(results, queries, query_types):
+    """Accented vs accent-free MRR per mode and query type (issue 15: within ACCENT_TARGET), overall
+    (cross-lingual and monolingual means) and per source language with the share of its queries
+    that stripping changed."""
+    out = {}
+    for accented, name in UNACCENTED.items():
+        a, u = results["modes"].get(accented, {}), results["modes"].get(name, {})
+        if not (a.get("available") and u.get("available")):
+            continue
+        per = {}
+        for qt in query_types:
+            rows = {}
+            for s in LANGS:
+                changed = sum(1 for q in queries[qt][s] if strip_diacritics(q[0]) != q[0])
+                row = {"changed": round(changed / len(queries[qt][s]), 3) if queries[qt][s] else None}
+                for label, m in (("accented", a), ("unaccented", u)):
+                    cells = m[qt]["cells"][s]
+                    row[label] = round(sum(cells[t]["mrr"] for t in LANGS) / len(LANGS), 4)
+                rows[s] = row
+            gap_cross = round(a[qt]["cross_mean"]["mrr"] - u[qt]["cross_mean"]["mrr"], 4)
+            gap_mono = round(a[qt]["mono_mean"]["mrr"] - u[qt]["mono_mean"]["mrr"], 4)
+            per[qt] = {"cross": {"accented": a[qt]["cross_mean"]["mrr"], "unaccented": u[qt]["cross_mean"]["mrr"],
+                                 "gap": gap_cross},
+                       "mono": {"accented": a[qt]["mono_mean"]["mrr"], "unaccented": u[qt]["mono_mean"]["mrr"],
+                                "gap": gap_mono},
+                       "met": gap_cross <= ACCENT_TARGET and gap_mono <= ACCENT_TARGET,
+                       "by_source": rows}
+        out[accented] = per
+    return out
 
 
 def issue7_targets(results):

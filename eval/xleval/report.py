@@ -1,6 +1,6 @@
 """Plain-text tables of the evaluation results (stdout and eval/README.md)."""
 
-from . import names, ntrex, stemming
+from . import names, ntrex, precision, stemming
 
 
 def f3(x):
@@ -147,12 +147,87 @@ def names_table(res):
             + (table(wc_header, wc_rows) + "\n\n" if wc_rows else "") + table(cell_header, cell_rows))
 
 
+def accent_table(res):
+    gap = res.get("accent_gap") or {}
+    if not gap:
+        return "NTREX-128 accent-free queries: not measured (no aliases or translation mode)"
+    header = ["mode, query type", "cross MRR accented", "unaccented", "gap", "mono MRR accented", "unaccented",
+              "gap", f"target gap <= {ntrex.ACCENT_TARGET}"]
+    rows, src_rows = [], []
+    for mode, per in gap.items():
+        for qt, r in per.items():
+            rows.append([f"{mode}, {qt}", f3(r["cross"]["accented"]), f3(r["cross"]["unaccented"]),
+                         f"{r['cross']['gap']:+.3f}", f3(r["mono"]["accented"]), f3(r["mono"]["unaccented"]),
+                         f"{r['mono']['gap']:+.3f}", "met" if r["met"] else "NOT met"])
+            for s, x in r["by_source"].items():
+                src_rows.append([f"{mode}, {qt}, {s}->all 5", f3(x["accented"]), f3(x["unaccented"]),
+                                 f"{x['accented'] - x['unaccented']:+.3f}", f"{100 * x['changed']:.0f}%"])
+    src_header = ["mode, query type, source", "MRR accented", "unaccented", "gap", "queries changed"]
+    return ("NTREX-128 accent-free queries (the same queries, diacritics stripped; gap = accented - unaccented MRR)\n\n"
+            + table(header, rows) + "\n\n" + table(src_header, src_rows))
+
+
+def precision_tables(res):
+    c = res["collection"]
+    sizes = ", ".join(f"{lang} {c['distractors'][lang]} docs / {c['distractor_bytes'][lang] / 1e6:.1f} MB"
+                      for lang in c["distractors"])
+    out = [f"Precision task (issue 15): {c['seeds']} seed articles among {sum(c['distractors'].values())} "
+           f"distractors ({sizes}); distractors left out for mentioning a queried entity: "
+           f"{sum(c['excluded'].values())}"]
+    modes = [m for m in precision.MODES if res["modes"][m].get("available")]
+    na = [m for m in precision.MODES if not res["modes"][m].get("available")]
+    if na:
+        out.append("not available: " + "; ".join(f"{m} ({res['modes'][m]['reason']})" for m in na))
+    t = res.get("target", {})
+    if t:
+        out.append(f"Issue 15 target on entity queries ({t['mode']} mode): "
+                   + ", ".join(f"{k} {f3(t[k]['value'])} (target {t[k]['target']}: {'met' if t[k]['met'] else 'NOT met'})"
+                               for k in precision.TARGET))
+    if not modes:
+        return "\n".join(out)
+    header = ["kind", "queries"] + [f"{m} P / P@10 / R" for m in modes]
+    rows = []
+    for label, part, key in ([(g, "by_group", g) for g in precision.GROUPS]
+                             + [(k, "by_kind", k) for k in precision.KINDS if k not in precision.GROUPS]):
+        rows.append([label, res["modes"][modes[0]][part][key]["queries"]] + [
+            f"{f3(r['precision'])} / {f3(r['p10'])} / {f3(r['recall'])}"
+            for r in (res["modes"][m][part][key] for m in modes)])
+    out += ["", "P = precision over every hit returned, P@10 = precision of the first min(10, returned) hits, "
+                "R = recall; means over queries (P and P@10 over the queries that return something)", "",
+            table(header, rows)]
+    header = ["kind", "queries"] + [f"{m} hits / empty" for m in modes]
+    rows = [[k, res["modes"][modes[0]]["by_kind"][k]["queries"]]
+            + [f"{res['modes'][m]['by_kind'][k]['returned_mean']} / {res['modes'][m]['by_kind'][k]['empty']}"
+               for m in modes] for k in precision.KINDS]
+    out += ["", "mean hits returned per query / queries with no hit", "", table(header, rows)]
+    main = "default" if "default" in modes else modes[0]
+    qrows = []
+    for r in res["modes"][main]["queries"]:
+        q = r["query"] + (f" --lang {r['lang']}" if r["lang"] else "")
+        qrows.append([q, r["kind"], r["relevant"], r["returned"], r["relevant_returned"], f3(r["precision"]),
+                      f3(r["recall"]), " ".join(r["irrelevant_examples"][:2])])
+    out += ["", f"per query ({main} mode)", "",
+            table(["query", "kind", "relevant", "returned", "rel. returned", "P", "R", "first irrelevant hits"], qrows)]
+    offered = any(r.get("suggestion") for r in res["modes"][main]["queries"])
+    out.append('misspelled queries with the right "did you mean" in the JSON: '
+               + (f3(res["modes"][main]["by_kind"]["misspelled"].get("suggestion_right")) if offered else "none offered"))
+    seeds = res["seed_mentions"]
+    ents = sorted({e for v in seeds.values() for e in v})
+    srows = [[e] + [", ".join(seeds[sd][e]) or "-" for sd in sorted(seeds)] for e in ents]
+    out += ["", "Judgments: the forms by which each seed mentions each queried entity (rule in xleval/judgments.py)",
+            "", table(["entity"] + [sd.split("/")[1][:3] for sd in sorted(seeds)], srows)]
+    return "\n".join(out)
+
+
 def full_report(results):
     parts = []
     if "ntrex" in results:
-        parts += [ntrex_summary(results["ntrex"]), "", issue7_table(results["ntrex"]), "", ntrex_tables(results["ntrex"])]
+        parts += [ntrex_summary(results["ntrex"]), "", issue7_table(results["ntrex"]), "",
+                  accent_table(results["ntrex"]), "", ntrex_tables(results["ntrex"])]
     if "stemming" in results:
         parts += ["", stemming_table(results["stemming"])]
     if "names" in results:
         parts += ["", names_table(results["names"])]
+    if "precision" in results:
+        parts += ["", precision_tables(results["precision"])]
     return "\n".join(parts)
