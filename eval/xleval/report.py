@@ -195,11 +195,14 @@ def precision_tables(res):
     out += ["", "P = precision over every hit returned, P@10 = precision of the first min(10, returned) hits, "
                 "R = recall; means over queries (P and P@10 over the queries that return something)", "",
             table(header, rows)]
-    header = ["kind", "queries"] + [f"{m} hits / empty" for m in modes]
-    rows = [[k, res["modes"][modes[0]]["by_kind"][k]["queries"]]
-            + [f"{res['modes'][m]['by_kind'][k]['returned_mean']} / {res['modes'][m]['by_kind'][k]['empty']}"
-               for m in modes] for k in precision.KINDS]
-    out += ["", "mean hits returned per query / queries with no hit", "", table(header, rows)]
+    header = ["kind", "queries"] + [f"{m} hits / empty / pooled P" for m in modes]
+    picks = [(g, "by_group", g) for g in precision.GROUPS] + [(k, "by_kind", k) for k in precision.KINDS
+                                                               if k not in precision.GROUPS]
+    rows = [[label, res["modes"][modes[0]][part][key]["queries"]]
+            + [f"{r['returned_mean']} / {r['empty']} / {f3(r.get('pooled_precision'))}"
+               for r in (res["modes"][m][part][key] for m in modes)] for label, part, key in picks]
+    out += ["", "mean hits returned per query / queries with no hit / pooled precision (relevant / returned over "
+                "all hits of the kind)", "", table(header, rows)]
     main = "default" if "default" in modes else modes[0]
     qrows = []
     for r in res["modes"][main]["queries"]:
