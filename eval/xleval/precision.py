@@ -43,14 +43,14 @@ Modes, one expansion switched off at a time (when the build's `xling-search --he
   accents-strict    --accents strict (translation on), once the searcher has it
 """
 
-import io
 import json
+import shutil
 import subprocess
 import tarfile
 from pathlib import Path
 
 from . import judgments as J
-from .tools import log
+from .tools import ToolFailed, ToolMissing, log
 
 CHUNK = 40_000
 MAX_RECORD = 500_000
@@ -172,23 +172,40 @@ TARGET = {"precision": 0.98, "recall": 0.98}  # issue 15, entity queries
 
 # -- the collection ---------------------------------------------------------------------------------
 
+def zstd_reader(path: Path):
+    """A zstd -dc process on path (the caller stops reading once its budget is filled)."""
+    if shutil.which("zstd") is None:
+        raise ToolMissing("zstd is not installed (scripts/bootstrap installs it): the precision task reads "
+                          f"{path.parent}/*.zst")
+    return subprocess.Popen(["zstd", "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def check_complete(proc, path: Path):
+    """At the end of the stream: a zstd failure (a damaged file) is an error, not a shorter corpus."""
+    proc.stdout.read()  # what a tar reader leaves after the archive's end marker
+    if proc.wait() != 0:
+        raise ToolFailed(f"zstd -dc {path} exited {proc.returncode}: {proc.stderr.read().decode(errors='replace')[:300]}")
+
+
 def stream_jsonl_zst(path: Path):
     """(raw byte length, record) of each line of a .jsonl.zst, read through the zstd program."""
-    proc = subprocess.Popen(["zstd", "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = zstd_reader(path)
     try:
         for line in proc.stdout:
             if line.strip():
                 yield len(line), json.loads(line)
+        check_complete(proc, path)
     finally:
-        proc.stdout.close()
         proc.kill()
         proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
 
 
 def novel_chunks(path: Path):
     """(byte length, record) of the Russian novels in name order, each cut into ~CHUNK-character
     documents at paragraph (blank line) ends."""
-    proc = subprocess.Popen(["zstd", "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+    proc = zstd_reader(path)
     try:
         with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
             for member in tar:  # tar order; the file is written in a fixed order, so the choice is stable
@@ -207,10 +224,12 @@ def novel_chunks(path: Path):
                         yield len(body.encode("utf-8")), {"id": f"{name}#{n}", "lang": "ru",
                                                           "title": f"{name} {n}", "text": body}
                         part, n = [], n + 1
+        check_complete(proc, path)
     finally:
-        proc.stdout.close()
         proc.kill()
         proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
 
 
 def build_collection(shared: Path, budget_bytes: int, finder: J.MentionFinder, out: Path):
