@@ -4,7 +4,7 @@ Collection: the 5 seed news articles (../shared/seeds: 000 hu, 001 de, 002 lt, 0
 about Russia and North Korea) among distractors that cannot mention their entities: the first
 documents of each bulk corpus of ../shared/corpora (Hungarian laws, Lithuanian legal acts, German
 federal laws, US Code sections; Russian novels cut into chunks of ~CHUNK characters at paragraph
-ends), in file order, up to a byte budget per language (full 6 MB, smoke 300 KB; records over
+ends), in file order, up to a byte budget per language (full 6 MB, smoke 1 MB; records over
 MAX_RECORD characters skipped). A distractor that mentions a queried entity (the rule in
 judgments.py) or holds a name part the table does not list alone (Kim, as a whole word) is left
 out, and the number left out is reported: so the distractors cannot contain the entities by
@@ -28,8 +28,9 @@ a keyword query's are the documents in T that hold all of its concepts.
 
 Metrics per query, over every hit returned (--limit above the collection size): precision =
 relevant returned / returned (queries that return nothing are left out of the precision means and
-counted in "empty"; pooled precision = relevant / returned over all hits of a kind), P@10 = relevant among the first min(10, returned) / min(10, returned) (so 1.0 is
-reachable with 2 relevant documents), recall = relevant returned / relevant. Aggregates are means
+counted in "empty"), P@10 = relevant among the first min(10, returned) / min(10, returned) (so 1.0
+is reachable with 2 relevant documents), recall = relevant returned / relevant; pooled precision =
+relevant / returned over all hits of a kind. Aggregates are means
 over queries per kind and for "entity" (full, part, script, inflected, unaccented: the issue's
 target group; misspelled shown apart, since no exact-match engine finds them).
 
@@ -47,6 +48,7 @@ import json
 import shutil
 import subprocess
 import tarfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import judgments as J
@@ -377,8 +379,6 @@ def all_queries():
 
 
 def run(tools, shared: Path, work: Path, budget_bytes: int, aliases_file: Path, jobs_in_parallel=1):
-    from concurrent.futures import ThreadPoolExecutor
-
     names = J.parse_aliases(aliases_file)
     wanted = sorted({e for _, _, e in ENTITY_QUERIES})
     missing = [e for e in wanted if e not in names]
