@@ -332,7 +332,7 @@ def suggestion_text(res):
     written): every value of a key naming a suggestion, as one lower-cased string."""
     out = []
     for k, v in res.items():
-        if "suggest" in k.lower() or "did_you_mean" in k.lower():
+        if any(x in k.lower() for x in ("suggest", "did_you_mean", "spelling")) and v:  # an empty one offers nothing
             out.append(json.dumps(v, ensure_ascii=False))
     return J.fold(" ".join(out)) if out else None
 
