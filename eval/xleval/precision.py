@@ -44,6 +44,7 @@ Modes, one expansion switched off at a time (when the build's `xling-search --he
   accents-strict    --accents strict (translation on), once the searcher has it
 """
 
+import contextlib
 import json
 import shutil
 import subprocess
@@ -174,12 +175,21 @@ TARGET = {"precision": 0.98, "recall": 0.98}  # issue 15, entity queries
 
 # -- the collection ---------------------------------------------------------------------------------
 
-def zstd_reader(path: Path):
-    """A zstd -dc process on path (the caller stops reading once its budget is filled)."""
+@contextlib.contextmanager
+def zstd_stream(path: Path):
+    """A `zstd -dc path` process, stopped on leaving the block (callers stop once their budget is
+    filled); call check_complete(proc, path) after reading to the end."""
     if shutil.which("zstd") is None:
         raise ToolMissing("zstd is not installed (scripts/bootstrap installs it): the precision task reads "
                           f"{path.parent}/*.zst")
-    return subprocess.Popen(["zstd", "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(["zstd", "-dc", str(path)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        yield proc
+    finally:
+        proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
 
 
 def check_complete(proc, path: Path):
@@ -190,27 +200,20 @@ def check_complete(proc, path: Path):
 
 
 def stream_jsonl_zst(path: Path):
-    """(raw byte length, record) of each line of a .jsonl.zst, read through the zstd program."""
-    proc = zstd_reader(path)
-    try:
+    """(raw byte length, record) of each line of a .jsonl.zst."""
+    with zstd_stream(path) as proc:
         for line in proc.stdout:
             if line.strip():
                 yield len(line), json.loads(line)
         check_complete(proc, path)
-    finally:
-        proc.kill()
-        proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
 
 
 def novel_chunks(path: Path):
-    """(byte length, record) of the Russian novels in name order, each cut into ~CHUNK-character
-    documents at paragraph (blank line) ends."""
-    proc = zstd_reader(path)
-    try:
+    """(byte length, record) of the Russian novels in the tar's order (fixed, so the choice is stable),
+    each cut into ~CHUNK-character documents at paragraph (blank line) ends."""
+    with zstd_stream(path) as proc:
         with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
-            for member in tar:  # tar order; the file is written in a fixed order, so the choice is stable
+            for member in tar:
                 if not member.isfile() or not member.name.endswith(".txt"):
                     continue
                 text = tar.extractfile(member).read().decode("utf-8", errors="replace")
@@ -227,11 +230,6 @@ def novel_chunks(path: Path):
                                                           "title": f"{name} {n}", "text": body}
                         part, n = [], n + 1
         check_complete(proc, path)
-    finally:
-        proc.kill()
-        proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
 
 
 def build_collection(shared: Path, budget_bytes: int, finder: J.MentionFinder, out: Path):
