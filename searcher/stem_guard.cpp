@@ -1,0 +1,23 @@
+#include "searcher/stem_guard.hpp"
+
+#include "analysis/utf8.hpp"
+
+namespace xling::searcher {
+
+bool plausible_stem(const analysis::Analyzer& analyzer, std::string_view lang, std::string_view word,
+                    std::string_view stem) {
+    if (stem == word) return true;
+    const std::size_t stem_letters = analysis::code_point_count(stem);
+    if (stem_letters < kMinStemLetters) return false;
+    if (analyzer.is_stopword(lang, stem)) return false;
+    return stem_letters > kMinStemLetters || 2 * stem_letters > analysis::code_point_count(word);
+}
+
+std::vector<std::string> unstemmed_forms(IndexForms& forms, std::string_view lang, const std::string& word,
+                                         bool capitalized) {
+    if (capitalized) return forms.forms(lang, word);
+    if (forms.can_match(Xapian::Query(word))) return {word};
+    return {};
+}
+
+}  // namespace xling::searcher
