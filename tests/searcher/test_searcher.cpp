@@ -485,3 +485,37 @@ TEST_CASE("NEAR/n matches what Xapian's own QueryParser matches for NEAR/n on th
     // "a b"~n is NEAR/n over the phrase's words.
     CHECK(xling_docids("\"alpha omega\"~3") == xapian_docids("alpha NEAR/3 omega"));
 }
+
+TEST_CASE("a name is not searched by a short stem another language's stemmer cuts it to") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    // Hungarian stems `Kim` and `kit`/`kivel` ("whom", "with whom") alike to `ki`, `Seoul` and
+    // `senek` to `se`.
+    xling::test::index_documents(dir / "db", {doc("hu-who", "hu", "Kit hívtak meg, és kivel beszéltek a senek?"),
+                                              doc("hu-kim", "hu", "A miniszter Kimmel tárgyalt, majd Seoulban járt."),
+                                              doc("hu-putin", "hu", "Putyin Phenjanba utazott."),
+                                              doc("en-kim", "en", "Kim Jong Un met officials from Seoul."),
+                                              doc("lt-visit", "lt", "Belousovas lankėsi Rusijos sostinėje.")});
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    const auto ids = [&](const std::string& q) { return SearchFixture::ids(s.search(query(q))); };
+    CHECK(ids("Kim") == Ids{"en-kim", "hu-kim"});  // `Kimmel` as a Hungarian form of the name
+    CHECK(ids("Seoul") == Ids{"en-kim", "hu-kim"});
+    CHECK(ids("kivel") == Ids{"hu-who"});  // a Hungarian word keeps its stem
+    // Inflected names still find their documents.
+    CHECK(ids("Putyinnal") == Ids{"hu-putin"});
+    CHECK(ids("Phenjanban") == Ids{"hu-putin"});
+    CHECK(ids("Belousovo") == Ids{"lt-visit"});
+    CHECK(ids("Rusija") == Ids{"lt-visit"});
+}
+
+TEST_CASE("a lower-case and between words does not restrict the query to English documents") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    xling::test::index_documents(dir / "db", {doc("de", "de", "Putin besuchte Pjöngjang im Sommer."),
+                                              doc("en", "en", "Putin and his delegation flew to Pyongyang.")});
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    const auto ids = [&](const std::string& q) { return SearchFixture::ids(s.search(query(q))); };
+    CHECK(ids("Putin and Pjöngjang") == Ids{"de", "en"});  // en by the name key of Pjöngjang
+    CHECK(ids("Putin and Pjöngjang") == ids("Putin Pjöngjang"));
+    CHECK(ids("Putin or delegation") == Ids{"en"});  // `or` is a word: the English stopword, left out
+}
