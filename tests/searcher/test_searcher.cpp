@@ -519,3 +519,20 @@ TEST_CASE("a lower-case and between words does not restrict the query to English
     CHECK(ids("Putin and Pjöngjang") == ids("Putin Pjöngjang"));
     CHECK(ids("Putin or delegation") == Ids{"en"});  // `or` is a word: the English stopword, left out
 }
+
+TEST_CASE("a multi-word alias highlights and reports its content words, not its stopwords") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    xling::test::index_documents(
+        dir / "db", {doc("en", "en", "Envoys of the Democratic People's Republic of Korea spoke of peace and of trade.")});
+    xling::Searcher s({dir / "db"}, xling::test::default_resources());
+    auto request = query("\"North Korea\"");
+    request.snippet.length = 200;
+    const auto r = s.search(request);
+    REQUIRE(r.hits.size() == 1);
+    const auto& forms = r.hits.front().matched_forms;
+    INFO(r.hits.front().snippet);
+    CHECK(std::find(forms.begin(), forms.end(), "Korea") != forms.end());
+    CHECK(std::find(forms.begin(), forms.end(), "Democratic") != forms.end());
+    CHECK(std::find(forms.begin(), forms.end(), "of") == forms.end());
+}
