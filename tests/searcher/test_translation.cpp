@@ -317,3 +317,25 @@ TEST_CASE("GlossaryCache: unchanged glossaries are read once; an edit, a new siz
     (void)cache.get(base, files, glossary_analyzer());
     CHECK(cache.reads() == 7);
 }
+
+TEST_CASE("translation leaves out implausible stems and names cut to words") {
+    const TranslatingFixture f;
+    xling::Searcher s = f.translating_searcher();
+    // Lithuanian `parama` stems to `par` (paros, parą, pardavus): dropped; the other senses stay.
+    const auto cooperation = run(s, "cooperation");
+    REQUIRE(!cooperation.concepts.empty());
+    const auto lt = texts(cooperation.concepts[0], "lt");
+    CHECK(std::find(lt.begin(), lt.end(), "parama") == lt.end());
+    CHECK(std::find(lt.begin(), lt.end(), "bendradarbiavimas") != lt.end());
+
+    xling::test::TempDir dir;
+    // `kit` ("whom") has Hungarian stem `ki`, as `Kim` has: the name must not reach it by stem.
+    xling::test::write_file(dir / "g.txt", "hu:kit -> de: wen\n");
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "hu";
+    const auto kim = run(s, "Kim", request);
+    REQUIRE(kim.concepts.size() == 1);
+    CHECK(kim.concepts[0].translations.empty());
+    CHECK(!run(s, "kit", request).concepts[0].translations.empty());  // the word itself is translated
+}
