@@ -134,6 +134,7 @@ bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslatio
         // A stem the translation reaches by losing most of itself matches other words of the
         // language (Lithuanian `parama` -> `par`: paros, parą, pardavus): dropped.
         if (stem.empty() || !plausible_stem(analyzer_, lang, words.front().word, stem)) return false;
+        if (too_frequent(forms_.database(), lang, stem)) return false;
         // The word's own stem in this language (or another translation's) may be in the group
         // already: a second copy would count its occurrences twice.
         if (const std::string term = schema::stem_term(lang, stem); !contains_term(alternatives, term)) {

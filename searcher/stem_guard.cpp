@@ -1,6 +1,9 @@
 #include "searcher/stem_guard.hpp"
 
+#include <cstdint>
+
 #include "analysis/utf8.hpp"
+#include "xling/schema.hpp"
 
 namespace xling::searcher {
 
@@ -11,6 +14,12 @@ bool plausible_stem(const analysis::Analyzer& analyzer, std::string_view lang, s
     if (stem_letters < kMinStemLetters) return false;
     if (analyzer.is_stopword(lang, stem)) return false;
     return stem_letters > kMinStemLetters || 2 * stem_letters > analysis::code_point_count(word);
+}
+
+bool too_frequent(const Xapian::Database& db, std::string_view lang, std::string_view stem) {
+    const Xapian::doccount documents = db.get_termfreq(schema::language_term(lang));
+    if (documents < kMinDocumentsForShare) return false;
+    return 2 * static_cast<std::uint64_t>(db.get_termfreq(schema::stem_term(lang, stem))) > documents;
 }
 
 std::vector<std::string> unstemmed_forms(IndexForms& forms, std::string_view lang, const std::string& word,

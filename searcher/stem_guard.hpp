@@ -22,6 +22,7 @@
 #include <string>
 #include <string_view>
 #include <vector>
+#include <xapian.h>
 
 #include "analysis/analyzer.hpp"
 #include "searcher/index_forms.hpp"
@@ -36,6 +37,15 @@ inline constexpr std::size_t kMinStemLetters = 3;
 /// `analyzer` (its stopword lists are read only, but the Analyzer is one per thread).
 [[nodiscard]] bool plausible_stem(const analysis::Analyzer& analyzer, std::string_view lang, std::string_view word,
                                   std::string_view stem);
+
+/// Fewest documents of a language before a term's share of them says anything.
+inline constexpr Xapian::doccount kMinDocumentsForShare = 20;
+
+/// True when the stem term `Z<lang>:<stem>` is in more than half of the documents of `lang`
+/// (counted when the index has at least kMinDocumentsForShare of them): as a translation it
+/// would match most of the language and carry almost no weight, only noise (a word such as
+/// "said" or "year" in news).
+[[nodiscard]] bool too_frequent(const Xapian::Database& db, std::string_view lang, std::string_view stem);
 
 /// The index terms that stand for `word` in `lang` where its stem is not plausible: when
 /// `capitalized`, its inflected forms as a name (IndexForms::forms), else the word itself when

@@ -339,3 +339,29 @@ TEST_CASE("translation leaves out implausible stems and names cut to words") {
     CHECK(kim.concepts[0].translations.empty());
     CHECK(!run(s, "kit", request).concepts[0].translations.empty());  // the word itself is translated
 }
+
+TEST_CASE("a translation found in most documents of its language is dropped") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    std::vector<xling::SourceDocument> docs;
+    // 24 German documents: `Jahr` in 15 of them (over half), `Ernte` in 3.
+    for (int i = 0; i < 24; ++i) {
+        std::string text = "Bericht Nummer " + std::to_string(i) + " aus Berlin.";
+        if (i < 15) text += " Das Jahr war lang.";
+        if (i < 3) text += " Die Ernte war gut.";
+        docs.push_back(doc("de-" + std::to_string(i), "de", text));
+    }
+    xling::test::index_documents(dir / "db", docs);
+    xling::test::write_file(dir / "g.txt", "en:year -> de: Jahr\nen:harvest -> de: Ernte\n");
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "en";
+    const auto year = run(s, "year", request);
+    REQUIRE(year.concepts.size() == 1);
+    CHECK(texts(year.concepts[0], "de").empty());
+    CHECK(year.hits.empty());
+    const auto harvest = run(s, "harvest", request);
+    CHECK(texts(harvest.concepts[0], "de") == Ids{"Ernte"});
+    CHECK(harvest.hits.size() == 3);
+}
