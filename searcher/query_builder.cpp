@@ -235,6 +235,8 @@ void QueryBuilder::add_unstemmed(const std::string& lang, const std::vector<std:
     alternatives.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
                               Xapian::Query(schema::language_term(lang)));
     group.lang_words[lang].insert(forms.begin(), forms.end());
+    auto& listed = group.concept_info.forms[lang];  // --explain: what stands in for the refused stem
+    listed.insert(listed.end(), forms.begin(), forms.end());
 }
 
 Xapian::Query QueryBuilder::with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs) {
