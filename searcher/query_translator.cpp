@@ -135,6 +135,14 @@ bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslatio
         // language (Lithuanian `parama` -> `par`: paros, parą, pardavus): dropped.
         if (stem.empty() || !plausible_stem(analyzer_, lang, words.front().word, stem)) return false;
         if (too_frequent(forms_.database(), lang, stem)) return false;
+        if (stem_mostly_other_words(forms_.database(), lang, words.front().word, stem)) {
+            const std::string& word = words.front().word;
+            if (!forms_.can_match(Xapian::Query(word))) return false;
+            alternatives.push_back(in_language(lang, Xapian::Query(word)));
+            group.lang_words[lang].insert(word);
+            group.concept_info.translations[lang].push_back(std::move(translation));
+            return true;
+        }
         // The word's own stem in this language (or another translation's) may be in the group
         // already: a second copy would count its occurrences twice.
         if (const std::string term = schema::stem_term(lang, stem); !contains_term(alternatives, term)) {

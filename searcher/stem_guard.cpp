@@ -1,5 +1,6 @@
 #include "searcher/stem_guard.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include "analysis/utf8.hpp"
@@ -20,6 +21,13 @@ bool too_frequent(const Xapian::Database& db, std::string_view lang, std::string
     const Xapian::doccount documents = db.get_termfreq(schema::language_term(lang));
     if (documents < kMinDocumentsForShare) return false;
     return 2 * static_cast<std::uint64_t>(db.get_termfreq(schema::stem_term(lang, stem))) > documents;
+}
+
+bool stem_mostly_other_words(const Xapian::Database& db, std::string_view lang, const std::string& word,
+                             std::string_view stem) {
+    if (stem == word || analysis::code_point_count(stem) > kMinStemLetters + 1) return false;
+    const Xapian::doccount own = std::max<Xapian::doccount>(1, db.get_termfreq(word));
+    return db.get_termfreq(schema::stem_term(lang, stem)) > kShortStemDominance * static_cast<std::uint64_t>(own);
 }
 
 std::vector<std::string> unstemmed_forms(IndexForms& forms, std::string_view lang, const std::string& word,

@@ -47,6 +47,17 @@ inline constexpr Xapian::doccount kMinDocumentsForShare = 20;
 /// "said" or "year" in news).
 [[nodiscard]] bool too_frequent(const Xapian::Database& db, std::string_view lang, std::string_view stem);
 
+/// How many times more documents a short stem may have than its word before it is taken to stand
+/// mostly for other words.
+inline constexpr Xapian::doccount kShortStemDominance = 10;
+
+/// True when `stem`, the stem of a translation `word` in `lang`, has at most 4 letters, differs
+/// from the word and is in more than kShortStemDominance times as many documents as the word
+/// itself: Lithuanian `minia` ("crowd", for `troops`) stems to `min`, which in law texts is
+/// almost only `minėtų` ("mentioned"). Such a translation is searched as written.
+[[nodiscard]] bool stem_mostly_other_words(const Xapian::Database& db, std::string_view lang, const std::string& word,
+                                           std::string_view stem);
+
 /// The index terms that stand for `word` in `lang` where its stem is not plausible: when
 /// `capitalized`, its inflected forms as a name (IndexForms::forms), else the word itself when
 /// the index has it. Empty when the index has none.

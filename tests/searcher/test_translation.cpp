@@ -365,3 +365,20 @@ TEST_CASE("a translation found in most documents of its language is dropped") {
     CHECK(texts(harvest.concepts[0], "de") == Ids{"Ernte"});
     CHECK(harvest.hits.size() == 3);
 }
+
+TEST_CASE("a translation whose short stem stands mostly for other words is searched as written") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    // Lithuanian `minia` ("crowd") stems to `min`, as `minėtų` ("mentioned") does.
+    std::vector<xling::SourceDocument> docs{doc("lt-crowd", "lt", "Minia susirinko aikštėje.")};
+    for (int i = 0; i < 12; ++i) {
+        docs.push_back(doc("lt-law-" + std::to_string(i), "lt", "Pagal minėtų įstatymų nuostatas, straipsnis " + std::to_string(i) + "."));
+    }
+    xling::test::index_documents(dir / "db", docs);
+    xling::test::write_file(dir / "g.txt", "en:troops => lt: minia\n");
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "en";
+    CHECK(SearchFixture::ids(run(s, "troops", request)) == Ids{"lt-crowd"});
+}
