@@ -74,7 +74,7 @@ std::vector<std::string> QueryTranslator::sources(std::string_view key, bool phr
 // plausible form of the word there (Hungarian `ki` for `Kim` would bring `kiad` "ausgeben").
 std::string QueryTranslator::lookup_stem(const std::string& lang, std::string_view key) {
     const std::string stem = analyzer_.stem(lang, key);
-    return !stem.empty() && plausible_stem(analyzer_, lang, key, stem) ? stem : std::string();
+    return !stem.empty() && stem_keeps_a_word(analyzer_, lang, key, stem) ? stem : std::string();
 }
 
 QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool phrase) {

@@ -8,13 +8,24 @@
 
 namespace xling::searcher {
 
+namespace {
+// Where a 3-letter stem of a long word was measured to conflate unrelated words (see the header).
+bool short_stems_overreach(std::string_view lang) { return lang == "lt" || lang == "ru"; }
+}  // namespace
+
+bool stem_keeps_a_word(const analysis::Analyzer& analyzer, std::string_view lang, std::string_view word,
+                       std::string_view stem) {
+    if (stem == word) return true;
+    return analysis::code_point_count(stem) >= kMinStemLetters && !analyzer.is_stopword(lang, stem);
+}
+
 bool plausible_stem(const analysis::Analyzer& analyzer, std::string_view lang, std::string_view word,
                     std::string_view stem) {
     if (stem == word) return true;
+    if (!stem_keeps_a_word(analyzer, lang, word, stem)) return false;
     const std::size_t stem_letters = analysis::code_point_count(stem);
-    if (stem_letters < kMinStemLetters) return false;
-    if (analyzer.is_stopword(lang, stem)) return false;
-    return stem_letters > kMinStemLetters || 2 * stem_letters > analysis::code_point_count(word);
+    return !short_stems_overreach(lang) || stem_letters > kMinStemLetters ||
+           2 * stem_letters > analysis::code_point_count(word);
 }
 
 bool too_frequent(const Xapian::Database& db, std::string_view lang, std::string_view stem) {

@@ -33,6 +33,9 @@ TEST_CASE("Hungarian: names are not cut down to Hungarian words") {
     CHECK(plausible("hu", "phenjanba"));
     CHECK(plausible("hu", "együttműködés"));
     CHECK(plausible("hu", "együttműködést"));
+    // A 3-letter stem of a long word is a real Hungarian stem (measured: as precise as the rest).
+    CHECK(analyzer().stem("hu", "házakban") == "ház");
+    CHECK(plausible("hu", "házakban"));
 }
 
 TEST_CASE("Lithuanian: a stem that keeps half of a short word is not searched") {
@@ -41,6 +44,9 @@ TEST_CASE("Lithuanian: a stem that keeps half of a short word is not searched") 
     CHECK(plausible("lt", "belousovas"));
     CHECK(plausible("lt", "rusija"));
     CHECK(plausible("lt", "rusijos"));
+    // The table may still find `parama` by its stem (its own keys keep that precise).
+    CHECK(xling::searcher::stem_keeps_a_word(analyzer(), "lt", "parama", "par"));
+    CHECK_FALSE(xling::searcher::stem_keeps_a_word(analyzer(), "hu", "kim", "ki"));
 }
 
 TEST_CASE("Russian: a two-letter stem of a longer word is not searched") {
