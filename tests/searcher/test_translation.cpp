@@ -340,6 +340,18 @@ TEST_CASE("translation leaves out implausible stems and names cut to words") {
     CHECK(!run(s, "kit", request).concepts[0].translations.empty());  // the word itself is translated
 }
 
+namespace {
+// `query` as English against the index `dir / "db"`, translated by `glossary` (its text) only.
+xling::SearchResults run_english(const xling::test::TempDir& dir, const std::string& glossary, const std::string& query) {
+    xling::test::write_file(dir / "g.txt", glossary);
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "en";
+    return run(s, query, request);
+}
+}  // namespace
+
 TEST_CASE("a translation found in most documents of its language is dropped") {
     using xling::test::doc;
     xling::test::TempDir dir;
@@ -352,16 +364,12 @@ TEST_CASE("a translation found in most documents of its language is dropped") {
         docs.push_back(doc("de-" + std::to_string(i), "de", text));
     }
     xling::test::index_documents(dir / "db", docs);
-    xling::test::write_file(dir / "g.txt", "en:year -> de: Jahr\nen:harvest -> de: Ernte\n");
-    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
-    xling::TranslationRequest request;
-    request.glossaries = {dir / "g.txt"};
-    request.query_language = "en";
-    const auto year = run(s, "year", request);
+    const std::string glossary = "en:year -> de: Jahr\nen:harvest -> de: Ernte\n";
+    const auto year = run_english(dir, glossary, "year");
     REQUIRE(year.concepts.size() == 1);
     CHECK(texts(year.concepts[0], "de").empty());
     CHECK(year.hits.empty());
-    const auto harvest = run(s, "harvest", request);
+    const auto harvest = run_english(dir, glossary, "harvest");
     CHECK(texts(harvest.concepts[0], "de") == Ids{"Ernte"});
     CHECK(harvest.hits.size() == 3);
 }
@@ -375,10 +383,5 @@ TEST_CASE("a translation whose short stem stands mostly for other words is searc
         docs.push_back(doc("lt-law-" + std::to_string(i), "lt", "Pagal minėtų įstatymų nuostatas, straipsnis " + std::to_string(i) + "."));
     }
     xling::test::index_documents(dir / "db", docs);
-    xling::test::write_file(dir / "g.txt", "en:troops => lt: minia\n");
-    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
-    xling::TranslationRequest request;
-    request.glossaries = {dir / "g.txt"};
-    request.query_language = "en";
-    CHECK(SearchFixture::ids(run(s, "troops", request)) == Ids{"lt-crowd"});
+    CHECK(SearchFixture::ids(run_english(dir, "en:troops => lt: minia\n", "troops")) == Ids{"lt-crowd"});
 }
