@@ -37,6 +37,9 @@ class IndexForms {
     /// wildcards, match-all). Walks the query once: its depth is bounded by the parser's.
     [[nodiscard]] bool can_match(const Xapian::Query& query) const;
 
+    /// The index these forms come from (for term statistics).
+    [[nodiscard]] const Xapian::Database& database() const noexcept { return db_; }
+
   private:
     const Xapian::Database& db_;
     analysis::Analyzer& analyzer_;

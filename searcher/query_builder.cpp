@@ -5,6 +5,7 @@
 
 #include "analysis/iso_date.hpp"
 #include "searcher/query_translator.hpp"
+#include "searcher/stem_guard.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
@@ -47,6 +48,7 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
             std::vector<analysis::AnalyzedToken> tokens;
             analyzer_.words(node.text, tokens);
             if (tokens.empty()) return {};
+            if (node.window > 0) return proximity_part(node, tokens, out);
             if (node.exact) return phrase_part(tokens, node.text, out);
             if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, tokens, out);
             return stemmed_phrase_part(tokens, node.text, out);
@@ -189,18 +191,52 @@ void QueryBuilder::add_forms_in_language(const std::string& lang, const std::vec
     }
 }
 
-void QueryBuilder::add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+void QueryBuilder::add_stems(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                              std::set<std::string, std::less<>>& stop_languages) {
+    const std::string& word = token.word;
+    const bool function_word = is_function_word(word);
     for (const std::string& lang : languages_) {
         const std::string stem = analyzer_.stem(lang, word);
-        if (stem.empty()) {
+        if (stem.empty() || (function_word && leaves_out_function_word(lang, stem))) {
             stop_languages.insert(lang);
+            continue;
+        }
+        if (!plausible_stem(analyzer_, lang, word, stem)) {
+            // `Kim` is no form of Hungarian `ki`: searched there as written, or as a name.
+            add_unstemmed(lang, unstemmed_forms(forms_, lang, word, token.capitalized), group, alternatives);
             continue;
         }
         alternatives.emplace_back(schema::stem_term(lang, stem));
         group.stems[lang].insert(stem);
         group.concept_info.stems[lang] = stem;
     }
+}
+
+// A stopword of the query language (`and`, `der`, `és`), or of some searched language when the
+// query language is not known.
+bool QueryBuilder::is_function_word(const std::string& word) const {
+    if (!options_.query_language.empty()) return analyzer_.is_stopword(options_.query_language, word);
+    return std::any_of(languages_.begin(), languages_.end(), [&](const std::string& lang) { return analyzer_.is_stopword(lang, word); });
+}
+
+// Whether a function word (`stem` its stem in `lang`, where it is no stopword) is left out in
+// `lang` too: always when it is a stopword of the query language (`Putin and Kim` asks for two
+// names in every language), and when the query language is not known, where `lang`'s documents
+// do not have it as a word (German documents have no `and` to require; before, a lower-case
+// `and` restricted the query to English documents).
+bool QueryBuilder::leaves_out_function_word(const std::string& lang, const std::string& stem) const {
+    if (!options_.query_language.empty()) return true;
+    return !forms_.can_match(Xapian::Query(schema::stem_term(lang, stem)));
+}
+
+void QueryBuilder::add_unstemmed(const std::string& lang, const std::vector<std::string>& forms, MatchGroup& group,
+                                 std::vector<Xapian::Query>& alternatives) {
+    if (forms.empty()) return;
+    alternatives.emplace_back(Xapian::Query::OP_FILTER, Xapian::Query(Xapian::Query::OP_OR, forms.begin(), forms.end()),
+                              Xapian::Query(schema::language_term(lang)));
+    group.lang_words[lang].insert(forms.begin(), forms.end());
+    auto& listed = group.concept_info.forms[lang];  // --explain: what stands in for the refused stem
+    listed.insert(listed.end(), forms.begin(), forms.end());
 }
 
 Xapian::Query QueryBuilder::with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs) {
@@ -232,7 +268,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     part.is_word = true;
     part.word = token.word;
     std::vector<Xapian::Query> alternatives;
-    add_stems(token.word, group, alternatives, part.stop_languages);
+    add_stems(token, group, alternatives, part.stop_languages);
     if (!part.stop_languages.empty()) out.has_stopwords = true;
     group.concept_info.stopword_in.assign(part.stop_languages.begin(), part.stop_languages.end());
     if (options_.keep_stopwords && !part.stop_languages.empty()) {
@@ -280,13 +316,27 @@ QueryBuilder::Part QueryBuilder::phrase_part(const std::vector<analysis::Analyze
     return Part{phrase_of(std::move(words)), {}, false};
 }
 
-// Every name of the entities analysed once, in entity and name order.
+// Every name of the entities analysed once, in entity and name order. The stopwords of a
+// longer name are marked (`of` in "Democratic People's Republic of Korea"): they stay in its
+// phrase but are not highlighted or reported as matched on their own.
 std::vector<std::vector<analysis::AnalyzedToken>> QueryBuilder::analysed_names(const std::vector<const Entity*>& entities) {
     std::vector<std::vector<analysis::AnalyzedToken>> analysed;
     for (const Entity* entity : entities) {
-        for (const EntityName& name : entity->names) analyzer_.words(name.name, analysed.emplace_back());
+        for (const EntityName& name : entity->names) {
+            auto& tokens = analysed.emplace_back();
+            analyzer_.words(name.name, tokens);
+            if (tokens.size() < 2) continue;
+            for (auto& t : tokens) t.stopword = is_name_stopword(name.lang, t.word);
+        }
     }
     return analysed;
+}
+
+// A stopword of the name's language; for a name of every language ("*") or of one xling does not
+// analyse, of any searched language.
+bool QueryBuilder::is_name_stopword(const std::string& lang, const std::string& word) const {
+    if (find_language(lang) != nullptr) return analyzer_.is_stopword(lang, word);
+    return std::any_of(languages_.begin(), languages_.end(), [&](const std::string& l) { return analyzer_.is_stopword(l, word); });
 }
 
 namespace {
@@ -322,7 +372,7 @@ void add_exact_name(const std::vector<analysis::AnalyzedToken>& name_tokens, Mat
     std::vector<Xapian::Query> exact;
     for (const auto& t : name_tokens) {
         exact.emplace_back(t.word);
-        if (highlightable(t.word)) group.words.insert(t.word);
+        if (highlightable(t.word) && !t.stopword) group.words.insert(t.word);
     }
     if (exact_seen.insert(analysis::join_words(name_tokens)).second) {
         alternatives.push_back(phrase_of(std::move(exact)));
@@ -384,7 +434,7 @@ void QueryBuilder::add_inflected_name(const std::string& lang, const std::vector
         if (found.empty()) return;
         for (const auto& f : found) {
             inflected = inflected || f != t.word;
-            if (highlightable(f)) group.lang_words[lang].insert(f);
+            if (highlightable(f) && !t.stopword) group.lang_words[lang].insert(f);
             auto& listed = group.concept_info.forms[lang];
             if (f != t.word && std::find(listed.begin(), listed.end(), f) == listed.end()) listed.push_back(f);
         }
@@ -427,11 +477,9 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
             }
         }
     }
-    // A single query word also keeps its own stems (e.g. "Putin" in a document that says "Putins").
-    if (tokens.size() == 1) {
-        std::set<std::string, std::less<>> stop_languages;
-        add_stems(tokens.front().word, group, alternatives, stop_languages);
-    }
+    // No stems of the query word itself: an entity expands through its names and their
+    // inflections only (Hungarian would stem `Kim` to `ki`, "who").
+    (void)tokens;
     Part part{entity_query(alternatives, weak_alternatives), {}, false};
     out.terms.groups.push_back(std::move(group));
     return part;
@@ -544,25 +592,46 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
 }
 
 QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {
-    MatchGroup group;
-    std::vector<std::vector<analysis::AnalyzedToken>> operands;
+    std::vector<NearOperand> operands;
+    std::string label;
     for (const QueryNode& child : node.children) {
-        operands.emplace_back();
-        analyzer_.words(child.text, operands.back());
-        if (operands.back().size() != 1) {
+        std::vector<analysis::AnalyzedToken> words;
+        analyzer_.words(child.text, words);
+        if (words.size() != 1) {
             throw QueryError("NEAR at position " + std::to_string(child.position) + " takes single words, not '" +
                                  child.text + "'",
                              child.position);
         }
-        group.concept_info.query += (group.concept_info.query.empty() ? "" : " NEAR ") + child.text;
+        operands.push_back({words.front().word, child.exact});
+        label += (label.empty() ? "" : " NEAR ") + child.text;
     }
+    return near_words(operands, node.window, label, out);
+}
+
+// "a b c"~n: the phrase's words as NEAR/n operands.
+QueryBuilder::Part QueryBuilder::proximity_part(const QueryNode& node, const std::vector<analysis::AnalyzedToken>& tokens,
+                                                BuiltQuery& out) {
+    std::vector<NearOperand> operands;
+    for (const auto& t : tokens) operands.push_back({t.word, node.exact});
+    if (operands.size() == 1) return node.exact ? phrase_part(tokens, node.text, out) : word_part(tokens, node.text, out);
+    return near_words(operands, node.window, "\"" + node.text + "\"~" + std::to_string(node.window), out);
+}
+
+// Xapian's OP_NEAR window is the span of positions all the terms must fit in; `a NEAR/n b`
+// means "within n words of each other" as in Xapian's own QueryParser (queryparser.lemony,
+// as_near_query): n plus one position per further term.
+QueryBuilder::Part QueryBuilder::near_words(const std::vector<NearOperand>& operands, unsigned within,
+                                            const std::string& label, BuiltQuery& out) {
+    MatchGroup group;
+    group.concept_info.query = label;
+    const auto window = static_cast<Xapian::termcount>(within + operands.size() - 1);
     std::vector<Xapian::Query> per_language;
     for (const std::string& lang : languages_) {
         std::vector<Xapian::Query> positions;
         for (std::size_t k = 0; k < operands.size(); ++k) {
-            const std::string& word = operands[k].front().word;
+            const std::string& word = operands[k].word;
             const std::vector<std::string> forms =
-                node.children[k].exact ? std::vector<std::string>{word} : positional_forms(lang, word);
+                operands[k].exact ? std::vector<std::string>{word} : positional_forms(lang, word);
             if (forms.empty()) {
                 positions.clear();
                 break;
@@ -572,7 +641,7 @@ QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& ou
         }
         if (positions.empty()) continue;
         per_language.emplace_back(Xapian::Query::OP_FILTER,
-                                  Xapian::Query(Xapian::Query::OP_NEAR, positions.begin(), positions.end(), node.window),
+                                  Xapian::Query(Xapian::Query::OP_NEAR, positions.begin(), positions.end(), window),
                                   Xapian::Query(schema::language_term(lang)));
     }
     out.terms.groups.push_back(std::move(group));

@@ -44,6 +44,10 @@ struct BuildOptions {
     /// Adds translations to words and phrases (not to names, =exact words, wildcards, NEAR
     /// operands or field values); null: no translation.
     QueryTranslator* translator = nullptr;
+    /// The query's language when known (given or detected): its stopwords are left out in every
+    /// document language. Empty: a stopword of one language is left out in the others only
+    /// where their documents do not have the word.
+    std::string query_language{};
 };
 
 class QueryBuilder {
@@ -77,6 +81,7 @@ class QueryBuilder {
     Part entity_part(const std::vector<const Entity*>& entities, const std::string& text,
                      const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
     std::vector<std::vector<analysis::AnalyzedToken>> analysed_names(const std::vector<const Entity*>& entities);
+    [[nodiscard]] bool is_name_stopword(const std::string& lang, const std::string& word) const;
     void add_weak_name(const EntityName& name, const std::vector<analysis::AnalyzedToken>& name_tokens, MatchGroup& group,
                        std::vector<Xapian::Query>& weak_alternatives) const;
     [[nodiscard]] bool searches_inflections_in(const std::string& lang) const;
@@ -88,6 +93,12 @@ class QueryBuilder {
     Part stemmed_phrase_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Part wildcard_part(const QueryNode& node, BuiltQuery& out);
     Part near_part(const QueryNode& node, BuiltQuery& out);
+    struct NearOperand {
+        std::string word;  ///< normalized
+        bool exact = false;
+    };
+    Part proximity_part(const QueryNode& node, const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
+    Part near_words(const std::vector<NearOperand>& operands, unsigned within, const std::string& label, BuiltQuery& out);
     Part filter_part(const QueryNode& node, BuiltQuery& out);
     Xapian::Query field_query(const QueryNode& field) const;
     std::vector<std::string> positional_forms(std::string_view lang, const std::string& word);
@@ -95,8 +106,15 @@ class QueryBuilder {
     [[nodiscard]] std::vector<Xapian::Query> matchable(std::vector<Xapian::Query> alternatives) const;
     void add_forms_in_language(const std::string& lang, const std::vector<std::string>& forms,
                                std::vector<Xapian::Query>& alternatives) const;
-    void add_stems(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+    /// The token's stem term in each language where that stem is plausible (stem_guard.hpp),
+    /// its unstemmed forms where not; `stop_languages` gets the languages where it is a stopword.
+    void add_stems(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                    std::set<std::string, std::less<>>& stop_languages);
+    [[nodiscard]] bool is_function_word(const std::string& word) const;
+    [[nodiscard]] bool leaves_out_function_word(const std::string& lang, const std::string& stem) const;
+    /// `forms` (index terms), in documents of `lang` only.
+    static void add_unstemmed(const std::string& lang, const std::vector<std::string>& forms, MatchGroup& group,
+                              std::vector<Xapian::Query>& alternatives);
     void add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives);
     std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;
 

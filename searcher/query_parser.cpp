@@ -110,6 +110,66 @@ std::size_t searched_words(const Lexeme& lexeme) {
 
 std::vector<Lexeme> lex_all(std::string_view q);
 
+bool all_digits(std::string_view s) {
+    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+}
+
+// A NEAR window or "a b"~n proximity: 1 to 9999 words.
+unsigned window_number(std::string_view n, std::string_view what, std::size_t position) {
+    if (n.size() > 4 || !all_digits(n) || std::stoul(std::string(n)) == 0) {
+        throw QueryError(std::string(what) + " window '" + std::string(n) + "'" + at(position) +
+                             " must be a number from 1 to 9999",
+                         position);
+    }
+    return static_cast<unsigned>(std::stoul(std::string(n)));
+}
+
+// Elasticsearch/Lucene syntax after a closing quote at i: "a b"~5 is a proximity window (the
+// words within 5 words of each other, any order: NEAR/5); "a b"^2 (a boost) is an error.
+// Returns the window (0: none) and moves i past it.
+unsigned read_proximity(std::string_view q, std::size_t& i) {
+    if (i >= q.size() || (q[i] != '~' && q[i] != '^')) return 0;
+    const std::size_t mark = i;
+    std::size_t end = i + 1;
+    while (end < q.size() && !ends_word(q[end])) ++end;
+    const std::string_view n = q.substr(mark + 1, end - mark - 1);
+    if (q[mark] == '^') {
+        throw QueryError("boost '^" + std::string(n) + "'" + at(mark) +
+                             " is not supported (xling ranks by BM25; +word requires a word, -word excludes it)",
+                         mark);
+    }
+    if (n.empty()) {
+        throw QueryError("'~'" + at(mark) + " after a phrase needs a number of words: \"a b\"~5 (the words within 5 words of each other)",
+                         mark);
+    }
+    i = end;
+    return window_number(n, "proximity", mark);
+}
+
+// word~ and word~2 (fuzzy) and word^2 (boost) are Lucene syntax that would otherwise be searched
+// as other words: a clear error instead. Xapian 1.4 has no edit-distance matching to offer.
+void reject_unsupported_suffix(std::string_view word, std::size_t start) {
+    const std::size_t tilde = word.rfind('~');
+    if (tilde != std::string_view::npos && tilde > 0) {
+        const std::string_view n = word.substr(tilde + 1);
+        if (n.empty() || all_digits(n) || (n.front() == '0' && n.size() > 1 && n[1] == '.')) {
+            throw QueryError("fuzzy match '" + std::string(word) + "'" + at(start + tilde) +
+                                 " is not supported: xling matches the inflections of a word by itself; use " +
+                                 std::string(word.substr(0, tilde)) + "* for words beginning with it",
+                             start + tilde);
+        }
+    }
+    const std::size_t caret = word.rfind('^');
+    if (caret != std::string_view::npos && caret > 0) {
+        const std::string_view n = word.substr(caret + 1);
+        if (all_digits(n) || (!n.empty() && n.find_first_not_of("0123456789.") == std::string_view::npos)) {
+            throw QueryError("boost '" + std::string(word) + "'" + at(start + caret) +
+                                 " is not supported (xling ranks by BM25; +word requires a word, -word excludes it)",
+                             start + caret);
+        }
+    }
+}
+
 std::vector<Lexeme> lex(std::string_view q, const SearchLimits& limits) {
     check_query_bytes(q, limits);
     check_query_utf8(q);
@@ -138,6 +198,7 @@ std::vector<Lexeme> lex_all(std::string_view q) {
         if (quote_open_length(q, i) > 0) {
             const std::size_t open = i;
             Lexeme phrase{Lexeme::Type::Phrase, read_quoted(q, open, i), open};
+            phrase.window = read_proximity(q, i);
             out.push_back(std::move(phrase));
             word_start = false;
             continue;
@@ -151,6 +212,7 @@ std::vector<Lexeme> lex_all(std::string_view q) {
             if (quote_open_length(q, i) > 0) {
                 Lexeme phrase{Lexeme::Type::Phrase, read_quoted(q, i, i), start};
                 phrase.exact = true;
+                phrase.window = read_proximity(q, i);
                 out.push_back(std::move(phrase));
             } else {
                 const std::size_t word_begin = i;
@@ -190,17 +252,11 @@ std::vector<Lexeme> lex_all(std::string_view q) {
         if (word == "NEAR" || word.rfind("NEAR/", 0) == 0) {
             Lexeme near{Lexeme::Type::Near, word, start};
             near.window = kDefaultNearWindow;
-            if (word.size() > 5) {
-                const std::string n = word.substr(5);
-                if (n.empty() || n.size() > 4 || !std::all_of(n.begin(), n.end(), [](char ch) { return ch >= '0' && ch <= '9'; }) ||
-                    std::stoul(n) == 0) {
-                    throw QueryError("NEAR window '" + n + "'" + at(start) + " must be a number from 1 to 9999", start);
-                }
-                near.window = static_cast<unsigned>(std::stoul(n));
-            }
+            if (word.size() > 5) near.window = window_number(word.substr(5), "NEAR", start);
             out.push_back(std::move(near));
             continue;
         }
+        reject_unsupported_suffix(word, start);
         Lexeme lexeme{Lexeme::Type::Word, word, start};
         if (word.size() > 1 && word.back() == '*') {
             lexeme.wildcard = true;
@@ -370,6 +426,7 @@ class Parser {
                                lexeme.position, {}};
                 node.exact = lexeme.exact;
                 node.wildcard = lexeme.wildcard;
+                node.window = lexeme.window;
                 return node;
             }
             case Lexeme::Type::Field: {
@@ -416,7 +473,9 @@ std::string describe(const QueryNode& node) {
     switch (node.kind) {
         case QueryNode::Kind::Word:
             return std::string(node.exact ? "exact:" : "word:") + node.text + (node.wildcard ? "*" : "");
-        case QueryNode::Kind::Phrase: return std::string(node.exact ? "exact-phrase:\"" : "phrase:\"") + node.text + "\"";
+        case QueryNode::Kind::Phrase:
+            return std::string(node.exact ? "exact-phrase:\"" : "phrase:\"") + node.text + "\"" +
+                   (node.window > 0 ? "~" + std::to_string(node.window) : "");
         case QueryNode::Kind::Field: return node.field + ":" + node.text;
         default: break;
     }

@@ -1,11 +1,13 @@
 // The researcher's query language, parsed into a tree before any analysis:
 //   words, "quoted phrases", OR, AND, NOT (upper case), -word / -"phrase" (exclude),
-//   +word (required), parentheses, a NEAR/5 b (within 5 words), word* (prefix), =word and
+//   +word (required), parentheses, a NEAR/5 b (within 5 words, Xapian's NEAR/5), "a b"~5 (the
+//   phrase's words within 5 words of each other, any order), word* (prefix), =word and
 //   ="phrase" (exact form: no stemming, no expansion), field:value filters (lang, date, source,
 //   url, title, id). Juxtaposed words combine with the default operator; filters restrict the
 //   whole query or the parenthesised group they stand in (several values of one field mean any
 //   of them; different fields all apply).
-// Errors are QueryError with the byte position of the problem.
+// Lower-case and/or/not/near are words. Lucene's word~ (fuzzy) and word^2 / "a b"^2 (boost) are
+// errors that name the supported syntax. Errors are QueryError with the byte position of the problem.
 #pragma once
 
 #include <cstddef>
@@ -40,7 +42,7 @@ struct QueryNode {
     std::vector<QueryNode> children;
     bool exact = false;        ///< Word/Phrase written =word / ="phrase"
     bool wildcard = false;     ///< Word written word*
-    unsigned window = 0;       ///< Near
+    unsigned window = 0;       ///< Near: within this many words; Phrase: "a b"~window (0: a phrase)
     std::string field;         ///< Field
 };
 

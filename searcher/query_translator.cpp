@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analysis/text.hpp"
+#include "searcher/stem_guard.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
 
@@ -63,10 +64,17 @@ std::vector<std::string> QueryTranslator::sources(std::string_view key, bool phr
     probe.max_per_language = 1;
     for (const auto& l : table_languages_) {
         if (!phrase && analyzer_.is_stopword(l, key)) continue;
-        const std::string stem = phrase ? std::string() : analyzer_.stem(l, key);
+        const std::string stem = phrase ? std::string() : lookup_stem(l, key);
         if (!table_.lookup(l, key, stem, probe).empty()) out.push_back(l);
     }
     return out;
+}
+
+// The stem by which the table may find `key`'s siblings in `lang`: none when that stem is no
+// plausible form of the word there (Hungarian `ki` for `Kim` would bring `kiad` "ausgeben").
+std::string QueryTranslator::lookup_stem(const std::string& lang, std::string_view key) {
+    const std::string stem = analyzer_.stem(lang, key);
+    return !stem.empty() && stem_keeps_a_word(analyzer_, lang, key, stem) ? stem : std::string();
 }
 
 QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool phrase) {
@@ -82,7 +90,7 @@ QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool ph
             if (t != src) options.target_languages.push_back(t);
         }
         if (options.target_languages.empty()) continue;
-        const std::string stem = phrase ? std::string() : analyzer_.stem(src, key);
+        const std::string stem = phrase ? std::string() : lookup_stem(src, key);
         for (const TargetTranslations& target : table_.lookup(src, key, stem, options)) {
             auto& list = out[target.lang];
             for (const Translation& t : target.translations) {
@@ -123,7 +131,18 @@ bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslatio
     if (words.empty()) return false;
     if (words.size() == 1) {
         const std::string stem = analyzer_.stem(lang, words.front().word);
-        if (stem.empty()) return false;
+        // A stem the translation reaches by losing most of itself matches other words of the
+        // language (Lithuanian `parama` -> `par`: paros, parą, pardavus): dropped.
+        if (stem.empty() || !plausible_stem(analyzer_, lang, words.front().word, stem)) return false;
+        if (too_frequent(forms_.database(), lang, stem)) return false;
+        if (stem_mostly_other_words(forms_.database(), lang, words.front().word, stem)) {
+            const std::string& word = words.front().word;
+            if (!forms_.can_match(Xapian::Query(word))) return false;
+            alternatives.push_back(in_language(lang, Xapian::Query(word)));
+            group.lang_words[lang].insert(word);
+            group.concept_info.translations[lang].push_back(std::move(translation));
+            return true;
+        }
         // The word's own stem in this language (or another translation's) may be in the group
         // already: a second copy would count its occurrences twice.
         if (const std::string term = schema::stem_term(lang, stem); !contains_term(alternatives, term)) {
@@ -157,6 +176,16 @@ void QueryTranslator::add_word(const analysis::AnalyzedToken& token, MatchGroup&
         group.concept_info.translation_note = "stopword in " + source_ + ": not translated";
         return;
     }
+    if (source_.empty()) {
+        // With the query language unknown, a word that is a function word of one of the
+        // languages is taken as that (English `and` is no misspelt Andes).
+        for (const auto& l : table_languages_) {
+            if (analyzer_.is_stopword(l, token.word)) {
+                group.concept_info.translation_note = "stopword in " + l + ": not translated";
+                return;
+            }
+        }
+    }
     const Selection selection = select(token.word, false);
     if (selection.empty()) {
         group.concept_info.translation_note =
@@ -179,7 +208,7 @@ std::vector<std::string> QueryTranslator::slot_forms(const std::string& lang, co
         analyzer_.words(t.text, words);
         if (words.size() != 1) continue;
         const std::string stem = analyzer_.stem(lang, words.front().word);
-        if (stem.empty()) continue;
+        if (stem.empty() || !plausible_stem(analyzer_, lang, words.front().word, stem)) continue;
         const std::vector<std::string>& found = forms_.stem_forms(lang, words.front().word);
         if (found.empty()) continue;
         forms.insert(forms.end(), found.begin(), found.end());

@@ -184,6 +184,7 @@ class Searcher::Impl {
             translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation);
             build_options.translator = &*translator;
         }
+        build_options.query_language = results.query_language.code;
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
         if (matches.mset.empty() && built.has_stopwords) {
@@ -257,11 +258,16 @@ class Searcher::Impl {
         if (auto range = date_filter(request)) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *range);
         Matches out;
         out.description = query.get_description();
+        // Undated documents (no date value) come last in both directions: a value sort would put
+        // their empty value first when ascending, so the key gives them one above every date.
+        Xapian::MultiValueKeyMaker by_date;  // outlives the Enquire that points to it
         Xapian::Enquire enquire(db_);
         enquire.set_query(query);
         enquire.set_weighting_scheme(Xapian::BM25Weight());
         if (request.sort != SortOrder::Relevance) {
-            enquire.set_sort_by_value_then_relevance(schema::kDateSlot, request.sort == SortOrder::DateDescending);
+            const bool descending = request.sort == SortOrder::DateDescending;
+            by_date.add_value(schema::kDateSlot, false, descending ? std::string() : db_.get_value_upper_bound(schema::kDateSlot) + "x");
+            enquire.set_sort_by_key_then_relevance(&by_date, descending);
         }
         // Xapian counts documents in 32 bits: wider requests are clamped, never truncated (2^32 + 5
         // must not become 5), and the sum is taken before narrowing so it cannot wrap.

@@ -14,7 +14,7 @@ enum class DefaultOperator { And, Or };
 /// Result order.
 enum class SortOrder {
     Relevance,       ///< BM25, best first
-    DateAscending,   ///< oldest first (then relevance); undated documents first
+    DateAscending,   ///< oldest first (then relevance); undated documents last
     DateDescending,  ///< newest first (then relevance); undated documents last
 };
 

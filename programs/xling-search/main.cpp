@@ -131,7 +131,7 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(CLI::IsMember({"auto", "always", "never"}));
     app.add_option("--highlight", highlight, "Match markers: auto (ANSI on a terminal, [..] otherwise), brackets, html, none")
         ->capture_default_str()->check(CLI::IsMember({"auto", "ansi", "brackets", "html", "none"}));
-    app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first)")
+    app.add_option("--sort", sort, "relevance, date (oldest first) or -date (newest first); undated documents last")
         ->capture_default_str()->check(CLI::IsMember({"relevance", "date", "-date"}));
     app.add_option("--since", request.since, "Only documents dated from this ISO date (YYYY, YYYY-MM, YYYY-MM-DD)");
     app.add_option("--until", request.until, "Only documents dated until the end of this ISO date");

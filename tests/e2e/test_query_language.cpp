@@ -75,3 +75,17 @@ TEST_CASE("the embedding example program runs against a real index") {
     CHECK(r.out.find(" Schoigu") != std::string::npos);
     CHECK(r.out.find("2024-12-12 lt wire-lt-001:") != std::string::npos);
 }
+
+TEST_CASE("Lucene's word~ and ^ are one-line errors naming the supported syntax; \"a b\"~n is a window") {
+    const auto fuzzy = search_cli(corpus_db(), "Belousof~");
+    CHECK(fuzzy.exit_code == 2);
+    CHECK(fuzzy.out.empty());
+    CHECK(fuzzy.err.rfind("xling-search: query error: fuzzy match 'Belousof~' at position 8 is not supported", 0) == 0);
+    const auto boost = search_cli(corpus_db(), "Putin^2 Pyongyang");
+    CHECK(boost.exit_code == 2);
+    CHECK(boost.err.rfind("xling-search: query error: boost 'Putin^2' at position 5 is not supported", 0) == 0);
+    const auto window = search_cli(corpus_db(), "\"Belousov Pyongyang\"~8", "--ids");
+    CHECK(window.exit_code == 0);
+    CHECK(!window.out.empty());
+    CHECK(window.out == search_cli(corpus_db(), "Belousov NEAR/8 Pyongyang", "--ids").out);
+}

@@ -200,3 +200,49 @@ TEST_CASE("a query that is not UTF-8 is an error at its first bad byte, before a
     CHECK(error_position("Путин \xD0") == 11);  // a sequence cut short at the end
     CHECK(tree("Путин") == "word:Путин");
 }
+
+// Issue 15: Lucene/Elasticsearch syntax that users type is a proximity window or a clear error.
+namespace {
+std::string error_message(std::string_view q) {
+    try {
+        (void)parse_query(q, DefaultOperator::And);
+    } catch (const QueryError& e) {
+        return e.what();
+    }
+    FAIL("no QueryError for: " << q);
+    return "";
+}
+}  // namespace
+
+TEST_CASE("\"a b\"~n is a proximity window over the phrase's words") {
+    CHECK(tree("\"Putin Pyongyang\"~5") == "phrase:\"Putin Pyongyang\"~5");
+    CHECK(tree("=\"Putin Pyongyang\"~3 Kim") == "AND(exact-phrase:\"Putin Pyongyang\"~3, word:Kim)");
+    CHECK(tree("\"Putin Pyongyang\" ~5") == "AND(phrase:\"Putin Pyongyang\", word:~5)");  // apart: a word
+    CHECK(error_position("a \"b c\"~") == 7);
+    CHECK(error_message("a \"b c\"~") == "'~' at position 7 after a phrase needs a number of words: \"a b\"~5 (the words within 5 words of each other)");
+    CHECK(error_message("\"b c\"~0") == "proximity window '0' at position 5 must be a number from 1 to 9999");
+    CHECK(error_message("\"b c\"~x") == "proximity window 'x' at position 5 must be a number from 1 to 9999");
+}
+
+TEST_CASE("word~ (fuzzy) and ^ (boost) are errors naming the supported syntax and their position") {
+    CHECK(error_message("Putin Belousof~") ==
+          "fuzzy match 'Belousof~' at position 14 is not supported: xling matches the inflections of a word by itself; "
+          "use Belousof* for words beginning with it");
+    CHECK(error_position("Belousof~2 Putin") == 8);
+    CHECK(error_position("Belousof~0.8") == 8);
+    CHECK(error_message("Putin^2 Kim") ==
+          "boost 'Putin^2' at position 5 is not supported (xling ranks by BM25; +word requires a word, -word excludes it)");
+    CHECK(error_position("Kim Putin^1.5") == 9);
+    CHECK(error_message("\"Kim Jong Un\"^2") ==
+          "boost '^2' at position 13 is not supported (xling ranks by BM25; +word requires a word, -word excludes it)");
+    // Not Lucene syntax: left to the analysis as before.
+    CHECK(tree("a~b") == "word:a~b");
+    CHECK(tree("x^y") == "word:x^y");
+}
+
+TEST_CASE("lower-case and, or, not, near are words wherever they stand") {
+    CHECK(tree("Putin and Pyongyang") == "AND(word:Putin, word:and, word:Pyongyang)");
+    CHECK(tree("Putin or Kim", DefaultOperator::Or) == "OR(word:Putin, word:or, word:Kim)");
+    CHECK(tree("not near") == "AND(word:not, word:near)");
+    CHECK(tree("near/5") == "word:near/5");
+}

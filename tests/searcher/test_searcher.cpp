@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <limits>
+#include <xapian.h>
 
 #include "searcher_fixture.hpp"
 #include "xling/error.hpp"
+#include "xling/schema.hpp"
 
 using xling::test::SearchFixture;
 using Ids = std::vector<std::string>;
@@ -270,6 +272,25 @@ TEST_CASE("sorting by date, oldest or newest first") {
     CHECK(newest.hits.front().id == "en2");
 }
 
+TEST_CASE("undated documents come last when sorting by date, in both directions") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    xling::test::index_documents(dir / "db", {doc("undated-a", "en", "Grain prices rose again."),
+                                              doc("old", "en", "Grain prices fell.", "2023-05-01"),
+                                              doc("new", "en", "Grain prices held.", "2025-02-03"),
+                                              doc("undated-b", "en", "Grain harvest news.")});
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    auto request = query("grain");
+    const auto order = [&](xling::SortOrder sort) {
+        request.sort = sort;
+        Ids ids;
+        for (const auto& h : s.search(request).hits) ids.push_back(h.id.rfind("undated", 0) == 0 ? "undated" : h.id);
+        return ids;
+    };
+    CHECK(order(xling::SortOrder::DateAscending) == Ids{"old", "new", "undated", "undated"});
+    CHECK(order(xling::SortOrder::DateDescending) == Ids{"new", "old", "undated", "undated"});
+}
+
 TEST_CASE("facets count the whole match set, not only the page") {
     const SearchFixture f;
     auto request = query("Zusammenarbeit OR Rusija OR együttműködés");
@@ -419,4 +440,99 @@ TEST_CASE("a document is read back by id with its stored fields and whole text")
     CHECK(en1->text.find("military cooperation with Kim Jong-un.") != std::string::npos);
     CHECK_FALSE(s.document("no-such-id").has_value());
     CHECK_FALSE(s.document("").has_value());
+}
+
+TEST_CASE("NEAR/n matches what Xapian's own QueryParser matches for NEAR/n on the same text") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    std::vector<xling::SourceDocument> docs;
+    for (int gap = 0; gap <= 9; ++gap) {
+        std::string text = "alpha";
+        for (int k = 0; k < gap; ++k) text += k == gap / 2 ? " beta" : " brick";
+        docs.push_back(doc("gap-" + std::to_string(gap), "en", text + " omega and more bricks"));
+    }
+    xling::test::index_documents(dir / "db", docs);
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    const Xapian::Database db((dir / "db").string());
+    const auto xling_docids = [&](const std::string& q) {
+        auto request = query(q);
+        request.snippet.length = 0;
+        std::vector<Xapian::docid> out;
+        for (const auto& h : s.search(request).hits) out.push_back(*db.postlist_begin(xling::schema::id_term(h.id)));
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    const auto xapian_docids = [&](const std::string& q) {
+        Xapian::QueryParser parser;
+        parser.set_database(db);
+        Xapian::Enquire enquire(db);
+        enquire.set_query(parser.parse_query(q));
+        std::vector<Xapian::docid> out;
+        for (const auto& m : enquire.get_mset(0, db.get_doccount())) out.push_back(m);
+        std::sort(out.begin(), out.end());
+        return out;
+    };
+    for (const std::string window : {"1", "2", "3", "5", "8"}) {
+        for (const std::string q : {"alpha NEAR/" + window + " omega", "omega NEAR/" + window + " alpha",
+                                    "alpha NEAR/" + window + " beta NEAR/" + window + " omega"}) {
+            INFO(q);
+            const auto expected = xapian_docids(q);
+            CHECK(!expected.empty());
+            CHECK(xling_docids(q) == expected);
+        }
+    }
+    CHECK(xling_docids("alpha NEAR omega") == xapian_docids("alpha NEAR omega"));
+    // "a b"~n is NEAR/n over the phrase's words.
+    CHECK(xling_docids("\"alpha omega\"~3") == xapian_docids("alpha NEAR/3 omega"));
+}
+
+TEST_CASE("a name is not searched by a short stem another language's stemmer cuts it to") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    // Hungarian stems `Kim` and `kit`/`kivel` ("whom", "with whom") alike to `ki`, `Seoul` and
+    // `senek` to `se`.
+    xling::test::index_documents(dir / "db", {doc("hu-who", "hu", "Kit hívtak meg, és kivel beszéltek a senek?"),
+                                              doc("hu-kim", "hu", "A miniszter Kimmel tárgyalt, majd Seoulban járt."),
+                                              doc("hu-putin", "hu", "Putyin Phenjanba utazott."),
+                                              doc("en-kim", "en", "Kim Jong Un met officials from Seoul."),
+                                              doc("lt-visit", "lt", "Belousovas lankėsi Rusijos sostinėje.")});
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    const auto ids = [&](const std::string& q) { return SearchFixture::ids(s.search(query(q))); };
+    CHECK(ids("Kim") == Ids{"en-kim", "hu-kim"});  // `Kimmel` as a Hungarian form of the name
+    CHECK(ids("Seoul") == Ids{"en-kim", "hu-kim"});
+    CHECK(ids("kivel") == Ids{"hu-who"});  // a Hungarian word keeps its stem
+    // Inflected names still find their documents.
+    CHECK(ids("Putyinnal") == Ids{"hu-putin"});
+    CHECK(ids("Phenjanban") == Ids{"hu-putin"});
+    CHECK(ids("Belousovo") == Ids{"lt-visit"});
+    CHECK(ids("Rusija") == Ids{"lt-visit"});
+}
+
+TEST_CASE("a lower-case and between words does not restrict the query to English documents") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    xling::test::index_documents(dir / "db", {doc("de", "de", "Putin besuchte Pjöngjang im Sommer."),
+                                              doc("en", "en", "Putin and his delegation flew to Pyongyang.")});
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    const auto ids = [&](const std::string& q) { return SearchFixture::ids(s.search(query(q))); };
+    CHECK(ids("Putin and Pjöngjang") == Ids{"de", "en"});  // en by the name key of Pjöngjang
+    CHECK(ids("Putin and Pjöngjang") == ids("Putin Pjöngjang"));
+    CHECK(ids("Putin or delegation") == Ids{"en"});  // `or` is a word: the English stopword, left out
+}
+
+TEST_CASE("a multi-word alias highlights and reports its content words, not its stopwords") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    xling::test::index_documents(
+        dir / "db", {doc("en", "en", "Envoys of the Democratic People's Republic of Korea spoke of peace and of trade.")});
+    xling::Searcher s({dir / "db"}, xling::test::default_resources());
+    auto request = query("\"North Korea\"");
+    request.snippet.length = 200;
+    const auto r = s.search(request);
+    REQUIRE(r.hits.size() == 1);
+    const auto& forms = r.hits.front().matched_forms;
+    INFO(r.hits.front().snippet);
+    CHECK(std::find(forms.begin(), forms.end(), "Korea") != forms.end());
+    CHECK(std::find(forms.begin(), forms.end(), "Democratic") != forms.end());
+    CHECK(std::find(forms.begin(), forms.end(), "of") == forms.end());
 }

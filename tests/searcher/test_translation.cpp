@@ -145,9 +145,13 @@ TEST_CASE("names, exact words and stopwords are not translated") {
     CHECK(SearchFixture::ids(run(s, "=katonai")) == Ids{"hu1"});
     const auto r = run(s, "=military");
     CHECK(r.concepts[0].translations.empty());
-    const auto stop = run(s, "együttműködés a");  // "a" is a Hungarian stopword
-    REQUIRE(stop.concepts.size() == 2);
-    CHECK(stop.concepts[1].translations.empty());
+    // "a" is a Hungarian stopword: in a Hungarian query it is left out in every language (not
+    // searched by its stems elsewhere), and so never translated.
+    const auto stop = run(s, "együttműködés a");
+    CHECK(stop.query_language.code == "hu");
+    REQUIRE(stop.concepts.size() == 1);
+    CHECK(stop.ignored == std::vector<std::string>{"a"});
+    CHECK(SearchFixture::ids(stop) == SearchFixture::ids(run(s, "együttműködés")));
 }
 
 TEST_CASE("the query language is detected from letters, dictionary and stopwords, or given") {
@@ -312,4 +316,72 @@ TEST_CASE("GlossaryCache: unchanged glossaries are read once; an edit, a new siz
     CHECK_THROWS_AS((void)cache.get(base, {dir / "missing.txt"}, glossary_analyzer()), xling::ConfigError);
     (void)cache.get(base, files, glossary_analyzer());
     CHECK(cache.reads() == 7);
+}
+
+TEST_CASE("translation leaves out implausible stems and names cut to words") {
+    const TranslatingFixture f;
+    xling::Searcher s = f.translating_searcher();
+    // Lithuanian `parama` stems to `par` (paros, parą, pardavus): dropped; the other senses stay.
+    const auto cooperation = run(s, "cooperation");
+    REQUIRE(!cooperation.concepts.empty());
+    const auto lt = texts(cooperation.concepts[0], "lt");
+    CHECK(std::find(lt.begin(), lt.end(), "parama") == lt.end());
+    CHECK(std::find(lt.begin(), lt.end(), "bendradarbiavimas") != lt.end());
+
+    xling::test::TempDir dir;
+    // `kit` ("whom") has Hungarian stem `ki`, as `Kim` has: the name must not reach it by stem.
+    xling::test::write_file(dir / "g.txt", "hu:kit -> de: wen\n");
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "hu";
+    const auto kim = run(s, "Kim", request);
+    REQUIRE(kim.concepts.size() == 1);
+    CHECK(kim.concepts[0].translations.empty());
+    CHECK(!run(s, "kit", request).concepts[0].translations.empty());  // the word itself is translated
+}
+
+namespace {
+// `query` as English against the index `dir / "db"`, translated by `glossary` (its text) only.
+xling::SearchResults run_english(const xling::test::TempDir& dir, const std::string& glossary, const std::string& query) {
+    xling::test::write_file(dir / "g.txt", glossary);
+    xling::Searcher s({dir / "db"}, xling::test::plain_resources());
+    xling::TranslationRequest request;
+    request.glossaries = {dir / "g.txt"};
+    request.query_language = "en";
+    return run(s, query, request);
+}
+}  // namespace
+
+TEST_CASE("a translation found in most documents of its language is dropped") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    std::vector<xling::SourceDocument> docs;
+    // 24 German documents: `Jahr` in 15 of them (over half), `Ernte` in 3.
+    for (int i = 0; i < 24; ++i) {
+        std::string text = "Bericht Nummer " + std::to_string(i) + " aus Berlin.";
+        if (i < 15) text += " Das Jahr war lang.";
+        if (i < 3) text += " Die Ernte war gut.";
+        docs.push_back(doc("de-" + std::to_string(i), "de", text));
+    }
+    xling::test::index_documents(dir / "db", docs);
+    const std::string glossary = "en:year -> de: Jahr\nen:harvest -> de: Ernte\n";
+    const auto year = run_english(dir, glossary, "year");
+    REQUIRE(year.concepts.size() == 1);
+    CHECK(texts(year.concepts[0], "de").empty());
+    CHECK(year.hits.empty());
+    const auto harvest = run_english(dir, glossary, "harvest");
+    CHECK(texts(harvest.concepts[0], "de") == Ids{"Ernte"});
+    CHECK(harvest.hits.size() == 3);
+}
+
+TEST_CASE("a translation whose short stem stands mostly for other words is searched as written") {
+    using xling::test::doc;
+    xling::test::TempDir dir;
+    // Lithuanian `minia` ("crowd") stems to `min`, as `minėtų` ("mentioned") does.
+    std::vector<xling::SourceDocument> docs{doc("lt-crowd", "lt", "Minia susirinko aikštėje.")};
+    for (int i = 0; i < 12; ++i) {
+        docs.push_back(doc("lt-law-" + std::to_string(i), "lt", "Pagal minėtų įstatymų nuostatas, straipsnis " + std::to_string(i) + "."));
+    }
+    xling::test::index_documents(dir / "db", docs);
+    CHECK(SearchFixture::ids(run_english(dir, "en:troops => lt: minia\n", "troops")) == Ids{"lt-crowd"});
 }
