@@ -28,19 +28,26 @@ bool has_cyrillic(std::string_view s) {
 
 }  // namespace
 
-NameKeyer::NameKeyer(std::shared_ptr<const AnalysisData> data)
-    : data_(std::move(data)),
-      cyrillic_(make("Russian-Latin/BGN; Any-Latin; Latin-ASCII")),
-      latin_(make("Any-Latin; Latin-ASCII")) {}
+NameKeyer::NameKeyer(std::shared_ptr<const AnalysisData> data) : data_(std::move(data)) {}
 
 NameKeyer::~NameKeyer() = default;
 NameKeyer::NameKeyer(NameKeyer&&) noexcept = default;
 NameKeyer& NameKeyer::operator=(NameKeyer&&) noexcept = default;
 
+icu::Transliterator& NameKeyer::transliterator_for(std::string_view spelled) {
+    if (!latin_) {
+        // Both at once: after the registry is filled the second costs little, and a keyer is
+        // then either unused or fully set up.
+        cyrillic_ = make("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+        latin_ = make("Any-Latin; Latin-ASCII");
+    }
+    return has_cyrillic(spelled) ? *cyrillic_ : *latin_;
+}
+
 std::string NameKeyer::key(std::string_view lang, std::string_view word) {
     const std::string spelled = data_->name_rules(lang).rewrite_single_pass(word);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(spelled.data(), static_cast<int32_t>(spelled.size())));
-    (has_cyrillic(spelled) ? cyrillic_ : latin_)->transliterate(u);
+    transliterator_for(spelled).transliterate(u);
     std::string ascii;
     u.toLower().toUTF8String(ascii);
     const std::string folded = data_->common_name_rules().rewrite_sequential(ascii);
