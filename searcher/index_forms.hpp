@@ -37,6 +37,10 @@ class IndexForms {
     /// wildcards, match-all). Walks the query once: its depth is bounded by the parser's.
     [[nodiscard]] bool can_match(const Xapian::Query& query) const;
 
+    /// Number of index terms that start with `prefix`, counting no further than `limit + 1`
+    /// (enough to tell whether a wildcard expanded to at most `limit` terms was cut).
+    [[nodiscard]] std::size_t count_terms(std::string_view prefix, std::size_t limit) const;
+
   private:
     const Xapian::Database& db_;
     analysis::Analyzer& analyzer_;

@@ -5,6 +5,7 @@
 
 #include "analysis/iso_date.hpp"
 #include "searcher/query_translator.hpp"
+#include "searcher/synonym_members.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
@@ -222,7 +223,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
         // The table keys "észak-koreai" as the phrase "észak koreai": translate it as one.
         std::vector<Xapian::Query> alternatives{part.query};
         options_.translator->add_phrase(tokens, out.terms.groups.back(), alternatives);
-        part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        part.query = synonym_of(alternatives, forms_, out.terms.groups.back().concept_info);
         return part;
     }
     const analysis::AnalyzedToken& token = tokens.front();
@@ -246,7 +247,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     // everywhere stays ignored.
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
     if (alternatives.empty()) out.ignored.push_back(token.word);
-    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    part.query = synonym_of(alternatives, forms_, group.concept_info);
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -331,11 +332,11 @@ void add_exact_name(const std::vector<analysis::AnalyzedToken>& name_tokens, Mat
 
 // The entity's concept: one synonym of its names, the weak names adding weight only where it
 // matched.
-Xapian::Query entity_query(const std::vector<Xapian::Query>& alternatives, const std::vector<Xapian::Query>& weak_alternatives) {
-    Xapian::Query query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+Xapian::Query entity_query(const std::vector<Xapian::Query>& alternatives, const std::vector<Xapian::Query>& weak_alternatives,
+                           const IndexForms& forms, QueryConcept& info) {
+    Xapian::Query query = synonym_of(alternatives, forms, info);
     if (weak_alternatives.empty() || query.empty()) return query;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_SYNONYM, weak_alternatives.begin(), weak_alternatives.end()));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, synonym_of(weak_alternatives, forms, info));
 }
 
 }  // namespace
@@ -432,7 +433,7 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
         std::set<std::string, std::less<>> stop_languages;
         add_stems(tokens.front().word, group, alternatives, stop_languages);
     }
-    Part part{entity_query(alternatives, weak_alternatives), {}, false};
+    Part part{entity_query(alternatives, weak_alternatives, forms_, group.concept_info), {}, false};
     out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -482,12 +483,16 @@ QueryBuilder::Part QueryBuilder::wildcard_part(const QueryNode& node, BuiltQuery
                              ": a wildcard needs one word before the *",
                          node.position);
     }
-    constexpr Xapian::termcount kMaxExpansion = 1000;  // the most frequent terms win past this
     MatchGroup group;
     group.concept_info.query = node.text + "*";
     group.prefixes.push_back(tokens.front().word);
+    if (forms_.count_terms(tokens.front().word, kMaxWildcardExpansion) > kMaxWildcardExpansion) {
+        group.concept_info.notes.push_back(node.text + "*: the " + std::to_string(kMaxWildcardExpansion) +
+                                           " most frequent of more than " + std::to_string(kMaxWildcardExpansion) +
+                                           " words (a longer prefix finds the others)");
+    }
     out.terms.groups.push_back(std::move(group));
-    return Part{Xapian::Query(Xapian::Query::OP_WILDCARD, tokens.front().word, kMaxExpansion,
+    return Part{Xapian::Query(Xapian::Query::OP_WILDCARD, tokens.front().word, kMaxWildcardExpansion,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
                 {}, true};
 }
@@ -538,9 +543,9 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
                                   Xapian::Query(schema::language_term(lang)));
     }
     if (options_.translator != nullptr) options_.translator->add_phrase(tokens, group, per_language);
+    Xapian::Query query = synonym_of(per_language, forms_, group.concept_info);
     out.terms.groups.push_back(std::move(group));
-    if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
-    return Part{Xapian::Query(Xapian::Query::OP_SYNONYM, per_language.begin(), per_language.end()), {}, false};
+    return Part{query, {}, false};
 }
 
 QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {

@@ -123,6 +123,16 @@ TEST_CASE("words giving fewer than 3 characters have the empty key") {
     CHECK(keyer.key("en", "kim") == "kim");
 }
 
+TEST_CASE("a keyer creates its ICU transliterators only when the first key is asked for") {
+    NameKeyer keyer(analysis_data());
+    CHECK_FALSE(keyer.transliterators_created());  // a Searcher whose queries need no key never pays for them
+    CHECK(keyer.key("ru", "шойгу") == "shoygu");
+    CHECK(keyer.transliterators_created());
+    NameKeyer second(analysis_data());  // the next keyer of the process starts lazy too, and keys alike
+    CHECK_FALSE(second.transliterators_created());
+    CHECK(second.key("hu", "sojgu") == "shoygu");
+}
+
 TEST_CASE("a moved keyer keeps working") {
     NameKeyer first(analysis_data());
     NameKeyer second = std::move(first);
