@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/iso_date.hpp"
+#include "searcher/phrase_bound.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/synonym_members.hpp"
 #include "xling/error.hpp"
@@ -528,7 +529,8 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
     for (const std::string& lang : languages_) {
         std::vector<Xapian::Query> positions;
         for (const auto& token : tokens) {
-            const std::vector<std::string>& forms = forms_.stem_forms(lang, token.word);
+            const std::vector<std::string> forms =
+                bounded_phrase_forms(forms_.stem_forms(lang, token.word), lang, token.word, forms_, group.concept_info);
             if (forms.empty()) {
                 positions.clear();
                 break;
@@ -567,7 +569,8 @@ QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& ou
         for (std::size_t k = 0; k < operands.size(); ++k) {
             const std::string& word = operands[k].front().word;
             const std::vector<std::string> forms =
-                node.children[k].exact ? std::vector<std::string>{word} : positional_forms(lang, word);
+                node.children[k].exact ? std::vector<std::string>{word}
+                                       : bounded_phrase_forms(positional_forms(lang, word), lang, word, forms_, group.concept_info);
             if (forms.empty()) {
                 positions.clear();
                 break;

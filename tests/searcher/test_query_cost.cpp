@@ -8,6 +8,10 @@
 #include <string>
 #include <vector>
 
+#include "analysis/analyzer.hpp"
+#include "library/resource_data.hpp"
+#include "searcher/index_forms.hpp"
+#include "searcher/phrase_bound.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher_fixture.hpp"
 
@@ -114,6 +118,38 @@ TEST_CASE("a wildcard searches at most kMaxWildcardExpansion words, the most fre
     REQUIRE(small.concepts.size() == 1);
     CHECK(small.concepts[0].notes.empty());
     CHECK(SearchFixture::ids(small) == std::vector<std::string>{"few"});
+}
+
+TEST_CASE("a phrase word stands for at most kMaxPhraseWordForms forms, the most frequent, and the concept says so") {
+    xling::test::TempDir dir;
+    // 150 forms "pf000".."pf149"; pf120..pf149 are in two documents, the others in one.
+    const std::size_t count = searcher::kMaxPhraseWordForms + 50;
+    std::vector<std::string> forms;
+    std::string all, frequent;
+    for (std::size_t i = 0; i < count; ++i) {
+        std::string f = std::to_string(1000 + i).substr(1);
+        f = "pf" + f;
+        forms.push_back(f);
+        all += f + " ";
+        if (i >= 120) frequent += f + " ";
+    }
+    xling::test::index_documents(dir.path() / "db", {xling::test::doc("all", "en", all), xling::test::doc("frequent", "en", frequent)});
+    const Xapian::Database db((dir.path() / "db").string());
+    const auto data = xling::test::plain_resources()->data().analysis;
+    analysis::Analyzer analyzer(data);
+    const searcher::IndexForms index(db, data, analyzer);
+
+    QueryConcept info;
+    const std::vector<std::string> few(forms.begin(), forms.begin() + 10);
+    CHECK(searcher::bounded_phrase_forms(few, "en", "pf", index, info) == few);
+    CHECK(info.notes.empty());
+
+    const std::vector<std::string> kept = searcher::bounded_phrase_forms(forms, "en", "pf", index, info);
+    REQUIRE(kept.size() == searcher::kMaxPhraseWordForms);
+    for (std::size_t i = 120; i < count; ++i) CHECK(std::find(kept.begin(), kept.end(), forms[i]) != kept.end());  // every frequent one
+    CHECK(std::is_sorted(kept.begin(), kept.end()));  // in their original order
+    REQUIRE(info.notes.size() == 1);
+    CHECK(info.notes[0].find("100 most frequent of its 150 forms") != std::string::npos);
 }
 
 }  // TEST_SUITE
