@@ -93,11 +93,13 @@ AliasTable AliasTable::parse(std::string_view text, const std::string& origin) {
 void AliasTable::parse_into(AliasTable& table, std::string_view text, const std::string& origin, NameIndex& seen) {
     analysis::NameNormalizer normalize;
     Entity current;
+    std::vector<std::string> current_keys;  // each name's normalized form, computed once
     bool open = false;
     std::string open_where;
     const auto close = [&] {
-        if (open) table.add(std::move(current), open_where, normalize, seen);
+        if (open) table.add(std::move(current), open_where, normalize, seen, &current_keys);
         current = Entity{};
+        current_keys.clear();
         open = false;
     };
     analysis::for_each_config_line(text, origin, [&](std::string_view line, const std::string& where) {
@@ -135,8 +137,10 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
             const bool weak = !name.empty() && name.front() == '~';
             if (weak) name = analysis::trim_line(name.substr(1));
             if (name.empty()) throw ConfigError(where + ": empty name");
-            if (normalize(name).empty()) throw ConfigError(where + ": name '" + std::string(name) + "' has no words");
+            std::string normalized = normalize(name);
+            if (normalized.empty()) throw ConfigError(where + ": name '" + std::string(name) + "' has no words");
             current.names.push_back({std::string(key), std::string(name), weak});
+            current_keys.push_back(std::move(normalized));
             if (bar == std::string_view::npos) break;
             rest = rest.substr(bar + 1);
         }
@@ -144,7 +148,8 @@ void AliasTable::parse_into(AliasTable& table, std::string_view text, const std:
     close();
 }
 
-void AliasTable::add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize, NameIndex& seen) {
+void AliasTable::add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize, NameIndex& seen,
+                     std::vector<std::string>* keys) {
     const auto it = by_id_.find(entity.id);
     std::size_t index = 0;
     if (it == by_id_.end()) {
@@ -162,13 +167,14 @@ void AliasTable::add(Entity entity, const std::string& where, analysis::NameNorm
     }
     Entity& target = entities_[index];
     NameIndex::Held& held = seen.of(target, index, normalize);
-    for (auto& name : entity.names) {
+    for (std::size_t i = 0; i < entity.names.size(); ++i) {
+        EntityName& name = entity.names[i];
         if (!held.names.emplace(name.lang, name.name, name.weak).second) continue;  // a duplicate
         if (name.weak) {  // not a lookup key: "Kim" alone must not become the entity
             target.names.push_back(std::move(name));
             continue;
         }
-        std::string key = normalize(name.name);
+        std::string key = keys != nullptr ? std::move((*keys)[i]) : normalize(name.name);
         if (held.keys.insert(key).second) by_name_[key].push_back(index);
         max_name_words_ = std::max<std::size_t>(max_name_words_, 1 + static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')));
         target.names.push_back(std::move(name));

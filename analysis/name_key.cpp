@@ -28,21 +28,43 @@ bool has_cyrillic(std::string_view s) {
 
 }  // namespace
 
-NameKeyer::NameKeyer(std::shared_ptr<const AnalysisData> data)
-    : data_(std::move(data)),
-      cyrillic_(make("Russian-Latin/BGN; Any-Latin; Latin-ASCII")),
-      latin_(make("Any-Latin; Latin-ASCII")) {}
+NameKeyer::NameKeyer(std::shared_ptr<const AnalysisData> data) : data_(std::move(data)) {}
 
 NameKeyer::~NameKeyer() = default;
 NameKeyer::NameKeyer(NameKeyer&&) noexcept = default;
 NameKeyer& NameKeyer::operator=(NameKeyer&&) noexcept = default;
 
+icu::Transliterator& NameKeyer::transliterator_for(std::string_view spelled) {
+    if (!latin_) {
+        // Both at once: after the registry is filled the second costs little, and a keyer is
+        // then either unused or fully set up.
+        cyrillic_ = make("Russian-Latin/BGN; Any-Latin; Latin-ASCII");
+        latin_ = make("Any-Latin; Latin-ASCII");
+    }
+    return has_cyrillic(spelled) ? *cyrillic_ : *latin_;
+}
+
+std::string NameKeyer::to_ascii(const std::string& spelled) {
+    std::string ascii;
+    if (std::all_of(spelled.begin(), spelled.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+        // "Any-Latin; Latin-ASCII" leave ASCII text as it is (tests/analysis/test_name_key.cpp
+        // checks every pair of ASCII characters and the data's words): lowering it is the whole
+        // job, and a keyer that meets only ASCII spellings never creates the transliterators.
+        ascii = spelled;
+        for (char& c : ascii) {
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+        }
+        return ascii;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(spelled.data(), static_cast<int32_t>(spelled.size())));
+    transliterator_for(spelled).transliterate(u);
+    u.toLower().toUTF8String(ascii);
+    return ascii;
+}
+
 std::string NameKeyer::key(std::string_view lang, std::string_view word) {
     const std::string spelled = data_->name_rules(lang).rewrite_single_pass(word);
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(spelled.data(), static_cast<int32_t>(spelled.size())));
-    (has_cyrillic(spelled) ? cyrillic_ : latin_)->transliterate(u);
-    std::string ascii;
-    u.toLower().toUTF8String(ascii);
+    const std::string ascii = to_ascii(spelled);
     const std::string folded = data_->common_name_rules().rewrite_sequential(ascii);
     std::string out;
     for (char c : folded) {

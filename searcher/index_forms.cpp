@@ -92,6 +92,13 @@ const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::st
     return cache_.emplace(std::move(cache_key), std::move(found)).first->second;
 }
 
+std::size_t IndexForms::count_terms(std::string_view prefix, std::size_t limit) const {
+    std::size_t n = 0;
+    const std::string p(prefix);
+    for (auto t = db_.allterms_begin(p); t != db_.allterms_end(p) && n <= limit; ++t) ++n;
+    return n;
+}
+
 bool IndexForms::can_match(const Xapian::Query& query) const {
     const auto child = [&](std::size_t i) { return can_match(query.get_subquery(i)); };
     const std::size_t n = query.get_num_subqueries();

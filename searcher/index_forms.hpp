@@ -40,6 +40,13 @@ class IndexForms {
     /// The index these forms come from (for term statistics).
     [[nodiscard]] const Xapian::Database& database() const noexcept { return db_; }
 
+    /// Number of index terms that start with `prefix`, counting no further than `limit + 1`
+    /// (enough to tell whether a wildcard expanded to at most `limit` terms was cut).
+    [[nodiscard]] std::size_t count_terms(std::string_view prefix, std::size_t limit) const;
+
+    /// Documents of the index holding `term` (0 when none).
+    [[nodiscard]] Xapian::doccount term_frequency(const std::string& term) const { return db_.get_termfreq(term); }
+
   private:
     const Xapian::Database& db_;
     analysis::Analyzer& analyzer_;

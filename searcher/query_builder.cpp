@@ -4,8 +4,10 @@
 #include <map>
 
 #include "analysis/iso_date.hpp"
+#include "searcher/phrase_bound.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/stem_guard.hpp"
+#include "searcher/synonym_members.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
@@ -258,7 +260,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
         // The table keys "észak-koreai" as the phrase "észak koreai": translate it as one.
         std::vector<Xapian::Query> alternatives{part.query};
         options_.translator->add_phrase(tokens, out.terms.groups.back(), alternatives);
-        part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+        part.query = synonym_of(alternatives, forms_, out.terms.groups.back().concept_info);
         return part;
     }
     const analysis::AnalyzedToken& token = tokens.front();
@@ -282,7 +284,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     // everywhere stays ignored.
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
     if (alternatives.empty()) out.ignored.push_back(token.word);
-    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    part.query = synonym_of(alternatives, forms_, group.concept_info);
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -381,11 +383,11 @@ void add_exact_name(const std::vector<analysis::AnalyzedToken>& name_tokens, Mat
 
 // The entity's concept: one synonym of its names, the weak names adding weight only where it
 // matched.
-Xapian::Query entity_query(const std::vector<Xapian::Query>& alternatives, const std::vector<Xapian::Query>& weak_alternatives) {
-    Xapian::Query query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+Xapian::Query entity_query(const std::vector<Xapian::Query>& alternatives, const std::vector<Xapian::Query>& weak_alternatives,
+                           const IndexForms& forms, QueryConcept& info) {
+    Xapian::Query query = synonym_of(alternatives, forms, info);
     if (weak_alternatives.empty() || query.empty()) return query;
-    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                         Xapian::Query(Xapian::Query::OP_SYNONYM, weak_alternatives.begin(), weak_alternatives.end()));
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, synonym_of(weak_alternatives, forms, info));
 }
 
 }  // namespace
@@ -480,7 +482,7 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     // No stems of the query word itself: an entity expands through its names and their
     // inflections only (Hungarian would stem `Kim` to `ki`, "who").
     (void)tokens;
-    Part part{entity_query(alternatives, weak_alternatives), {}, false};
+    Part part{entity_query(alternatives, weak_alternatives, forms_, group.concept_info), {}, false};
     out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -530,12 +532,16 @@ QueryBuilder::Part QueryBuilder::wildcard_part(const QueryNode& node, BuiltQuery
                              ": a wildcard needs one word before the *",
                          node.position);
     }
-    constexpr Xapian::termcount kMaxExpansion = 1000;  // the most frequent terms win past this
     MatchGroup group;
     group.concept_info.query = node.text + "*";
     group.prefixes.push_back(tokens.front().word);
+    if (forms_.count_terms(tokens.front().word, kMaxWildcardExpansion) > kMaxWildcardExpansion) {
+        group.concept_info.notes.push_back(node.text + "*: the " + std::to_string(kMaxWildcardExpansion) +
+                                           " most frequent of more than " + std::to_string(kMaxWildcardExpansion) +
+                                           " words (a longer prefix finds the others)");
+    }
     out.terms.groups.push_back(std::move(group));
-    return Part{Xapian::Query(Xapian::Query::OP_WILDCARD, tokens.front().word, kMaxExpansion,
+    return Part{Xapian::Query(Xapian::Query::OP_WILDCARD, tokens.front().word, kMaxWildcardExpansion,
                               Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
                 {}, true};
 }
@@ -571,7 +577,8 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
     for (const std::string& lang : languages_) {
         std::vector<Xapian::Query> positions;
         for (const auto& token : tokens) {
-            const std::vector<std::string>& forms = forms_.stem_forms(lang, token.word);
+            const std::vector<std::string> forms =
+                bounded_phrase_forms(forms_.stem_forms(lang, token.word), lang, token.word, forms_, group.concept_info);
             if (forms.empty()) {
                 positions.clear();
                 break;
@@ -586,9 +593,9 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
                                   Xapian::Query(schema::language_term(lang)));
     }
     if (options_.translator != nullptr) options_.translator->add_phrase(tokens, group, per_language);
+    Xapian::Query query = synonym_of(per_language, forms_, group.concept_info);
     out.terms.groups.push_back(std::move(group));
-    if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
-    return Part{Xapian::Query(Xapian::Query::OP_SYNONYM, per_language.begin(), per_language.end()), {}, false};
+    return Part{query, {}, false};
 }
 
 QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {
@@ -631,7 +638,8 @@ QueryBuilder::Part QueryBuilder::near_words(const std::vector<NearOperand>& oper
         for (std::size_t k = 0; k < operands.size(); ++k) {
             const std::string& word = operands[k].word;
             const std::vector<std::string> forms =
-                operands[k].exact ? std::vector<std::string>{word} : positional_forms(lang, word);
+                operands[k].exact ? std::vector<std::string>{word}
+                                  : bounded_phrase_forms(positional_forms(lang, word), lang, word, forms_, group.concept_info);
             if (forms.empty()) {
                 positions.clear();
                 break;

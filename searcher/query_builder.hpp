@@ -26,6 +26,10 @@
 
 namespace xling::searcher {
 
+/// A wildcard (`sankc*`) searches at most this many words, the most frequent in the index
+/// (Xapian's WILDCARD_LIMIT_MOST_FREQUENT); --explain notes when there were more.
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 1000;
+
 struct BuiltQuery {
     Xapian::Query query;                ///< empty when nothing searchable remained
     MatchTerms terms;

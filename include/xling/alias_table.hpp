@@ -98,7 +98,9 @@ class AliasTable {
   private:
     struct NameIndex;  // the names each entity holds, while one load or merge runs
     static void parse_into(AliasTable& table, std::string_view text, const std::string& origin, NameIndex& seen);
-    void add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize, NameIndex& seen);
+    /// `keys`: the names' normalized forms when the caller has them (parallel to entity.names).
+    void add(Entity entity, const std::string& where, analysis::NameNormalizer& normalize, NameIndex& seen,
+             std::vector<std::string>* keys = nullptr);
     std::vector<Entity> entities_;
     std::map<std::string, std::size_t, std::less<>> by_id_;
     std::map<std::string, std::vector<std::size_t>, std::less<>> by_name_;

@@ -46,6 +46,12 @@ struct QueryConcept {
     /// Target language -> translations searched (best first). Empty when not translated.
     std::map<std::string, std::vector<ConceptTranslation>> translations;
     std::string translation_note;  ///< why it was not translated, or how ("phrase as a whole", "word by word")
+    /// Alternatives left out of the concept's query because no document of the index has them
+    /// (Xapian terms such as "Zlt:putin", or a subquery's description): searching them would
+    /// only cost time.
+    std::vector<std::string> absent;
+    /// Limits the expansion hit ("sankc*: the 1000 most frequent of more than 1000 words").
+    std::vector<std::string> notes;
 };
 
 /// The language the query was read in, for translation.

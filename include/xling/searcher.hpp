@@ -21,7 +21,8 @@ namespace xling {
 ///
 /// Thread safety: a Searcher is not thread-safe (it owns stemmers and a Xapian::Database);
 /// give each thread its own, all sharing one Resources. Opening is cheap (the data is loaded
-/// once, in Resources).
+/// once, in Resources; ICU's transliterators, the costliest ICU objects, are created at the first
+/// query that needs a name key).
 class Searcher {
   public:
     /// Opens the indexes (their union is searched) with the stopwords, name rules, alias tables
@@ -47,7 +48,8 @@ class Searcher {
     ///         position P", "parentheses nested too deeply ... at position P"); position() says where;
     ///         RequestError for an unknown --query-lang;
     ///         ConfigError for a glossary that cannot be read, is not a regular file, is larger
-    ///         than 64 MiB ("file: larger than 64 MiB ...") or is malformed ("file:line: message");
+    ///         than 64 MiB ("file: larger than 64 MiB ...") or is malformed ("file:line: message"),
+    ///         or, at the first query needing a name key, when ICU's transliterators are unavailable;
     ///         IndexError when the index cannot be read (e.g. modified too much during the query).
     [[nodiscard]] SearchResults search(const SearchRequest& request);
 

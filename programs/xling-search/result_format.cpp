@@ -55,7 +55,7 @@ nlohmann::ordered_json concept_json(const QueryConcept& c) {
     return {{"query", c.query},         {"entities", c.entities},       {"types", c.entity_types},
             {"names", c.names},         {"forms", c.forms},             {"stems", c.stems},
             {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}, {"translations", std::move(translations)},
-            {"translation_note", or_null(c.translation_note)}};
+            {"translation_note", or_null(c.translation_note)}, {"absent", c.absent}, {"notes", c.notes}};
 }
 
 std::string weight_text(float weight) {
@@ -178,6 +178,8 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
             out << '\n';
         }
         if (!c.translation_note.empty()) out << "      translation: " << safe(c.translation_note) << '\n';
+        if (!c.absent.empty()) out << "      not in the index (left out): " << safe(join(c.absent, ", ")) << '\n';
+        for (const std::string& note : c.notes) out << "      note: " << safe(note) << '\n';
         for (const AmbiguousName& a : ambiguous) {
             for (const auto& id : c.entities) {
                 if (std::find(a.entity_ids.begin(), a.entity_ids.end(), id) != a.entity_ids.end()) {

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "analysis/normalizer.hpp"
+#include "analysis/word_tokenizer.hpp"
 #include "helpers.hpp"
 #include "support/test_support.hpp"
 #include "xling/alias_table.hpp"
@@ -123,6 +125,40 @@ TEST_CASE("parse: duplicate names of one language are dropped, CRLF lines accept
     const AliasTable table = AliasTable::parse("entity putin person\r\n  en: Putin | Putin\r\n  en: Putin\r\n");
     REQUIRE(table.entities().size() == 1);
     CHECK(names_of(table.entities()[0]) == "en=Putin");
+}
+
+TEST_CASE("normalize_name: plain ASCII names (read without ICU) normalize exactly as ICU's segmentation and folding do") {
+    // The reference: ICU word segmentation and NFKC_Casefold, the path every other name takes.
+    xling::analysis::WordTokenizer tokenizer;
+    const xling::analysis::Normalizer normalizer;
+    const auto by_icu = [&](std::string_view name) {
+        std::vector<xling::analysis::WordSpan> spans;
+        tokenizer.split(name, spans);
+        std::string out;
+        for (const auto& s : spans) out += (out.empty() ? "" : " ") + normalizer.normalize(name.substr(s.begin, s.end - s.begin));
+        return out;
+    };
+    std::vector<std::string> names{"Vladimir Putin", "V. Putin", "Kim Jong-un", "Kim  Jong - Un", "U.S. Army", "A.B",
+                                   "St. Petersburg.", "-Jr", "Jr.", " . ", "O'Brien", "Al-Assad", "Mc Donald 3", "x.y z", "Dr.-Ing"};
+    // Every name of the shipped table, whichever path it takes.
+    const std::string table = xling::test::read_file(xling::test::kDataDir / "aliases" / "default.aliases");
+    for (std::size_t at = 0; (at = table.find(':', at)) != std::string::npos;) {
+        const std::size_t line_end = std::min(table.find('\n', at), table.size());
+        std::string_view rest(table.data() + at + 1, line_end - at - 1);
+        at = line_end;
+        while (!rest.empty()) {
+            const std::size_t bar = rest.find('|');
+            std::string_view name = rest.substr(0, bar);
+            while (!name.empty() && (name.front() == ' ' || name.front() == '~')) name.remove_prefix(1);
+            if (!name.empty()) names.emplace_back(name);
+            rest = bar == std::string_view::npos ? std::string_view() : rest.substr(bar + 1);
+        }
+    }
+    REQUIRE(names.size() > 100);
+    for (const std::string& name : names) {
+        CAPTURE(name);
+        CHECK(normalize_name(name) == by_icu(name));
+    }
 }
 
 TEST_CASE("normalize_name: words joined by one space, case folded") {

@@ -8,6 +8,11 @@
 #include <utility>
 #include <vector>
 
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
 #include "analysis/name_key.hpp"
 #include "helpers.hpp"
 #include "support/test_support.hpp"
@@ -121,6 +126,59 @@ TEST_CASE("words giving fewer than 3 characters have the empty key") {
     CHECK(keyer.key("en", "'-'") == "");
     CHECK(keyer.key("ru", "ю") == "");
     CHECK(keyer.key("en", "kim") == "kim");
+}
+
+TEST_CASE("a keyer creates its ICU transliterators only when the first key is asked for") {
+    NameKeyer keyer(analysis_data());
+    CHECK_FALSE(keyer.transliterators_created());  // a Searcher whose queries need no key never pays for them
+    CHECK(keyer.key("ru", "шойгу") == "shoygu");
+    CHECK(keyer.transliterators_created());
+    NameKeyer second(analysis_data());  // the next keyer of the process starts lazy too, and keys alike
+    CHECK_FALSE(second.transliterators_created());
+    CHECK(second.key("hu", "sojgu") == "shoygu");
+    CHECK(second.key("de", "zusammenarbeit") == "tsusamenarbeyt");
+    CHECK_FALSE(second.transliterators_created());  // ASCII spellings need no transliteration
+    CHECK(second.key("hu", "putyinnal") == "putinal");
+    CHECK(second.key("lt", "šoigu") == "shoygu");  // lt rules spell š as sh: still ASCII
+    CHECK_FALSE(second.transliterators_created());
+    CHECK(second.key("de", "müller") == "muler");  // de rules spell ü as u
+    CHECK_FALSE(second.transliterators_created());
+    CHECK(second.key("en", "josé") == "jose");  // é needs Latin-ASCII
+    CHECK(second.transliterators_created());
+}
+
+TEST_CASE("ICU's Any-Latin; Latin-ASCII leaves ASCII text unchanged (what the keyer's ASCII path relies on)") {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> latin(
+        icu::Transliterator::createInstance(icu::UnicodeString::fromUTF8("Any-Latin; Latin-ASCII"), UTRANS_FORWARD, status));
+    REQUIRE(U_SUCCESS(status));
+    std::vector<std::string> texts;
+    for (char a = ' '; a <= '~'; ++a) {
+        for (char b = ' '; b <= '~'; ++b) texts.push_back(std::string{a, b});
+    }
+    // And every ASCII word of the data's stopword lists and name rules.
+    for (const char* file : {"stopwords/en.txt", "stopwords/de.txt", "stopwords/hu.txt", "stopwords/lt.txt", "namerules/common.txt",
+                             "namerules/de.txt", "namerules/hu.txt", "namerules/lt.txt", "namerules/en.txt"}) {
+        std::string word;
+        for (char c : xling::test::read_file(xling::test::kDataDir / file) + "\n") {
+            if (c == '\n' || c == ' ' || c == '\t') {
+                if (!word.empty()) texts.push_back(word);
+                word.clear();
+            } else if (static_cast<unsigned char>(c) < 0x80) {
+                word.push_back(c);
+            } else {
+                word.clear();
+            }
+        }
+    }
+    for (const std::string& text : texts) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(text);
+        latin->transliterate(u);
+        std::string out;
+        u.toUTF8String(out);
+        CAPTURE(text);
+        CHECK(out == text);
+    }
 }
 
 TEST_CASE("a moved keyer keeps working") {

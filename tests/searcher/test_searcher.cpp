@@ -473,7 +473,7 @@ TEST_CASE("NEAR/n matches what Xapian's own QueryParser matches for NEAR/n on th
         return out;
     };
     for (const std::string window : {"1", "2", "3", "5", "8"}) {
-        for (const std::string q : {"alpha NEAR/" + window + " omega", "omega NEAR/" + window + " alpha",
+        for (const std::string& q : std::initializer_list<std::string>{"alpha NEAR/" + window + " omega", "omega NEAR/" + window + " alpha",
                                     "alpha NEAR/" + window + " beta NEAR/" + window + " omega"}) {
             INFO(q);
             const auto expected = xapian_docids(q);
