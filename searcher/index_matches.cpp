@@ -27,20 +27,8 @@ bool is_word_term(std::string_view term) { return !term.empty() && !(term.front(
 // stem came from (the query's, its translations') are prefixes to scan too.
 std::set<std::string> IndexMatches::stem_prefixes(const MatchGroup& group, std::string_view lang, const std::string& stem) {
     std::set<std::string> prefixes{drop_last_code_point(stem)};
-    std::vector<std::string> sources(group.words.begin(), group.words.end());
-    if (const auto it = group.lang_words.find(lang); it != group.lang_words.end()) sources.insert(sources.end(), it->second.begin(), it->second.end());
-    if (const auto by_lang = group.translated.find(lang); by_lang != group.translated.end()) {
-        if (const auto texts = by_lang->second.find(stem); texts != by_lang->second.end()) {
-            std::vector<analysis::AnalyzedToken> tokens;
-            for (const std::string& text : texts->second) {
-                analyzer_.words(text, tokens);
-                for (const auto& t : tokens) sources.push_back(t.word);
-            }
-        }
-    }
     const std::size_t length = analysis::code_point_count(stem) - 1;
-    for (const std::string& word : sources) {
-        if (analyzer_.stem(lang, word) != stem) continue;
+    for (const std::string& word : source_words(group, lang, stem)) {
         std::size_t end = 0;
         for (std::size_t seen = 0; end < word.size(); ++end) {
             if ((static_cast<unsigned char>(word[end]) & 0xC0) != 0x80 && seen++ == length) break;
@@ -53,6 +41,29 @@ std::set<std::string> IndexMatches::stem_prefixes(const MatchGroup& group, std::
         if (kept.empty() || p.rfind(*kept.rbegin(), 0) != 0) kept.insert(p);
     }
     return kept;
+}
+
+// The words of the query concept (its query text, words, name forms, translations) that have
+// `stem` in `lang`.
+std::vector<std::string> IndexMatches::source_words(const MatchGroup& group, std::string_view lang, const std::string& stem) {
+    std::vector<std::string> sources(group.words.begin(), group.words.end());
+    std::vector<analysis::AnalyzedToken> tokens;
+    analyzer_.words(group.concept_info.query, tokens);
+    for (const auto& t : tokens) sources.push_back(t.word);
+    if (const auto it = group.lang_words.find(lang); it != group.lang_words.end()) sources.insert(sources.end(), it->second.begin(), it->second.end());
+    if (const auto by_lang = group.translated.find(lang); by_lang != group.translated.end()) {
+        if (const auto texts = by_lang->second.find(stem); texts != by_lang->second.end()) {
+            for (const std::string& text : texts->second) {
+                analyzer_.words(text, tokens);
+                for (const auto& t : tokens) sources.push_back(t.word);
+            }
+        }
+    }
+    std::vector<std::string> out;
+    for (std::string& word : sources) {
+        if (analyzer_.stem(lang, word) == stem) out.push_back(std::move(word));
+    }
+    return out;
 }
 
 IndexMatches::IndexMatches(const Xapian::Database& db, const MatchTerms& terms, analysis::Analyzer& analyzer)
@@ -85,6 +96,10 @@ const IndexMatches::Candidates& IndexMatches::candidates(std::string_view lang) 
         if (const auto it = group.stems.find(lang); it != group.stems.end()) {
             for (const std::string& stem : it->second) {
                 if (analysis::code_point_count(stem) < 3) {
+                    // Too short a prefix to scan ("er" for Hungarian "erről"): the words it came from.
+                    for (std::string& word : source_words(group, lang, stem)) {
+                        if (db_.term_exists(word)) add(out, lang, word, g, false);
+                    }
                     if (db_.term_exists(stem) && analyzer_.stem(lang, stem) == stem) add(out, lang, stem, g, false);
                     continue;
                 }

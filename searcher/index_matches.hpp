@@ -58,6 +58,7 @@ class IndexMatches {
     using Candidates = std::map<std::string, Candidate, std::less<>>;
     const Candidates& candidates(std::string_view lang);
     std::set<std::string> stem_prefixes(const MatchGroup& group, std::string_view lang, const std::string& stem);
+    std::vector<std::string> source_words(const MatchGroup& group, std::string_view lang, const std::string& stem);
     void add(Candidates& out, std::string_view lang, const std::string& word, std::size_t group, bool needs_capital);
 
     const Xapian::Database& db_;

@@ -64,7 +64,9 @@ struct ByteRange {
 // ranges merged.
 std::vector<ByteRange> byte_ranges(const std::vector<Window>& windows, const indexer::TextMap& map,
                                    const SnippetOptions& options) {
-    const std::uint64_t slack = 4 * std::max<std::size_t>(40, options.length) + 64;  // UTF-8: <= 4 bytes a code point
+    // Two bytes per code point covers Latin, Greek and Cyrillic text; a fragment never needs the
+    // whole budget (the first gets half, later ones share the rest), so CJK text fits too.
+    const std::uint64_t slack = 2 * std::max<std::size_t>(40, options.length) + 64;
     std::vector<ByteRange> ranges;
     for (const Window& w : windows) {
         const std::uint64_t begin = map.offset_before(w.first);
@@ -99,9 +101,10 @@ Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, con
     if (map.text_bytes == 0) return snippet;
 
     // The passages' text, one run per byte range, and its words.
-    // A text of one block is segmented whole (what the blocks cost to read is the same), so its
-    // snippet is exactly the whole-text one; a longer text only around its candidate passages.
-    const std::vector<ByteRange> ranges = map.text_bytes <= schema::kTextBlockBytes
+    // A text no longer than its candidate passages would be together is segmented whole (its
+    // snippet is then exactly the whole-text one); a longer text only around those passages.
+    constexpr std::uint64_t kWholeTextBytes = 4096;
+    const std::vector<ByteRange> ranges = map.text_bytes <= kWholeTextBytes
                                               ? std::vector<ByteRange>{{0, map.text_bytes}}
                                               : byte_ranges(choose_windows(matches, options), map, options);
     std::string joined;
