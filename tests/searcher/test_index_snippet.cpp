@@ -190,6 +190,19 @@ TEST_CASE("a version-4 index (JSON records) stays searchable, and the indexer re
     REQUIRE(searcher.document("old"));
     CHECK(searcher.document("old")->text == "Rusijos gynybos ministras. Rusija ir Korėja.");
 
+    // A search over a version-4 and a version-5 index together reads each record its own way.
+    index_documents(dir / "v5", {doc("new", "lt", "Rusija ir Korėja. Rusijos ministras.")});
+    xling::Searcher both({dir / "db", dir / "v5"}, xling::test::plain_resources());
+    xling::SearchRequest request;
+    request.query = "Rusija";
+    const auto mixed = both.search(request);
+    REQUIRE(mixed.hits.size() == 2);
+    for (const auto& hit : mixed.hits) {
+        CAPTURE(hit.id);
+        CHECK(hit.snippet.find("[Rusijos]") != std::string::npos);
+        CHECK(hit.snippet.find("[Rusija]") != std::string::npos);
+    }
+
     xling::IndexOptions options;
     options.database = dir / "db";
     options.resources = xling::test::plain_resources();
