@@ -18,8 +18,11 @@ const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang
     if (key_cache_.size() >= kMaxCached) key_cache_.clear();
     const auto& keys = key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
     // First time this builder sees the word: its synonym links (a cleared cache repeats a link,
-    // which add_synonym ignores).
-    for (const std::string& key : keys) name_links_.emplace_back(schema::name_key_synonym(key), word);
+    // which add_synonym ignores). A word that is its own key needs none (a fifth of them): the
+    // searcher tries the key itself as a word.
+    for (const std::string& key : keys) {
+        if (key != word) name_links_.emplace_back(schema::name_key_synonym(key), word);
+    }
     return keys;
 }
 

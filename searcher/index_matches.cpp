@@ -121,6 +121,7 @@ const IndexMatches::Candidates& IndexMatches::candidates(std::string_view lang) 
         for (const std::string& key : group.keys) {
             const std::string synonym = schema::name_key_synonym(key);
             for (auto t = db_.synonyms_begin(synonym); t != db_.synonyms_end(synonym); ++t) add(out, lang, *t, g, true);
+            add(out, lang, key, g, true);  // a word that is its own key has no link
         }
     }
     return by_lang_.emplace(std::string(lang), std::move(out)).first->second;

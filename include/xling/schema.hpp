@@ -38,8 +38,9 @@
 // also avoid Xapian deflating compressed bytes again (it tries zlib on docdata tags, not on the
 // postlist table holding values). Version 4 (and earlier) document data is a JSON object
 // {"id","title","lang","date","url","source","text"}; the searcher still reads it.
-//   synonym "N<key>" -> <word>   every unstemmed word that got the name key N<key>, so that a
-//                       snippet finds a name-key match's words (and their positions) in the index.
+//   synonym "N<key>" -> <word>   every unstemmed word that got the name key N<key> (but the word
+//                       equal to the key itself), so that a snippet finds a name-key match's words
+//                       (and their positions) in the index.
 #pragma once
 
 #include <string>
