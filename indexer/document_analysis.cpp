@@ -15,11 +15,11 @@ SequencedNotice warning(const Job& job, std::string message) {
 // What a document costs Xapian between add and commit, calibrated against peak RSS on the
 // bundled corpora (docs/index-lifecycle.md): Xapian keeps, per distinct term, an entry in its
 // in-memory posting and position change maps (~100 bytes of map node, key and encoded data),
-// a few bytes per position, and the document data until the tables are flushed.
-std::size_t estimate_bytes(const Xapian::Document& doc, std::size_t positions) {
+// a few bytes per position, and the document data and text blocks until the tables are flushed.
+std::size_t estimate_bytes(const Xapian::Document& doc, std::size_t positions, std::size_t text_bytes) {
     constexpr std::size_t kPerTerm = 100;
     constexpr std::size_t kPerPosition = 4;
-    return doc.termlist_count() * kPerTerm + positions * kPerPosition + doc.get_data().size();
+    return doc.termlist_count() * kPerTerm + positions * kPerPosition + doc.get_data().size() + text_bytes;
 }
 
 }  // namespace
@@ -61,7 +61,8 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     if (!job.source_key.empty()) out.document.add_boolean_term(std::string(schema::kSourceFilePrefix) + job.source_key);
     if (!job.hash.empty()) out.document.add_value(schema::kContentHashSlot, job.hash);
     out.id_term = schema::id_term(doc.id);
-    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count());
+    out.name_links = builder_.last_name_links();
+    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count(), doc.text.size());
     return out;
 }
 

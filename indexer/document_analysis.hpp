@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "indexer/document_builder.hpp"
@@ -35,6 +36,8 @@ struct AnalysedDocument {
     std::string id_term;                   ///< Q<id>, the replace_document() key
     std::string lang;
     std::size_t estimated_bytes = 0;       ///< memory the document costs Xapian until committed
+    /// Synonym-table links ("N<key>", word) to add with the document (schema.hpp).
+    std::vector<std::pair<std::string, std::string>> name_links;
     std::vector<SequencedNotice> notices;  ///< warnings (language, date)
 };
 

@@ -1,7 +1,6 @@
 #include "indexer/document_builder.hpp"
 
-#include <nlohmann/json.hpp>
-
+#include "indexer/stored_record.hpp"
 #include "xling/schema.hpp"
 
 namespace xling::indexer {
@@ -17,20 +16,32 @@ const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang
     auto it = key_cache_.find(cache_key);
     if (it != key_cache_.end()) return it->second;
     if (key_cache_.size() >= kMaxCached) key_cache_.clear();
-    return key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
+    const auto& keys = key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
+    // First time this builder sees the word: its synonym links (a cleared cache repeats a link,
+    // which add_synonym ignores). A word that is its own key needs none (a fifth of them): the
+    // searcher tries the key itself as a word.
+    for (const std::string& key : keys) {
+        if (key != word) name_links_.emplace_back(schema::name_key_synonym(key), word);
+    }
+    return keys;
 }
 
-std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date) {
-    nlohmann::json data = {{"id", doc.id}, {"title", doc.title}, {"lang", lang}, {"text", doc.text}};
-    if (date) data["date"] = date->substr(0, 4) + "-" + date->substr(4, 2) + "-" + date->substr(6, 2);
-    if (!doc.url.empty()) data["url"] = doc.url;
-    if (!doc.source.empty()) data["source"] = doc.source;
-    return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date,
+                        const std::vector<analysis::AnalyzedToken>& tokens) {
+    StoredDocument fields;
+    fields.id = doc.id;
+    fields.lang = std::string(lang);
+    fields.title = doc.title;
+    if (date) fields.date = date->substr(0, 4) + "-" + date->substr(4, 2) + "-" + date->substr(6, 2);
+    fields.url = doc.url;
+    fields.source = doc.source;
+    return encode_stored_record(fields, map_text(doc.text, tokens));
 }
 
 Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_view lang,
                                         const std::optional<std::string>& date) {
     Xapian::Document xdoc;
+    name_links_.clear();
     // Body: one positional unstemmed term per word; one non-positional stem per non-stopword.
     // Only the unstemmed term carries positions: positions dominate Xapian's write cost.
     analyzer_.analyze(doc.text, lang, tokens_);
@@ -50,6 +61,9 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         }
     }
     positions_ = pos;
+    xdoc.set_data(stored_data(doc, lang, date, tokens_));
+    Xapian::valueno slot = schema::kTextBlockSlot;
+    for (std::string& block : compress_blocks(doc.text)) xdoc.add_value(slot++, std::move(block));
     analyzer_.words(doc.title, tokens_);
     for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
 
@@ -73,7 +87,6 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         if (dot == std::string::npos || host.find('.', dot + 1) == std::string::npos) break;
         host.erase(0, dot + 1);
     }
-    xdoc.set_data(stored_data(doc, lang, date));
     return xdoc;
 }
 

@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <unordered_map>
+#include <utility>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
@@ -28,6 +29,12 @@ class DocumentBuilder {
     /// Positions (words) of the document last built: part of its memory cost until committed.
     [[nodiscard]] std::size_t last_position_count() const noexcept { return positions_; }
 
+    /// Synonym-table links ("N<key>", word) first met in the document last built: the indexer
+    /// adds them (Xapian::WritableDatabase::add_synonym) with the document (see schema.hpp).
+    [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& last_name_links() const noexcept {
+        return name_links_;
+    }
+
   private:
     const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
 
@@ -37,11 +44,13 @@ class DocumentBuilder {
     // every noun: keys are cached per (language, word), the cache cleared when it grows large.
     std::unordered_map<std::string, std::vector<std::string>> key_cache_;
     std::vector<analysis::AnalyzedToken> tokens_;
+    std::vector<std::pair<std::string, std::string>> name_links_;
     std::size_t positions_ = 0;
 };
 
-/// The JSON stored as document data (see schema.hpp).
+/// The record stored as document data (see schema.hpp) of `doc` whose text analysed to `tokens`.
 [[nodiscard]] std::string stored_data(const SourceDocument& doc, std::string_view lang,
-                                      const std::optional<std::string>& date);
+                                      const std::optional<std::string>& date,
+                                      const std::vector<analysis::AnalyzedToken>& tokens);
 
 }  // namespace xling::indexer

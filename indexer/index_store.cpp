@@ -7,9 +7,11 @@ namespace xling::indexer {
 namespace fs = std::filesystem;
 namespace {
 
-// The schema version whose indexes this version can extend: version 4 only added terms, a value
-// slot and metadata that a re-run fills in.
-constexpr std::string_view kUpgradableVersion = "3";
+// True for a schema version before this one ("3", "4"), false for a newer or unknown one.
+bool older_version(const std::string& version) {
+    if (version.empty() || version.size() > 3 || version.find_first_not_of("0123456789") != std::string::npos) return false;
+    return std::stoi(version) < std::stoi(std::string(schema::kSchemaVersion));
+}
 
 Xapian::WritableDatabase open_live(const fs::path& dir, const Layout& layout) {
     if (layout.kind != LayoutKind::Missing) check_stub_chain(dir);
@@ -36,7 +38,9 @@ void check_schema(Xapian::WritableDatabase& db, const std::string& name, bool up
                              " documents but is not an xling index; refusing to write to it");
         }
         if (version == schema::kSchemaVersion) return;
-        if (!version.empty() && version != kUpgradableVersion) {
+        // Older records (JSON, text in the document data) cannot be converted in place: the text
+        // map needs the analysis. An older index without documents has nothing to convert.
+        if (!version.empty() && (!older_version(version) || db.get_doccount() > 0)) {
             throw IndexError(name + ": index has schema version " + version + ", this xling writes " +
                              std::string(schema::kSchemaVersion) + "; rebuild it (xling-index --rebuild)");
         }

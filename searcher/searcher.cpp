@@ -12,9 +12,12 @@
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
 #include "indexer/index_layout.hpp"
+#include "indexer/stored_record.hpp"
 #include "library/resource_data.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
+#include "searcher/index_matches.hpp"
+#include "searcher/index_snippet.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/query_language.hpp"
 #include "searcher/query_parser.hpp"
@@ -92,7 +95,7 @@ class Searcher::Impl {
             const std::string term = schema::id_term(id);
             const auto posting = db_.postlist_begin(term);
             if (posting == db_.postlist_end(term)) return std::nullopt;
-            return searcher::decode_stored(db_.get_document(*posting).get_data(), searcher::StoredParts::FieldsAndText);
+            return searcher::decode_stored(db_.get_document(*posting), searcher::StoredParts::FieldsAndText);
         } catch (const Xapian::Error& e) {
             throw IndexError("reading document '" + id + "' failed: " + e.get_description());
         }
@@ -203,16 +206,25 @@ class Searcher::Impl {
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
 
-        for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_of(it, built.terms, request.snippet));
+        searcher::IndexMatches index_matches(db_, built.terms, analyzer_);  // caches the vocabulary for all hits
+        for (auto it = mset.begin(); it != mset.end(); ++it) {
+            results.hits.push_back(hit_of(it, built.terms, request.snippet, index_matches));
+        }
         return results;
     }
 
-    // One match as a hit: the stored fields, and the snippet when one is asked for.
-    Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options) {
+    // One match as a hit: the stored fields, and the snippet when one is asked for. A version-5
+    // record is read without its text and its snippet made from the index; a version-4 record
+    // (JSON, text included) is decoded whole and its text re-analysed.
+    Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options,
+               searcher::IndexMatches& index_matches) {
         const Xapian::Document doc = it.get_document();
         const bool snippets = snippet_options.length > 0;
-        StoredDocument stored = searcher::decode_stored(
-            doc.get_data(), snippets ? searcher::StoredParts::FieldsAndText : searcher::StoredParts::Fields);
+        const std::string data = doc.get_data();
+        std::optional<indexer::StoredRecord> record = indexer::decode_stored_record(data);
+        StoredDocument stored = record ? std::move(record->fields)
+                                       : searcher::decode_json_record(data, snippets ? searcher::StoredParts::FieldsAndText
+                                                                                     : searcher::StoredParts::Fields);
         Hit hit;
         hit.rank = static_cast<std::size_t>(it.get_rank()) + 1;
         hit.score = it.get_weight();
@@ -223,8 +235,14 @@ class Searcher::Impl {
         hit.url = std::move(stored.url);
         hit.source = std::move(stored.source);
         if (snippets) {
-            searcher::Snippet snippet =
-                searcher::make_snippet(stored.text, hit.lang, terms, snippet_options, analyzer_, keyer_);
+            searcher::Snippet snippet;
+            if (record) {
+                searcher::StoredText text(doc, record->text);
+                snippet = searcher::make_index_snippet(index_matches.find(*it, hit.lang), text, record->text, hit.lang,
+                                                       terms, snippet_options, analyzer_);
+            } else {
+                snippet = searcher::make_snippet(stored.text, hit.lang, terms, snippet_options, analyzer_, keyer_);
+            }
             hit.snippet = std::move(snippet.text);
             hit.matched_forms = std::move(snippet.matched);
             hit.matched = std::move(snippet.concepts);

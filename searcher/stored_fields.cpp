@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "searcher/stored_text.hpp"
+
 namespace xling::searcher {
 namespace {
 std::string field(const nlohmann::json& data, const char* key) {
@@ -10,7 +12,7 @@ std::string field(const nlohmann::json& data, const char* key) {
 }
 }  // namespace
 
-StoredDocument decode_stored(const std::string& data, StoredParts parts) {
+StoredDocument decode_json_record(const std::string& data, StoredParts parts) {
     const auto json = nlohmann::json::parse(data, nullptr, false);
     StoredDocument doc;
     if (!json.is_object()) return doc;
@@ -22,6 +24,14 @@ StoredDocument decode_stored(const std::string& data, StoredParts parts) {
     doc.source = field(json, "source");
     if (parts == StoredParts::FieldsAndText) doc.text = field(json, "text");
     return doc;
+}
+
+StoredDocument decode_stored(const Xapian::Document& doc, StoredParts parts) {
+    const std::string data = doc.get_data();
+    std::optional<indexer::StoredRecord> record = indexer::decode_stored_record(data);
+    if (!record) return decode_json_record(data, parts);
+    if (parts == StoredParts::FieldsAndText) record->fields.text = StoredText(doc, record->text).all();
+    return std::move(record->fields);
 }
 
 }  // namespace xling::searcher

@@ -25,8 +25,22 @@
 //   2  language code
 //   3  source
 //
-// Document data: a JSON object {"id","title","lang","date","url","source","text"} holding the
-// original text (needed for snippets) and stored fields.
+// Document data (schema version 5; indexer/stored_record.hpp): a binary record, decoded in one
+// pass without touching the text: byte 0x05, then id, lang, title, date ("YYYY-MM-DD" or ""),
+// url, source, each as a LEB128 length and UTF-8 bytes; then LEB128 text length in bytes, number
+// of positions (words), number of skips and the skips as deltas: the byte offset of the word at
+// position 1, 1 + kPositionSkip, 1 + 2 * kPositionSkip, ... (Lucene's offsets in postings, one in
+// kPositionSkip), so a passage around a matched position is located without reading what precedes.
+// Value slots kTextBlockSlot + k: the original text in blocks of kTextBlockBytes bytes (the last
+// shorter; a block may end inside a UTF-8 sequence), each one zstd frame. The text is not in the
+// document data because Xapian reads a document's data tag whole (glass get_exact_entry), so a
+// snippet of a megabyte law would read the megabyte; a value is read from its own chunk. Values
+// also avoid Xapian deflating compressed bytes again (it tries zlib on docdata tags, not on the
+// postlist table holding values). Version 4 (and earlier) document data is a JSON object
+// {"id","title","lang","date","url","source","text"}; the searcher still reads it.
+//   synonym "N<key>" -> <word>   every unstemmed word that got the name key N<key> (but the word
+//                       equal to the key itself), so that a snippet finds a name-key match's words
+//                       (and their positions) in the index.
 #pragma once
 
 #include <string>
@@ -53,11 +67,25 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "4";
+inline constexpr std::string_view kSchemaVersion = "5";
 
-// --- Index lifecycle (schema version 4; docs/index-lifecycle.md) ---------------------------------
-// Version 4 adds what incremental updates need; a version 3 index is upgraded in place (its
-// documents have no content hash yet, so each is re-analysed once when its source is next read).
+/// First value slot of the text blocks (block k is in kTextBlockSlot + k).
+inline constexpr Xapian::valueno kTextBlockSlot = 256;
+/// Bytes of original text per block: a snippet decompresses the blocks of its passages only.
+inline constexpr std::size_t kTextBlockBytes = 16384;
+/// One byte offset is stored per this many positions (the record's skips).
+inline constexpr std::size_t kPositionSkip = 32;
+
+/// Synonym-table key listing the words that have name key `key` ("N" + key).
+[[nodiscard]] inline std::string name_key_synonym(std::string_view key) {
+    return std::string(kNameKeyPrefix) + std::string(key);
+}
+
+// --- Index lifecycle (docs/index-lifecycle.md) ---------------------------------------------------
+// Version 4 added what incremental updates need. Version 5 changed the document data (above): the
+// indexer refuses to extend an older index that holds documents (rebuild it: xling-index
+// --rebuild); the searcher still reads version-4 JSON records (and re-analyses their text for
+// snippets).
 //   F<source>           boolean: the input file a document was read from (absent for documents
 //                       added through the API): its absolute, lexically normal path, or "#" and 16
 //                       hex digits of the path's FNV-1a 64 hash when longer than kMaxSourcePathBytes.

@@ -21,8 +21,8 @@ enum class SortOrder {
 /// Options of one snippet.
 struct SnippetOptions {
     /// Target length in characters (code points), per hit. 0: no snippets and no per-hit
-    /// matched forms (Hit::snippet, matched_forms and matched stay empty): the analysis of each
-    /// hit's text is most of a query's time, and id-only callers do not need it.
+    /// matched forms (Hit::snippet, matched_forms and matched stay empty): reading each hit's
+    /// matches and passages is most of a query's time, and id-only callers do not need it.
     std::size_t length = 240;
     std::size_t max_fragments = 3;   ///< several fragments when matches are far apart
     std::string highlight_open = "[";
@@ -33,6 +33,9 @@ struct SnippetOptions {
     /// carries no escape sequence but the highlight markers. xling-search sets it for its human
     /// output; JSON keeps the text as it is (its writer escapes control characters).
     bool escape_controls = false;
+    /// Write the document's text with &, <, >, " and ' as HTML character references, so that
+    /// only the highlight markers are markup (xling-search --highlight html sets it).
+    bool escape_html = false;
 };
 
 /// Keyword translation of one query (see README "Translation"). Each content word (not a

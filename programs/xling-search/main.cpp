@@ -174,7 +174,10 @@ int main(int argc, char** argv) {
     const bool use_color = !machine && xling::cli::use_color(xling::cli::color_choice(color), stdout);
     if (highlight == "auto") highlight = use_color ? "ansi" : "brackets";
     if (highlight == "ansi") request.snippet.highlight_open = "\033[1;31m", request.snippet.highlight_close = "\033[0m";
-    if (highlight == "html") request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";
+    if (highlight == "html") {
+        request.snippet.highlight_open = "<mark>", request.snippet.highlight_close = "</mark>";
+        request.snippet.escape_html = true;  // the document's "<script>" is text beside <mark>
+    }
     if (highlight == "none") request.snippet.highlight_open.clear(), request.snippet.highlight_close.clear();
 
     request.expand_aliases = !no_aliases;
@@ -196,7 +199,7 @@ int main(int argc, char** argv) {
             std::cout << xling::cli::to_ids(results);
         } else {
             if (explain) xling::cli::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
-            xling::cli::print_human(std::cout, results, use_color, explain);
+            xling::cli::print_human(std::cout, results, use_color, explain, highlight == "html");
         }
         return results.total == 0 ? 1 : 0;
     } catch (const xling::QueryError& e) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "searcher/control_chars.hpp"
+#include "searcher/html_escape.hpp"
 
 namespace xling::cli {
 
@@ -192,41 +193,43 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
     out << "xapian: " << safe(r.parsed) << "\n\n";
 }
 
-void print_human(std::ostream& out, const SearchResults& r, bool color, bool explain) {
+void print_human(std::ostream& out, const SearchResults& r, bool color, bool explain, bool html) {
+    // With HTML highlighting the whole listing is HTML text: every document field escaped.
+    const auto shown = [html](std::string_view text) { return html ? searcher::html_escaped(safe(text)) : safe(text); };
     const char* bold = color ? "\033[1m" : "";
     const char* dim = color ? "\033[2m" : "";
     const char* cyan = color ? "\033[36m" : "";
     const char* reset = color ? "\033[0m" : "";
-    out << total_line(r) << " for \"" << safe(r.query) << "\"";
+    out << total_line(r) << " for \"" << shown(r.query) << "\"";
     if (!r.ignored.empty()) {
         out << " (ignored stopwords:";
-        for (const auto& w : r.ignored) out << ' ' << safe(w);
+        for (const auto& w : r.ignored) out << ' ' << shown(w);
         out << ')';
     }
     out << '\n';
     for (const auto& [facet, counts] : r.facets) {
         if (counts.empty()) continue;
         out << "  " << facet << ':';
-        for (const auto& [value, n] : counts) out << ' ' << safe(value) << " (" << n << ')';
+        for (const auto& [value, n] : counts) out << ' ' << shown(value) << " (" << n << ')';
         out << '\n';
     }
     for (const Hit& h : r.hits) {
         char score[32];
         std::snprintf(score, sizeof score, "%.3f", h.score);
-        out << '\n' << bold << h.rank << ". " << safe(h.id) << reset << "  " << cyan << safe(h.lang) << reset << "  " << dim
-            << (h.date.empty() ? "" : safe(h.date) + "  ") << "score " << score << reset << '\n';
-        if (!h.title.empty()) out << "   " << bold << safe(h.title) << reset << '\n';
-        if (!h.url.empty()) out << "   " << dim << safe(h.url) << reset << '\n';
+        out << '\n' << bold << h.rank << ". " << shown(h.id) << reset << "  " << cyan << shown(h.lang) << reset << "  " << dim
+            << (h.date.empty() ? std::string() : shown(h.date) + "  ") << "score " << score << reset << '\n';
+        if (!h.title.empty()) out << "   " << bold << shown(h.title) << reset << '\n';
+        if (!h.url.empty()) out << "   " << dim << shown(h.url) << reset << '\n';
         // The snippet is escaped where it is made (SnippetOptions::escape_controls): only there
         // are the highlight markers told apart from the document's text.
         out << "   " << h.snippet << '\n';
         if (explain) {
             for (const MatchedConcept& m : h.matched) {
-                out << "   " << dim << "matched \"" << safe(m.query) << '"';
-                if (!m.entities.empty()) out << " (" << safe(join(m.entities, ", ")) << ")";
-                out << ": " << safe(join(m.forms, ", "));
+                out << "   " << dim << "matched \"" << shown(m.query) << '"';
+                if (!m.entities.empty()) out << " (" << shown(join(m.entities, ", ")) << ")";
+                out << ": " << shown(join(m.forms, ", "));
                 for (const MatchedTranslation& t : m.translations) {
-                    out << "  [translation " << safe(t.lang) << " \"" << safe(t.text) << "\": " << safe(join(t.forms, ", ")) << "]";
+                    out << "  [translation " << shown(t.lang) << " \"" << shown(t.text) << "\": " << shown(join(t.forms, ", ")) << "]";
                 }
                 out << reset << '\n';
             }

@@ -32,7 +32,9 @@ namespace xling::cli {
 /// hit, which forms matched each query concept. Control characters in ids, titles, urls and
 /// the other fields are shown as escapes (\x1b, \n, \u0085), so that the only escape sequences
 /// written are xling's own styles; snippets come escaped (SnippetOptions::escape_controls).
-void print_human(std::ostream& out, const SearchResults& results, bool color, bool explain = false);
+/// `html` (--highlight html) also writes &, <, >, " and ' of every field as HTML character
+/// references (snippets come so escaped: SnippetOptions::escape_html), so only <mark> is markup.
+void print_human(std::ostream& out, const SearchResults& results, bool color, bool explain = false, bool html = false);
 
 /// The expanded query as a readable tree: per concept its entity, names per language, forms
 /// found in the index, stems and name keys; ambiguous names are flagged.

@@ -222,6 +222,29 @@ TEST_CASE("control characters in ids, titles and text never reach the terminal; 
     CHECK(found);
 }
 
+TEST_CASE("--highlight html escapes the document's text and title: only <mark> is markup") {
+    TempDir dir;
+    write_file(dir / "in" / "feed.jsonl",
+               "{\"id\": \"x\", \"title\": \"<img src=x onerror=alert(1)> & more\", "
+               "\"text\": \"Grain <script>alert('owned')</script> & \\\"quotes\\\" \\u001b[2J rose.\"}\n");
+    REQUIRE(index_paths(dir / "db", {dir / "in"}, "-q").exit_code == 0);
+    const auto html = search_cli(dir / "db", "grain", "--no-translate --color never --highlight html");
+    CHECK(html.exit_code == 0);
+    CAPTURE(html.out);
+    CHECK(html.out.find("<mark>Grain</mark>") != std::string::npos);
+    CHECK(html.out.find("&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; &amp; &quot;quotes&quot; \\x1b[2J rose.") !=
+          std::string::npos);
+    CHECK(html.out.find("&lt;img src=x onerror=alert(1)&gt; &amp; more") != std::string::npos);
+    CHECK(html.out.find("<script>") == std::string::npos);
+    CHECK(html.out.find("<img") == std::string::npos);
+    CHECK(html.out.find('\033') == std::string::npos);
+    // JSON snippets are escaped the same way (they are meant for an HTML page); the title stays data.
+    const auto json = nlohmann::json::parse(search_cli(dir / "db", "grain", "--json --no-translate --highlight html").out);
+    REQUIRE(json["hits"].size() == 1);
+    CHECK(json["hits"][0]["snippet"].get<std::string>().find("&lt;script&gt;") != std::string::npos);
+    CHECK(json["hits"][0]["title"] == "<img src=x onerror=alert(1)> & more");
+}
+
 TEST_CASE("--glossary, --aliases and --dict refuse devices, FIFOs and folders in one line") {
     TempDir dir;
     REQUIRE(::mkfifo((dir / "fifo").c_str(), 0600) == 0);

@@ -15,11 +15,22 @@
 #include "analysis/analysis_data.hpp"
 #include "analysis/analyzer.hpp"
 #include "indexer/document_builder.hpp"
+#include "indexer/stored_record.hpp"
+#include "searcher/stored_fields.hpp"
 #include "support/test_support.hpp"
 #include "xling/schema.hpp"
 
 using xling::SourceDocument;
 using xling::indexer::DocumentBuilder;
+
+namespace {
+// Value slots of stored fields (the text blocks are counted apart).
+std::size_t field_values(const Xapian::Document& doc) {
+    std::size_t n = 0;
+    for (auto it = doc.values_begin(); it != doc.values_end(); ++it) n += it.get_valueno() < xling::schema::kTextBlockSlot ? 1 : 0;
+    return n;
+}
+}  // namespace
 namespace schema = xling::schema;
 
 namespace {
@@ -216,7 +227,7 @@ TEST_CASE("value slots 0..3") {
         CHECK(xdoc.get_value(schema::kMonthSlot) == "2024-11");
         CHECK(xdoc.get_value(schema::kLanguageSlot) == "de");
         CHECK(xdoc.get_value(schema::kSourceSlot) == "Hamburger Tageblatt");
-        CHECK(xdoc.values_count() == 4);
+        CHECK(field_values(xdoc) == 4);
     }
     SUBCASE("without date and source") {
         const auto xdoc = builder.build(hungarian_doc(), "hu", std::nullopt);
@@ -224,40 +235,76 @@ TEST_CASE("value slots 0..3") {
         CHECK(xdoc.get_value(schema::kMonthSlot).empty());
         CHECK(xdoc.get_value(schema::kLanguageSlot) == "hu");
         CHECK(xdoc.get_value(schema::kSourceSlot).empty());
-        CHECK(xdoc.values_count() == 1);
+        CHECK(field_values(xdoc) == 1);
         for (auto it = xdoc.termlist_begin(); it != xdoc.termlist_end(); ++it) CHECK_FALSE(starts_with(*it, "H"));
     }
 }
 
-TEST_CASE("document data is JSON holding the original text and fields") {
+TEST_CASE("document data is a binary record of the fields, the text in zstd blocks in value slots") {
     DocumentBuilder builder(analysis_data());
+    using xling::searcher::StoredParts;
     SUBCASE("all fields") {
         const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
-        const auto data = nlohmann::json::parse(xdoc.get_data());
-        REQUIRE(data.is_object());
-        CHECK(data.at("id") == "de/hafen.txt");
-        CHECK(data.at("title") == "Hamburg modernisiert den Hafen");
-        CHECK(data.at("lang") == "de");
-        CHECK(data.at("date") == "2024-11-29");
-        CHECK(data.at("url") == "https://example.org/hafen");
-        CHECK(data.at("source") == "Hamburger Tageblatt");
-        CHECK(data.at("text") == kGermanText);
+        REQUIRE(xdoc.get_data().front() == '\x05');
+        const auto data = xling::searcher::decode_stored(xdoc, StoredParts::FieldsAndText);
+        CHECK(data.id == "de/hafen.txt");
+        CHECK(data.title == "Hamburg modernisiert den Hafen");
+        CHECK(data.lang == "de");
+        CHECK(data.date == "2024-11-29");
+        CHECK(data.url == "https://example.org/hafen");
+        CHECK(data.source == "Hamburger Tageblatt");
+        CHECK(data.text == kGermanText);
+        CHECK(xdoc.get_data().find("Hafen modernisiert") == std::string::npos);  // no text in the record
+        CHECK_FALSE(xdoc.get_value(schema::kTextBlockSlot).empty());
     }
     SUBCASE("optional fields left out") {
         const auto xdoc = builder.build(hungarian_doc(), "hu", std::nullopt);
-        const auto data = nlohmann::json::parse(xdoc.get_data());
-        CHECK(data.at("id") == "hu-42");
-        CHECK(data.at("lang") == "hu");
-        CHECK(data.at("text") == kHungarianText);
-        CHECK(data.at("title") == "Új módszer a búza betegségei ellen");
-        CHECK_FALSE(data.contains("date"));
-        CHECK_FALSE(data.contains("url"));
-        CHECK_FALSE(data.contains("source"));
+        const auto data = xling::searcher::decode_stored(xdoc, StoredParts::FieldsAndText);
+        CHECK(data.id == "hu-42");
+        CHECK(data.lang == "hu");
+        CHECK(data.text == kHungarianText);
+        CHECK(data.title == "Új módszer a búza betegségei ellen");
+        CHECK(data.date.empty());
+        CHECK(data.url.empty());
+        CHECK(data.source.empty());
     }
     SUBCASE("stored_data formats the date") {
-        const auto data = nlohmann::json::parse(xling::indexer::stored_data(hungarian_doc(), "hu", "20250116"));
-        CHECK(data.at("date") == "2025-01-16");
+        const auto record = xling::indexer::decode_stored_record(xling::indexer::stored_data(hungarian_doc(), "hu", "20250116", {}));
+        REQUIRE(record);
+        CHECK(record->fields.date == "2025-01-16");
     }
+    SUBCASE("the record maps every kPositionSkip-th word to its byte offset") {
+        SourceDocument doc = hungarian_doc();
+        doc.text.clear();
+        for (int i = 0; i < 100; ++i) doc.text += "szó" + std::to_string(i) + " ";
+        const auto xdoc = builder.build(doc, "hu", std::nullopt);
+        const auto record = xling::indexer::decode_stored_record(xdoc.get_data());
+        REQUIRE(record);
+        CHECK(record->text.positions == 100);
+        REQUIRE(record->text.skips.size() == 4);  // positions 1, 33, 65, 97
+        CHECK(doc.text.substr(record->text.skips[1], 7) == "szó32 ");
+        CHECK(record->text.offset_before(40) == record->text.skips[1]);
+    }
+    SUBCASE("a text longer than a block is split over several slots") {
+        SourceDocument doc = hungarian_doc();
+        doc.text = std::string(schema::kTextBlockBytes * 2 + 10, 'a');
+        const auto xdoc = builder.build(doc, "hu", std::nullopt);
+        CHECK_FALSE(xdoc.get_value(schema::kTextBlockSlot + 2).empty());
+        CHECK(xdoc.get_value(schema::kTextBlockSlot + 3).empty());
+        CHECK(xling::searcher::decode_stored(xdoc, StoredParts::FieldsAndText).text == doc.text);
+    }
+}
+
+TEST_CASE("capitalised words are linked to their name keys for the synonym table") {
+    DocumentBuilder builder(analysis_data());
+    SourceDocument doc;
+    doc.id = "ru-1";
+    doc.text = "Сергей Шойгу прибыл.";
+    (void)builder.build(doc, "ru", std::nullopt);
+    const auto& links = builder.last_name_links();
+    CHECK(std::find(links.begin(), links.end(), std::pair<std::string, std::string>{"Nshoygu", "шойгу"}) != links.end());
+    (void)builder.build(doc, "ru", std::nullopt);
+    CHECK(builder.last_name_links().empty());  // already given with the first document
 }
 
 TEST_CASE("und documents get identity stems") {

@@ -21,6 +21,7 @@
 #include "support/test_support.hpp"
 #include "xling/error.hpp"
 #include "xling/indexer.hpp"
+#include "searcher/stored_fields.hpp"
 #include "xling/schema.hpp"
 
 namespace fs = std::filesystem;
@@ -129,7 +130,15 @@ std::set<std::string> terms_of(const Xapian::Document& doc) {
 
 bool has_term(const Xapian::Document& doc, const std::string& term) { return terms_of(doc).count(term) == 1; }
 
-nlohmann::json data_of(const Xapian::Document& doc) { return nlohmann::json::parse(doc.get_data()); }
+// The stored record as the JSON object version 4 stored (optional fields only when set).
+nlohmann::json data_of(const Xapian::Document& doc) {
+    const auto d = xling::searcher::decode_stored(doc, xling::searcher::StoredParts::FieldsAndText);
+    nlohmann::json out = {{"id", d.id}, {"title", d.title}, {"lang", d.lang}, {"text", d.text}};
+    if (!d.date.empty()) out["date"] = d.date;
+    if (!d.url.empty()) out["url"] = d.url;
+    if (!d.source.empty()) out["source"] = d.source;
+    return out;
+}
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;

@@ -270,3 +270,18 @@ TEST_CASE("xling-index stats reads a stub file of shards") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a parallel build merges its shards' name-key links (synonym table) and text blocks") {
+    TempDir dir;
+    REQUIRE(index_paths(dir / "db", {kSourceDir / "examples" / "corpus"}, "-q --threads 2").exit_code == 0);
+    Xapian::Database db((dir / "db").string());
+    std::vector<std::string> words;
+    for (auto it = db.synonyms_begin("Nshoygu"); it != db.synonyms_end("Nshoygu"); ++it) words.push_back(*it);
+    CHECK(std::find(words.begin(), words.end(), "шойгу") != words.end());
+    CHECK(std::find(words.begin(), words.end(), "sojgu") != words.end());
+    // The text of every document is in its blocks after the merge renumbered them.
+    const auto r = run(kSearchBin + std::string(" --db ") + shell_quote((dir / "db").string()) +
+                       " --color never --no-translate Шойгу");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("[Шойгу]") != std::string::npos);
+}

@@ -138,3 +138,14 @@ TEST_CASE("escape_controls writes the document's control characters as escapes, 
     options.escape_controls = false;
     CHECK(make_snippet(text, "en", words({"putin"}), options, analyzer(), keyer()).text.find("\x1b[2J") != std::string::npos);
 }
+
+TEST_CASE("escape_html writes the document's markup as text, the highlight markers as they are") {
+    xling::SnippetOptions options;
+    options.highlight_open = "<mark>";
+    options.highlight_close = "</mark>";
+    options.escape_html = true;
+    options.escape_controls = true;
+    const std::string text = "Putin <b>said</b> \"a\" & 'b' \x1b[2J.";
+    const auto snippet = make_snippet(text, "en", words({"putin"}), options, analyzer(), keyer());
+    CHECK(snippet.text == "<mark>Putin</mark> &lt;b&gt;said&lt;/b&gt; &quot;a&quot; &amp; &#39;b&#39; \\x1b[2J.");
+}
