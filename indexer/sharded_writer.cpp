@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "indexer/content_hash.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
 
@@ -35,13 +34,8 @@ ShardedWriter::ShardedWriter(IndexStore& store, const IndexOptions& options,
     if (!rebuild_) baseline_ = &store_.live();
 }
 
-bool ShardedWriter::compare_with_baseline(const std::string& id) const {
-    return !written_ids_.contains(Fnv1a64().update(id).value());
-}
-
 std::optional<Xapian::docid> ShardedWriter::write(Job job) {
     supersede_stored(job.doc.id);
-    written_ids_.insert(Fnv1a64().update(job.doc.id).value());
     pool_->submit(std::move(job));
     return std::nullopt;  // known only after merging
 }

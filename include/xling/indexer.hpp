@@ -79,7 +79,11 @@ struct IndexProgress {
 };
 
 struct IndexSummary {
-    std::size_t documents = 0;                        ///< indexed (added or replaced) in this run
+    std::size_t documents = 0;                        ///< indexed (added or replaced) in this run, one per id
+    /// Records whose id an earlier record of this run had: each replaced that version (a
+    /// warning each); not counted again in `documents`, so documents + unchanged is what the
+    /// run left in the index.
+    std::size_t repeated = 0;
     std::map<std::string, std::size_t> per_language;  ///< documents per language code in this run
     std::size_t unchanged = 0;                        ///< documents whose input had not changed
     std::size_t unchanged_files = 0;                  ///< files skipped by size and mtime alone
