@@ -9,15 +9,21 @@ namespace xling::indexer {
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
     : analyzer_(data), keyer_(data) {}
 
-const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang, const std::string& word) {
-    constexpr std::size_t kMaxCached = 200000;
-    std::string cache_key(lang);
-    cache_key.push_back('\0');
-    cache_key += word;
-    auto it = key_cache_.find(cache_key);
-    if (it != key_cache_.end()) return it->second;
-    if (key_cache_.size() >= kMaxCached) key_cache_.clear();
-    return key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
+WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surface) {
+    WordTerms terms;
+    auto token = analyzer_.analyze_word(surface, lang);
+    if (!token) return terms;
+    terms.indexed = true;
+    terms.word = std::move(token->word);
+    if (token->stopword) return terms;
+    terms.stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
+    terms.stem_term.append(token->stem);
+    if (token->capitalized) {
+        for (const std::string& key : keyer_.keys_of_form(lang, terms.word)) {
+            terms.key_terms.push_back(std::string(schema::kNameKeyPrefix) + key);
+        }
+    }
+    return terms;
 }
 
 std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date) {
@@ -33,21 +39,18 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     Xapian::Document xdoc;
     // Body: one positional unstemmed term per word; one non-positional stem per non-stopword.
     // Only the unstemmed term carries positions: positions dominate Xapian's write cost.
-    analyzer_.analyze(doc.text, lang, tokens_);
+    // Each distinct surface form is analysed once per cache lifetime (word_cache.hpp).
+    analyzer_.split(doc.text, spans_);
     Xapian::termpos pos = 0;
-    std::string stem_term;
-    for (const auto& token : tokens_) {
-        xdoc.add_posting(token.word, ++pos);
-        if (!token.stopword) {
-            stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
-            stem_term.append(token.stem);
-            xdoc.add_term(stem_term);
-            if (token.capitalized) {
-                for (const std::string& key : name_keys(lang, token.word)) {
-                    xdoc.add_term(std::string(schema::kNameKeyPrefix) + key);
-                }
-            }
-        }
+    const auto compute = [this, lang](std::string_view surface) { return terms_of(lang, surface); };
+    for (const auto& span : spans_) {
+        const std::string_view surface = std::string_view(doc.text).substr(span.begin, span.end - span.begin);
+        const WordTerms& terms = cache_.get(lang, surface, compute);
+        if (!terms.indexed) continue;
+        xdoc.add_posting(terms.word, ++pos);
+        if (terms.stem_term.empty()) continue;
+        xdoc.add_term(terms.stem_term);
+        for (const std::string& key : terms.key_terms) xdoc.add_term(key);
     }
     positions_ = pos;
     analyzer_.words(doc.title, tokens_);

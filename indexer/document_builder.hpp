@@ -8,10 +8,9 @@
 #include <vector>
 #include <xapian.h>
 
-#include <unordered_map>
-
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
+#include "indexer/word_cache.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling::indexer {
@@ -29,13 +28,13 @@ class DocumentBuilder {
     [[nodiscard]] std::size_t last_position_count() const noexcept { return positions_; }
 
   private:
-    const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
+    // The terms one surface form gives in `lang`: what the cache remembers.
+    WordTerms terms_of(std::string_view lang, std::string_view surface);
 
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
-    // ICU transliteration is the costliest step per capitalised word and German capitalises
-    // every noun: keys are cached per (language, word), the cache cleared when it grows large.
-    std::unordered_map<std::string, std::vector<std::string>> key_cache_;
+    WordCache cache_;
+    std::vector<analysis::WordSpan> spans_;
     std::vector<analysis::AnalyzedToken> tokens_;
     std::size_t positions_ = 0;
 };

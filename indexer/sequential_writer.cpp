@@ -1,5 +1,7 @@
 #include "indexer/sequential_writer.hpp"
 
+#include "indexer/memory_budget.hpp"
+#include "indexer/sync_files.hpp"
 #include "xling/error.hpp"
 
 namespace xling::indexer {
@@ -12,11 +14,12 @@ SequentialWriter::SequentialWriter(IndexStore& store, const IndexOptions& option
       listener_(listener),
       target_(&open_target(store)),
       analysis_(std::move(data)),
-      writer_(*target_, name_, options.batch_documents, options.memory_bytes) {}
+      writer_(*target_, name_, options.batch_documents, flush_threshold(options.memory_bytes, 1)) {}
 
 Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
     try {
-        if (rebuild_) next_db_.emplace(store.begin_generation().string(), Xapian::DB_CREATE);
+        // No fsync per commit: the generation is synced once, before the switch (finish()).
+        if (rebuild_) next_db_.emplace(store.begin_generation().string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot start a new generation: " + e.get_description());
     }
@@ -52,6 +55,7 @@ WriteTotals SequentialWriter::finish(const std::function<bool()>& stop_requested
         store_.abandon_next();
         totals.discarded = true;
     } else {
+        sync_files(store_.next_generation());
         store_.switch_to_next();
         totals.switched = true;
     }

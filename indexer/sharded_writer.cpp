@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "indexer/memory_budget.hpp"
+#include "indexer/sync_files.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
 
@@ -15,7 +17,7 @@ ShardSettings shard_settings(const IndexOptions& options) {
     ShardSettings s;
     const std::size_t per_shard = options.memory_bytes / options.threads;
     s.queue_bytes = std::clamp<std::size_t>(per_shard / 8, 1, 16u << 20);
-    s.memory_bytes = std::max<std::size_t>(per_shard - s.queue_bytes, 1);
+    s.memory_bytes = flush_threshold(options.memory_bytes - s.queue_bytes * options.threads, options.threads);
     s.batch_documents = options.batch_documents;
     return s;
 }
@@ -101,11 +103,13 @@ std::size_t ShardedWriter::merge(const std::vector<fs::path>& shards) {
     const fs::path generation = store_.next_generation();
     try {
         const Xapian::docid live_offset = compact_into(generation, shards);
-        Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN);
+        // The compactor synced its output; this last commit is synced with it before the switch.
+        Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
         const std::size_t deleted = apply_source_changes(out, std::move(changes_), std::move(replaced_), live_offset);
         out.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
         out.commit();
         out.close();
+        sync_files(generation);
         return deleted;
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot merge shards: " + e.get_description());

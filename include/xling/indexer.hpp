@@ -29,9 +29,10 @@ struct IndexOptions {
     /// indexer never mixes its files with others' nor deletes them.
     std::filesystem::path database;
     std::size_t batch_documents = 10000;             ///< commit after this many documents ...
-    /// ... or when the estimated memory of the uncommitted changes reaches this many bytes.
-    /// It bounds the indexer's own memory (Xapian's pending postings, queued documents);
-    /// with several threads it is shared between them.
+    /// ... or so that the process's peak memory (RSS) stays near this many bytes: the writers
+    /// flush their uncommitted changes at a threshold derived from it (indexer/memory_budget.hpp,
+    /// measured). With several threads it is shared between them. Below ~64 MB the fixed part
+    /// (ICU, analysis data) dominates and the peak exceeds it.
     std::size_t memory_bytes = 512u << 20;
     InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::Skip;
     /// Stopwords and name rules of every language (Resources::load or from_memory); required.
