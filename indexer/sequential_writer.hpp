@@ -31,6 +31,7 @@ class SequentialWriter final : public IndexWriter {
 
   private:
     Xapian::WritableDatabase& open_target(IndexStore& store);
+    void compact_generation();
 
     IndexStore& store_;
     std::string name_;  // the index folder, for messages

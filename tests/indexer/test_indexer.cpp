@@ -990,3 +990,29 @@ TEST_CASE("a repeated id in a re-read file is not mistaken for an unchanged reco
     REQUIRE(a.has_value());
     CHECK(has_term(*a, "mühle"));
 }
+
+TEST_CASE("a one-thread rebuild committed in several batches is compacted before the switch") {
+    TempDir dir;
+    const auto feed = dir / "feed.jsonl";
+    write_file(feed, json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
+                         json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
+                         json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}}));
+    auto options = options_for(dir);
+    options.rebuild = true;
+    options.batch_documents = 1;
+    const IndexSummary summary = index_path(options, feed);
+    INFO(describe(summary.notices));
+    CHECK(summary.commits >= 3);
+    CHECK(summary.switched);
+    {
+        const Xapian::Database db((dir / "index").string());
+        CHECK(db.get_doccount() == 3);
+        CHECK(db.get_termfreq("leeds") == 1);
+        CHECK(find_doc(db, "c").has_value());
+    }
+    // The compacted generation is an ordinary writable index: the next run extends it.
+    write_file(dir / "more.txt", kLithuanian);
+    options.rebuild = false;
+    CHECK(index_path(options, dir / "more.txt").documents == 1);
+    CHECK(Xapian::Database((dir / "index").string()).get_doccount() == 4);
+}
