@@ -27,15 +27,28 @@ Stemmer* Analyzer::stemmer_for(std::string_view lang) {
     return it == stemmers_.end() ? nullptr : &it->second;
 }
 
+std::optional<AnalyzedToken> Analyzer::word_of(std::string_view surface) const {
+    std::string word = normalizer_.normalize(surface);
+    if (word.empty() || word.size() > kMaxWordBytes) return std::nullopt;
+    return AnalyzedToken{0, surface.size(), std::move(word), {}, false, starts_capitalized(surface)};
+}
+
+void Analyzer::mark_and_stem(AnalyzedToken& token, const StopwordList& stopwords, Stemmer* stemmer) {
+    token.stopword = stopwords.contains(token.word);
+    if (token.stopword) return;
+    token.stem = stemmer != nullptr ? stemmer->stem(token.word) : token.word;
+}
+
 void Analyzer::words(std::string_view text, std::vector<AnalyzedToken>& out) {
     out.clear();
     tokenizer_.split(text, spans_);
     out.reserve(spans_.size());
     for (const WordSpan& span : spans_) {
-        std::string word = normalizer_.normalize(text.substr(span.begin, span.end - span.begin));
-        if (word.empty() || word.size() > kMaxWordBytes) continue;
-        const std::string_view surface = text.substr(span.begin, span.end - span.begin);
-        out.push_back(AnalyzedToken{span.begin, span.end, std::move(word), {}, false, starts_capitalized(surface)});
+        auto token = word_of(text.substr(span.begin, span.end - span.begin));
+        if (!token) continue;
+        token->begin = span.begin;
+        token->end = span.end;
+        out.push_back(std::move(*token));
     }
 }
 
@@ -43,11 +56,13 @@ void Analyzer::analyze(std::string_view text, std::string_view lang, std::vector
     words(text, out);
     const StopwordList& stopwords = data_->stopwords(lang);
     Stemmer* stemmer = stemmer_for(lang);
-    for (AnalyzedToken& token : out) {
-        token.stopword = stopwords.contains(token.word);
-        if (token.stopword) continue;
-        token.stem = stemmer != nullptr ? stemmer->stem(token.word) : token.word;
-    }
+    for (AnalyzedToken& token : out) mark_and_stem(token, stopwords, stemmer);
+}
+
+std::optional<AnalyzedToken> Analyzer::analyze_word(std::string_view surface, std::string_view lang) {
+    auto token = word_of(surface);
+    if (token) mark_and_stem(*token, data_->stopwords(lang), stemmer_for(lang));
+    return token;
 }
 
 std::string Analyzer::stem(std::string_view lang, std::string_view word) {

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,6 +51,14 @@ class Analyzer {
     /// Normalized words of `text` with their spans, no stemming (query parsing).
     void words(std::string_view text, std::vector<AnalyzedToken>& out);
 
+    /// The word spans of `text` (valid UTF-8), before normalization: with analyze_word(), the two
+    /// halves of analyze(), for callers that cache per distinct surface form (the indexer).
+    void split(std::string_view text, std::vector<WordSpan>& out) { tokenizer_.split(text, out); }
+
+    /// One surface form (a span of split()) analysed as analyze() analyses it, offsets 0; nullopt
+    /// when analyze() leaves it out (empty after normalization, or longer than kMaxWordBytes).
+    [[nodiscard]] std::optional<AnalyzedToken> analyze_word(std::string_view surface, std::string_view lang);
+
     /// Stem of a normalized word in `lang`, or "" when it is a stopword of `lang`.
     [[nodiscard]] std::string stem(std::string_view lang, std::string_view word);
 
@@ -64,6 +73,9 @@ class Analyzer {
 
   private:
     Stemmer* stemmer_for(std::string_view lang);
+    // The normalized word of `surface` with its capitalization, or nullopt (see analyze_word).
+    std::optional<AnalyzedToken> word_of(std::string_view surface) const;
+    void mark_and_stem(AnalyzedToken& token, const StopwordList& stopwords, Stemmer* stemmer);
 
     std::shared_ptr<const AnalysisData> data_;
     WordTokenizer tokenizer_;

@@ -8,26 +8,29 @@ namespace xling::indexer {
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
     : analyzer_(data), keyer_(data) {}
 
-const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang, const std::string& word) {
-    constexpr std::size_t kMaxCached = 200000;
-    std::string cache_key(lang);
-    cache_key.push_back('\0');
-    cache_key += word;
-    auto it = key_cache_.find(cache_key);
-    if (it != key_cache_.end()) return it->second;
-    if (key_cache_.size() >= kMaxCached) key_cache_.clear();
-    const auto& keys = key_cache_.emplace(std::move(cache_key), keyer_.keys_of_form(lang, word)).first->second;
-    // First time this builder sees the word: its synonym links (a cleared cache repeats a link,
-    // which add_synonym ignores). A word that is its own key needs none (a fifth of them): the
-    // searcher tries the key itself as a word.
-    for (const std::string& key : keys) {
-        if (key != word) name_links_.emplace_back(schema::name_key_synonym(key), word);
+WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surface) {
+    WordTerms terms;
+    auto token = analyzer_.analyze_word(surface, lang);
+    if (!token) return terms;
+    terms.indexed = true;
+    terms.word = std::move(token->word);
+    if (token->stopword) return terms;
+    terms.stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
+    terms.stem_term.append(token->stem);
+    if (token->capitalized) {
+        for (const std::string& key : keyer_.keys_of_form(lang, terms.word)) {
+            terms.key_terms.push_back(std::string(schema::kNameKeyPrefix) + key);
+            // First time this cache sees the form: its synonym link (a cache emptied when full
+            // repeats a link, which add_synonym ignores). A word that is its own key needs none
+            // (a fifth of them): the searcher tries the key itself as a word.
+            if (key != terms.word) name_links_.emplace_back(schema::name_key_synonym(key), terms.word);
+        }
     }
-    return keys;
+    return terms;
 }
 
 std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date,
-                        const std::vector<analysis::AnalyzedToken>& tokens) {
+                        const std::vector<std::size_t>& word_begins) {
     StoredDocument fields;
     fields.id = doc.id;
     fields.lang = std::string(lang);
@@ -35,7 +38,7 @@ std::string stored_data(const SourceDocument& doc, std::string_view lang, const 
     if (date) fields.date = date->substr(0, 4) + "-" + date->substr(4, 2) + "-" + date->substr(6, 2);
     fields.url = doc.url;
     fields.source = doc.source;
-    return encode_stored_record(fields, map_text(doc.text, tokens));
+    return encode_stored_record(fields, map_text(doc.text, word_begins));
 }
 
 Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_view lang,
@@ -44,24 +47,23 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     name_links_.clear();
     // Body: one positional unstemmed term per word; one non-positional stem per non-stopword.
     // Only the unstemmed term carries positions: positions dominate Xapian's write cost.
-    analyzer_.analyze(doc.text, lang, tokens_);
+    // Each distinct surface form is analysed once per cache lifetime (word_cache.hpp).
+    analyzer_.split(doc.text, spans_);
+    word_begins_.clear();
     Xapian::termpos pos = 0;
-    std::string stem_term;
-    for (const auto& token : tokens_) {
-        xdoc.add_posting(token.word, ++pos);
-        if (!token.stopword) {
-            stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
-            stem_term.append(token.stem);
-            xdoc.add_term(stem_term);
-            if (token.capitalized) {
-                for (const std::string& key : name_keys(lang, token.word)) {
-                    xdoc.add_term(std::string(schema::kNameKeyPrefix) + key);
-                }
-            }
-        }
+    const auto compute = [this, lang](std::string_view surface) { return terms_of(lang, surface); };
+    for (const auto& span : spans_) {
+        const std::string_view surface = std::string_view(doc.text).substr(span.begin, span.end - span.begin);
+        const WordTerms& terms = cache_.get(lang, surface, compute);
+        if (!terms.indexed) continue;
+        xdoc.add_posting(terms.word, ++pos);
+        word_begins_.push_back(span.begin);
+        if (terms.stem_term.empty()) continue;
+        xdoc.add_term(terms.stem_term);
+        for (const std::string& key : terms.key_terms) xdoc.add_term(key);
     }
     positions_ = pos;
-    xdoc.set_data(stored_data(doc, lang, date, tokens_));
+    xdoc.set_data(stored_data(doc, lang, date, word_begins_));
     Xapian::valueno slot = schema::kTextBlockSlot;
     for (std::string& block : compress_blocks(doc.text)) xdoc.add_value(slot++, std::move(block));
     analyzer_.words(doc.title, tokens_);

@@ -5,14 +5,13 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 #include <xapian.h>
 
-#include <unordered_map>
-#include <utility>
-
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
+#include "indexer/word_cache.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling::indexer {
@@ -36,21 +35,23 @@ class DocumentBuilder {
     }
 
   private:
-    const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
+    // The terms one surface form gives in `lang`: what the cache remembers.
+    WordTerms terms_of(std::string_view lang, std::string_view surface);
 
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
-    // ICU transliteration is the costliest step per capitalised word and German capitalises
-    // every noun: keys are cached per (language, word), the cache cleared when it grows large.
-    std::unordered_map<std::string, std::vector<std::string>> key_cache_;
+    WordCache cache_;
+    std::vector<analysis::WordSpan> spans_;
+    std::vector<std::size_t> word_begins_;  // byte offset of each position's word (the stored text map)
     std::vector<analysis::AnalyzedToken> tokens_;
     std::vector<std::pair<std::string, std::string>> name_links_;
     std::size_t positions_ = 0;
 };
 
-/// The record stored as document data (see schema.hpp) of `doc` whose text analysed to `tokens`.
+/// The record stored as document data (see schema.hpp) of `doc` whose indexed words (positions
+/// 1, 2, ...) start at the byte offsets `word_begins` of its text.
 [[nodiscard]] std::string stored_data(const SourceDocument& doc, std::string_view lang,
                                       const std::optional<std::string>& date,
-                                      const std::vector<analysis::AnalyzedToken>& tokens);
+                                      const std::vector<std::size_t>& word_begins);
 
 }  // namespace xling::indexer

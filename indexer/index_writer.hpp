@@ -46,13 +46,10 @@ class IndexWriter {
     /// parallel rebuild starts from nothing).
     [[nodiscard]] virtual const Xapian::Database* baseline() const noexcept = 0;
 
-    /// Whether the document with this id may be judged unchanged against the baseline. False
-    /// when this run already wrote it where the baseline cannot see it (a shard): the newer
-    /// version must be written again, never compared with the old one.
-    [[nodiscard]] virtual bool compare_with_baseline(const std::string& id) const = 0;
-
     /// Analyses and writes the document, or queues it for a thread; it supersedes any stored
-    /// document of the same id. @returns its docid when known now. @throws IndexError.
+    /// document of the same id (an id met earlier in this run too: the Indexer never compares
+    /// such a record with the baseline, which may not see this run's version). @returns its docid
+    /// when known now. @throws IndexError.
     virtual std::optional<Xapian::docid> write(Job job) = 0;
 
     /// Applies records set or dropped and documents pruned (docids of the baseline), now or at

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstring>
 #include <set>
+#include <unordered_set>
 
 #include "analysis/analysis_data.hpp"
 #include "analysis/text.hpp"
@@ -23,6 +24,7 @@
 #include "indexer/sharded_writer.hpp"
 #include "indexer/source_changes.hpp"
 #include "indexer/source_record.hpp"
+#include "indexer/text_title.hpp"
 #include "library/resource_data.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
@@ -37,9 +39,6 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
-// Titles taken from a file's first line are cut to this many bytes (on a character boundary).
-constexpr std::size_t kMaxTitleBytes = 300;
-
 enum class FileKind { Text, Markdown, JsonLines, Unsupported };
 
 FileKind kind_of(const fs::path& path) {
@@ -51,30 +50,6 @@ FileKind kind_of(const fs::path& path) {
 }
 
 using analysis::trim;  // of kWhitespace, what std::isspace accepts
-
-// Longest prefix of at most `max` bytes that does not end inside a UTF-8 sequence.
-std::size_t utf8_prefix_length(std::string_view s, std::size_t max) {
-    if (s.size() <= max) return s.size();
-    std::size_t n = max;
-    while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-    return n;
-}
-
-// Title of a text file: its first non-empty line (Markdown heading marks removed).
-std::string first_line_title(std::string_view text, bool markdown) {
-    while (!text.empty()) {
-        const auto nl = text.find('\n');
-        std::string_view line = trim(text.substr(0, nl));
-        if (markdown) {
-            while (!line.empty() && line.front() == '#') line.remove_prefix(1);
-            line = trim(line);
-        }
-        if (!line.empty()) return std::string(line.substr(0, utf8_prefix_length(line, kMaxTitleBytes)));
-        if (nl == std::string_view::npos) break;
-        text.remove_prefix(nl + 1);
-    }
-    return {};
-}
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
@@ -178,6 +153,7 @@ class Indexer::Impl final : private indexer::WriteListener {
 
     bool add_document(SourceDocument doc) {
         if (stopping() || !validate(doc)) return false;
+        (void)first_in_run(doc);
         submit(Job{next_seq_++, std::move(doc), {}, {}});
         return true;
     }
@@ -236,7 +212,8 @@ class Indexer::Impl final : private indexer::WriteListener {
     void indexed(const std::string& lang, std::size_t count) override { summary_.per_language[lang] += count; }
 
     void add_totals(const indexer::WriteTotals& totals) {
-        summary_.documents = totals.documents;
+        // A repeated id replaced its earlier version: the index holds one document per id.
+        summary_.documents = totals.documents - std::min(totals.documents, summary_.repeated);
         summary_.commits = totals.commits;
         summary_.deleted = totals.deleted;
         summary_.switched = totals.switched;
@@ -424,7 +401,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.origin = path.string();
         const std::string hash = indexer::content_hash(file.key, doc.text);
         if (!check_utf8(doc.text, doc.origin)) return false;
-        doc.title = first_line_title(doc.text, markdown);
+        doc.title = indexer::file_title(doc.text, markdown ? indexer::TitleStyle::Markdown : indexer::TitleStyle::Text);
         return add_record(std::move(doc), hash, file);
     }
 
@@ -486,8 +463,11 @@ class Indexer::Impl final : private indexer::WriteListener {
     // False when it was skipped.
     bool add_record(SourceDocument doc, std::string hash, FileRun& file) {
         if (stopping() || !validate(doc)) return false;
-        ++file.documents;
-        if (const auto stored = stored_unchanged(doc.id, hash)) {
+        // A repeat is always written: the baseline may not see this run's version (a shard), and
+        // comparing with it could keep an older one.
+        const bool repeat = !first_in_run(doc);
+        if (!repeat) ++file.documents;
+        if (const auto stored = repeat ? std::nullopt : stored_unchanged(doc.id, hash)) {
             ++summary_.unchanged;
             file.kept.push_back(*stored);
             maybe_report_progress();
@@ -501,7 +481,7 @@ class Indexer::Impl final : private indexer::WriteListener {
     // The stored document with this id when it holds this very input (same content hash).
     std::optional<Xapian::docid> stored_unchanged(const std::string& id, const std::string& hash) const {
         const Xapian::Database* baseline = writer_->baseline();
-        if (baseline == nullptr || !writer_->compare_with_baseline(id)) return std::nullopt;
+        if (baseline == nullptr) return std::nullopt;
         try {
             const auto stored = find_document(*baseline, schema::id_term(id));
             if (!stored) return std::nullopt;
@@ -513,6 +493,16 @@ class Indexer::Impl final : private indexer::WriteListener {
     }
 
     // ---- Writing ------------------------------------------------------------------------------
+
+    // False (with a warning, counted in IndexSummary::repeated) when an earlier record of this
+    // run had the same id: this one replaces it. Ids are remembered as 64-bit hashes (a collision
+    // only miscounts: a repeat is written like any record).
+    bool first_in_run(const SourceDocument& doc) {
+        if (ids_in_run_.insert(indexer::Fnv1a64().update(doc.id).value()).second) return true;
+        ++summary_.repeated;
+        warn(indexer::where_of(doc), "id '" + doc.id + "' repeats an earlier record of this run, which this one replaces");
+        return false;
+    }
 
     // Hands one document to the writer. Returns its docid when known.
     std::optional<Xapian::docid> submit(Job job) {
@@ -608,6 +598,7 @@ class Indexer::Impl final : private indexer::WriteListener {
     std::uint64_t bytes_done_ = 0;
     std::uint64_t in_flight_bytes_ = 0;
     std::string current_;
+    std::unordered_set<std::uint64_t> ids_in_run_;  // hashes of the ids written or found unchanged
     // Last: it is made by the constructor using the members above (warn() may be called), and it
     // is destroyed first, so its threads stop before the store removes their shard folders and a
     // half-built generation is closed before the store removes it.

@@ -1,5 +1,7 @@
 #include "indexer/sequential_writer.hpp"
 
+#include "indexer/memory_budget.hpp"
+#include "indexer/sync_files.hpp"
 #include "xling/error.hpp"
 
 namespace xling::indexer {
@@ -12,11 +14,12 @@ SequentialWriter::SequentialWriter(IndexStore& store, const IndexOptions& option
       listener_(listener),
       target_(&open_target(store)),
       analysis_(std::move(data)),
-      writer_(*target_, name_, options.batch_documents, options.memory_bytes) {}
+      writer_(*target_, name_, options.batch_documents, flush_threshold(options.memory_bytes, 1)) {}
 
 Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
     try {
-        if (rebuild_) next_db_.emplace(store.begin_generation().string(), Xapian::DB_CREATE);
+        // No fsync per commit: the generation is synced once, before the switch (finish()).
+        if (rebuild_) next_db_.emplace(store.begin_generation().string(), Xapian::DB_CREATE | Xapian::DB_NO_SYNC);
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot start a new generation: " + e.get_description());
     }
@@ -41,6 +44,32 @@ void SequentialWriter::apply(SourceChanges changes) {
     writer_.mark_changed();
 }
 
+// A generation committed more than once has half-full B-tree blocks (each commit inserts into
+// every posting and position list): measured on 50 MB, 197 MB instead of 121. Compacted into the
+// parts folder, its tables then replace the generation's own (nobody reads it before the switch;
+// a crash leaves debris the next writer removes).
+void SequentialWriter::compact_generation() {
+    namespace fs = std::filesystem;
+    const fs::path generation = store_.next_generation();
+    const fs::path compacted = store_.parts_folder() / "compacted";
+    try {
+        fs::create_directories(store_.parts_folder());
+        Xapian::Database(generation.string()).compact(compacted.string());
+        // A table the compactor left out (empty) must not stay behind from the old revision.
+        for (const auto& entry : fs::directory_iterator(generation)) {
+            const fs::path name = entry.path().filename();
+            if (name.extension() == ".glass" && !fs::exists(compacted / name)) fs::remove(entry.path());
+        }
+        for (const auto& entry : fs::directory_iterator(compacted)) {
+            fs::rename(entry.path(), generation / entry.path().filename());
+        }
+    } catch (const Xapian::Error& e) {
+        throw IndexError(name_ + ": cannot compact the new generation: " + e.get_description());
+    } catch (const fs::filesystem_error& e) {
+        throw IndexError(name_ + ": cannot compact the new generation: " + e.what());
+    }
+}
+
 WriteTotals SequentialWriter::finish(const std::function<bool()>& stop_requested) {
     writer_.commit();
     WriteTotals totals{documents_, writer_.commits(), deleted_};
@@ -52,6 +81,8 @@ WriteTotals SequentialWriter::finish(const std::function<bool()>& stop_requested
         store_.abandon_next();
         totals.discarded = true;
     } else {
+        if (writer_.commits() > 1) compact_generation();
+        sync_files(store_.next_generation());
         store_.switch_to_next();
         totals.switched = true;
     }

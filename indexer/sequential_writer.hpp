@@ -22,7 +22,6 @@ class SequentialWriter final : public IndexWriter {
                      std::shared_ptr<const analysis::AnalysisData> data, WriteListener& listener);
 
     [[nodiscard]] const Xapian::Database* baseline() const noexcept override { return target_; }
-    [[nodiscard]] bool compare_with_baseline(const std::string& /*id*/) const override { return true; }
     std::optional<Xapian::docid> write(Job job) override;
     void apply(SourceChanges changes) override;
     [[nodiscard]] bool writes_live_index() const noexcept override { return !rebuild_; }
@@ -32,6 +31,7 @@ class SequentialWriter final : public IndexWriter {
 
   private:
     Xapian::WritableDatabase& open_target(IndexStore& store);
+    void compact_generation();
 
     IndexStore& store_;
     std::string name_;  // the index folder, for messages

@@ -8,7 +8,8 @@ namespace {
 
 Xapian::WritableDatabase create_shard(const std::filesystem::path& path) {
     try {
-        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE);
+        // A shard is read only by the merge of this run (a crash discards it): never synced.
+        return Xapian::WritableDatabase(path.string(), Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
     } catch (const Xapian::Error& e) {
         throw IndexError(path.string() + ": cannot create shard: " + e.get_description());
     }

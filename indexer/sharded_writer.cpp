@@ -2,7 +2,8 @@
 
 #include <algorithm>
 
-#include "indexer/content_hash.hpp"
+#include "indexer/memory_budget.hpp"
+#include "indexer/sync_files.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
 
@@ -16,7 +17,7 @@ ShardSettings shard_settings(const IndexOptions& options) {
     ShardSettings s;
     const std::size_t per_shard = options.memory_bytes / options.threads;
     s.queue_bytes = std::clamp<std::size_t>(per_shard / 8, 1, 16u << 20);
-    s.memory_bytes = std::max<std::size_t>(per_shard - s.queue_bytes, 1);
+    s.memory_bytes = flush_threshold(options.memory_bytes - s.queue_bytes * options.threads, options.threads);
     s.batch_documents = options.batch_documents;
     return s;
 }
@@ -35,13 +36,8 @@ ShardedWriter::ShardedWriter(IndexStore& store, const IndexOptions& options,
     if (!rebuild_) baseline_ = &store_.live();
 }
 
-bool ShardedWriter::compare_with_baseline(const std::string& id) const {
-    return !written_ids_.contains(Fnv1a64().update(id).value());
-}
-
 std::optional<Xapian::docid> ShardedWriter::write(Job job) {
     supersede_stored(job.doc.id);
-    written_ids_.insert(Fnv1a64().update(job.doc.id).value());
     pool_->submit(std::move(job));
     return std::nullopt;  // known only after merging
 }
@@ -107,11 +103,13 @@ std::size_t ShardedWriter::merge(const std::vector<fs::path>& shards) {
     const fs::path generation = store_.next_generation();
     try {
         const Xapian::docid live_offset = compact_into(generation, shards);
-        Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN);
+        // The compactor synced its output; this last commit is synced with it before the switch.
+        Xapian::WritableDatabase out(generation.string(), Xapian::DB_OPEN | Xapian::DB_NO_SYNC);
         const std::size_t deleted = apply_source_changes(out, std::move(changes_), std::move(replaced_), live_offset);
         out.set_metadata(std::string(schema::kSchemaVersionKey), std::string(schema::kSchemaVersion));
         out.commit();
         out.close();
+        sync_files(generation);
         return deleted;
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot merge shards: " + e.get_description());

@@ -10,7 +10,6 @@
 #include <cstdint>
 #include <filesystem>
 #include <memory>
-#include <unordered_set>
 #include <vector>
 
 #include "indexer/index_store.hpp"
@@ -27,7 +26,6 @@ class ShardedWriter final : public IndexWriter {
                   const std::shared_ptr<const analysis::AnalysisData>& data, WriteListener& listener);
 
     [[nodiscard]] const Xapian::Database* baseline() const noexcept override { return baseline_; }
-    [[nodiscard]] bool compare_with_baseline(const std::string& id) const override;
     std::optional<Xapian::docid> write(Job job) override;
     void apply(SourceChanges changes) override { changes_.append(std::move(changes)); }
     [[nodiscard]] bool writes_live_index() const noexcept override { return false; }
@@ -48,7 +46,6 @@ class ShardedWriter final : public IndexWriter {
     WriteListener& listener_;
     std::unique_ptr<ShardPool> pool_;
     const Xapian::Database* baseline_ = nullptr;  // the live index, unless rebuilding
-    std::unordered_set<std::uint64_t> written_ids_;  // hashes of the ids written in this run
     std::vector<Xapian::docid> replaced_;            // live documents written anew
     SourceChanges changes_;                       // applied to the merged generation
 };

@@ -68,11 +68,11 @@ std::size_t TextMap::block_count() const {
     return static_cast<std::size_t>((text_bytes + schema::kTextBlockBytes - 1) / schema::kTextBlockBytes);
 }
 
-TextMap map_text(std::string_view text, const std::vector<analysis::AnalyzedToken>& tokens) {
+TextMap map_text(std::string_view text, const std::vector<std::size_t>& word_begins) {
     TextMap map;
     map.text_bytes = text.size();
-    map.positions = tokens.size();
-    for (std::size_t i = 0; i < tokens.size(); i += schema::kPositionSkip) map.skips.push_back(tokens[i].begin);
+    map.positions = word_begins.size();
+    for (std::size_t i = 0; i < word_begins.size(); i += schema::kPositionSkip) map.skips.push_back(word_begins[i]);
     return map;
 }
 

@@ -34,8 +34,8 @@ struct StoredRecord {
     TextMap text;
 };
 
-/// The text map of `text` whose tokens (in index position order) are `tokens`.
-[[nodiscard]] TextMap map_text(std::string_view text, const std::vector<analysis::AnalyzedToken>& tokens);
+/// The text map of `text` whose indexed words (positions 1, 2, ...) start at `word_begins`.
+[[nodiscard]] TextMap map_text(std::string_view text, const std::vector<std::size_t>& word_begins);
 
 /// Document data of schema version 5 for `fields` (text ignored) and `map`.
 [[nodiscard]] std::string encode_stored_record(const StoredDocument& fields, const TextMap& map);

@@ -29,9 +29,10 @@ struct IndexOptions {
     /// indexer never mixes its files with others' nor deletes them.
     std::filesystem::path database;
     std::size_t batch_documents = 10000;             ///< commit after this many documents ...
-    /// ... or when the estimated memory of the uncommitted changes reaches this many bytes.
-    /// It bounds the indexer's own memory (Xapian's pending postings, queued documents);
-    /// with several threads it is shared between them.
+    /// ... or so that the process's peak memory (RSS) stays near this many bytes: the writers
+    /// flush their uncommitted changes at a threshold derived from it (indexer/memory_budget.hpp,
+    /// measured). With several threads it is shared between them. Below ~64 MB the fixed part
+    /// (ICU, analysis data) dominates and the peak exceeds it.
     std::size_t memory_bytes = 512u << 20;
     InvalidUtf8Policy invalid_utf8 = InvalidUtf8Policy::Skip;
     /// Stopwords and name rules of every language (Resources::load or from_memory); required.
@@ -79,7 +80,11 @@ struct IndexProgress {
 };
 
 struct IndexSummary {
-    std::size_t documents = 0;                        ///< indexed (added or replaced) in this run
+    std::size_t documents = 0;                        ///< indexed (added or replaced) in this run, one per id
+    /// Records whose id an earlier record of this run had: each replaced that version (a
+    /// warning each); not counted again in `documents`, so documents + unchanged is what the
+    /// run left in the index.
+    std::size_t repeated = 0;
     std::map<std::string, std::size_t> per_language;  ///< documents per language code in this run
     std::size_t unchanged = 0;                        ///< documents whose input had not changed
     std::size_t unchanged_files = 0;                  ///< files skipped by size and mtime alone

@@ -76,6 +76,10 @@ void ProgressReporter::summary(const IndexSummary& s) {
     if (s.unchanged > 0 || s.unchanged_files > 0) {
         std::fprintf(out_, "xling-index: %zu unchanged (%zu files not read again)\n", s.unchanged, s.unchanged_files);
     }
+    if (s.repeated > 0) {
+        std::fprintf(out_, "xling-index: %zu records repeated an id of this run and replaced its earlier version\n",
+                     s.repeated);
+    }
     if (s.deleted > 0) std::fprintf(out_, "xling-index: %zu deleted\n", s.deleted);
     if (s.switched) std::fprintf(out_, "xling-index: switched to the new index generation\n");
     if (s.skipped > 0 || s.warnings > 0) {

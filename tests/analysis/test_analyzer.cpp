@@ -250,3 +250,29 @@ TEST_CASE("Analyzer::stem agrees with analyze for every token") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("analyze_word gives each word what analyze gives it in running text") {
+    const std::string text = "Die Stadtverwaltung von Hamburg: Путиным и ’s Straße Zusammenarbeit " +
+                             std::string(kMaxWordBytes + 1, 'x') + " 3.5 FAIRE";
+    Analyzer analyzer(xling::test::analysis_data());
+    for (const std::string lang : {"de", "ru", "en", "und"}) {
+        CAPTURE(lang);
+        std::vector<AnalyzedToken> expected;
+        analyzer.analyze(text, lang, expected);
+        std::vector<xling::analysis::WordSpan> spans;
+        analyzer.split(text, spans);
+        std::vector<AnalyzedToken> got;
+        for (const auto& span : spans) {
+            auto token = analyzer.analyze_word(std::string_view(text).substr(span.begin, span.end - span.begin), lang);
+            if (token) got.push_back(std::move(*token));
+        }
+        REQUIRE(got.size() == expected.size());
+        CHECK(expected.size() + 1 == spans.size());  // the over-long word is left out
+        for (std::size_t i = 0; i < got.size(); ++i) {
+            CHECK(got[i].word == expected[i].word);
+            CHECK(got[i].stem == expected[i].stem);
+            CHECK(got[i].stopword == expected[i].stopword);
+            CHECK(got[i].capitalized == expected[i].capitalized);
+        }
+    }
+}

@@ -299,7 +299,9 @@ TEST_CASE("re-indexing the same id replaces the document") {
         SourceDocument first{"same", kGerman, "", "", "", "", "", ""};
         SourceDocument second{"same", kHungarian, "", "", "", "", "", ""};
         const auto summary = index_documents(options, {first, second});
-        CHECK(summary.documents == 2);
+        // Counted as what the index holds: one document, the second record replacing the first.
+        CHECK(summary.documents == 1);
+        CHECK(summary.repeated == 1);
         Xapian::Database db((dir / "index").string());
         CHECK(db.get_doccount() == 1);
         const auto doc = find_doc(db, "same");
@@ -681,7 +683,8 @@ TEST_CASE("with several threads a stored document written again is replaced, nev
         CHECK(indexer.add_document(SourceDocument{file.string(), kHungarian, "", "", "", "", "", ""}));
         indexer.add_path(file);
         const auto summary = indexer.finish();
-        CHECK(summary.documents == 2);
+        CHECK(summary.documents == 1);
+        CHECK(summary.repeated == 1);
         CHECK(count_of(file.string()) == 1);
         const Xapian::Database db((dir / "index").string());
         CHECK(db.get_doccount() == 1);
@@ -940,3 +943,85 @@ TEST_CASE("an unreadable sub-folder is listed as skipped, with the reason") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("a record repeating an id of the same run replaces it and is counted once") {
+    for (const std::size_t threads : {std::size_t{1}, std::size_t{2}}) {
+        for (const bool rebuild : {false, true}) {
+            CAPTURE(threads);
+            CAPTURE(rebuild);
+            TempDir dir;
+            const auto feed = dir / "feed.jsonl";
+            write_file(feed, json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
+                                 json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
+                                 json_line({{"id", "a"}, {"lang", "de"}, {"text", kGerman2}}) +
+                                 json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}}) +
+                                 json_line({{"id", "a"}, {"lang", "de"}, {"text", kGerman2}}));
+            auto options = options_for(dir);
+            options.threads = threads;
+            options.rebuild = rebuild;
+            const IndexSummary summary = index_path(options, feed);
+            INFO(describe(summary.notices));
+            const Xapian::Database db((dir / "index").string());
+            CHECK(db.get_doccount() == 3);
+            CHECK(summary.documents == 3);
+            CHECK(summary.repeated == 2);
+            CHECK(summary.unchanged == 0);
+            const Notice* third = notice_about(summary, "feed.jsonl:3");
+            REQUIRE(third != nullptr);
+            CHECK(third->kind == Notice::Kind::Warning);
+            CHECK(contains(third->message, "'a' repeats an earlier record"));
+            // The last version is the one kept.
+            const auto a = find_doc(db, "a");
+            REQUIRE(a.has_value());
+            CHECK(has_term(*a, "mühle"));
+            CHECK_FALSE(has_term(*a, "leeds"));
+        }
+    }
+}
+
+TEST_CASE("a repeated id in a re-read file is not mistaken for an unchanged record") {
+    TempDir dir;
+    const auto feed = dir / "feed.jsonl";
+    write_file(feed, json_line({{"id", "a"}, {"text", kEnglish}}) + json_line({{"id", "b"}, {"text", kGerman}}));
+    (void)index_path(options_for(dir), feed);
+    // The same first record again, then a second "a": the run ends with the second version.
+    write_file(feed, json_line({{"id", "a"}, {"text", kEnglish}}) + json_line({{"id", "b"}, {"text", kGerman}}) +
+                         json_line({{"id", "a"}, {"text", kGerman2}}));
+    const IndexSummary summary = index_path(options_for(dir), feed);
+    INFO(describe(summary.notices));
+    const Xapian::Database db((dir / "index").string());
+    CHECK(db.get_doccount() == 2);
+    CHECK(summary.unchanged == 2);
+    CHECK(summary.repeated == 1);
+    CHECK(summary.documents == 0);  // its one write replaced a document counted unchanged
+    CHECK(summary.documents + summary.unchanged == db.get_doccount());
+    const auto a = find_doc(db, "a");
+    REQUIRE(a.has_value());
+    CHECK(has_term(*a, "mühle"));
+}
+
+TEST_CASE("a one-thread rebuild committed in several batches is compacted before the switch") {
+    TempDir dir;
+    const auto feed = dir / "feed.jsonl";
+    write_file(feed, json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
+                         json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
+                         json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}}));
+    auto options = options_for(dir);
+    options.rebuild = true;
+    options.batch_documents = 1;
+    const IndexSummary summary = index_path(options, feed);
+    INFO(describe(summary.notices));
+    CHECK(summary.commits >= 3);
+    CHECK(summary.switched);
+    {
+        const Xapian::Database db((dir / "index").string());
+        CHECK(db.get_doccount() == 3);
+        CHECK(db.get_termfreq("leeds") == 1);
+        CHECK(find_doc(db, "c").has_value());
+    }
+    // The compacted generation is an ordinary writable index: the next run extends it.
+    write_file(dir / "more.txt", kLithuanian);
+    options.rebuild = false;
+    CHECK(index_path(options, dir / "more.txt").documents == 1);
+    CHECK(Xapian::Database((dir / "index").string()).get_doccount() == 4);
+}

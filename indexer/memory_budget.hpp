@@ -1,0 +1,32 @@
+// From the run's memory budget (--memory-mb, the peak RSS it aims at) to the flush threshold the
+// writers compare their estimated pending bytes with (document_analysis.cpp estimates them).
+#pragma once
+
+#include <algorithm>
+#include <cstddef>
+
+namespace xling::indexer {
+
+/// What the process holds whatever the batch size: code, ICU and analysis data, one writer's
+/// in-flight document and word cache (measured: a one-document run peaks at ~16 MB, a 15 MB
+/// sample with a 32 MB threshold at 79 MB).
+inline constexpr std::size_t kFixedBytes = 40u << 20;
+inline constexpr std::size_t kPerWriterBytes = 8u << 20;
+
+/// Measured peak RSS per estimated pending byte (Xapian's maps, the commit's own buffers and
+/// malloc's slack): 1.2 on the bench sample at 32 and 96 MB thresholds, 1.1 on the issue's
+/// full-corpus run at 512 MB (624 MB peak). docs/indexing-performance.md has the runs.
+inline constexpr double kRssPerEstimatedByte = 1.2;
+
+/// Flush threshold (estimated bytes) for each of `writers` writers sharing `budget` bytes of RSS.
+/// Budgets too small for the fixed part get an eighth of it each (RSS then exceeds the budget).
+[[nodiscard]] inline std::size_t flush_threshold(std::size_t budget, std::size_t writers) {
+    writers = std::max<std::size_t>(writers, 1);
+    const std::size_t fixed = kFixedBytes + writers * kPerWriterBytes;
+    const std::size_t floor = std::max<std::size_t>(budget / (8 * writers), 1);
+    if (budget <= fixed) return floor;
+    const auto per_writer = static_cast<std::size_t>(static_cast<double>(budget - fixed) / kRssPerEstimatedByte) / writers;
+    return std::max(per_writer, floor);
+}
+
+}  // namespace xling::indexer
