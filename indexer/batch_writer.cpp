@@ -12,6 +12,7 @@ Xapian::docid BatchWriter::write(const AnalysedDocument& doc) {
     Xapian::docid id = 0;
     try {
         id = db_.replace_document(doc.id_term, doc.document);
+        doc.word_tables.write_to(db_);
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot write document " + doc.id_term.substr(1) + ": " + e.get_description());
     }

@@ -61,7 +61,8 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     if (!job.source_key.empty()) out.document.add_boolean_term(std::string(schema::kSourceFilePrefix) + job.source_key);
     if (!job.hash.empty()) out.document.add_value(schema::kContentHashSlot, job.hash);
     out.id_term = schema::id_term(doc.id);
-    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count());
+    out.word_tables = builder_.take_word_tables();
+    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count()) + out.word_tables.estimated_bytes();
     return out;
 }
 

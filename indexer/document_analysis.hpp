@@ -35,6 +35,7 @@ struct AnalysedDocument {
     std::string id_term;                   ///< Q<id>, the replace_document() key
     std::string lang;
     std::size_t estimated_bytes = 0;       ///< memory the document costs Xapian until committed
+    WordTableEntries word_tables;          ///< its accent synonym and spelling entries
     std::vector<SequencedNotice> notices;  ///< warnings (language, date)
 };
 

@@ -7,7 +7,7 @@
 namespace xling::indexer {
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
-    : analyzer_(data), keyer_(data) {}
+    : analyzer_(data), keyer_(data), tables_(analyzer_) {}
 
 const std::vector<std::string>& DocumentBuilder::name_keys(std::string_view lang, const std::string& word) {
     constexpr std::size_t kMaxCached = 200000;
@@ -38,6 +38,7 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     std::string stem_term;
     for (const auto& token : tokens_) {
         xdoc.add_posting(token.word, ++pos);
+        tables_.add(lang, token);
         if (!token.stopword) {
             stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
             stem_term.append(token.stem);
@@ -50,6 +51,7 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         }
     }
     positions_ = pos;
+    word_tables_ = tables_.finish_document();
     analyzer_.words(doc.title, tokens_);
     for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
 

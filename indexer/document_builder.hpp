@@ -12,6 +12,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
+#include "indexer/word_tables.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling::indexer {
@@ -28,6 +29,10 @@ class DocumentBuilder {
     /// Positions (words) of the document last built: part of its memory cost until committed.
     [[nodiscard]] std::size_t last_position_count() const noexcept { return positions_; }
 
+    /// The accent synonym and spelling entries of the document last built (word_tables.hpp),
+    /// moved out: the caller writes them with the document.
+    [[nodiscard]] WordTableEntries take_word_tables() noexcept { return std::move(word_tables_); }
+
   private:
     const std::vector<std::string>& name_keys(std::string_view lang, const std::string& word);
 
@@ -38,6 +43,8 @@ class DocumentBuilder {
     std::unordered_map<std::string, std::vector<std::string>> key_cache_;
     std::vector<analysis::AnalyzedToken> tokens_;
     std::size_t positions_ = 0;
+    WordTableCollector tables_;
+    WordTableEntries word_tables_;
 };
 
 /// The JSON stored as document data (see schema.hpp).

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "analysis/iso_date.hpp"
+#include "searcher/accent_forms.hpp"
 #include "searcher/query_translator.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -247,6 +248,9 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
     if (alternatives.empty()) out.ignored.push_back(token.word);
     part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, alternatives.begin(), alternatives.end());
+    if (options_.accents != nullptr && !alternatives.empty()) {
+        part.query = with_accented(alternatives, options_.accents->word_alternatives(token.word, languages_, group));
+    }
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -538,9 +542,11 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
                                   Xapian::Query(schema::language_term(lang)));
     }
     if (options_.translator != nullptr) options_.translator->add_phrase(tokens, group, per_language);
+    std::vector<Xapian::Query> accented;
+    if (options_.accents != nullptr) accented = options_.accents->phrase_alternatives(tokens, languages_, group);
     out.terms.groups.push_back(std::move(group));
-    if (per_language.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
-    return Part{Xapian::Query(Xapian::Query::OP_SYNONYM, per_language.begin(), per_language.end()), {}, false};
+    if (per_language.empty() && accented.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
+    return Part{with_accented(per_language, accented), {}, false};
 }
 
 QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {

@@ -36,6 +36,7 @@ struct BuiltQuery {
 // The builder calls the translator (never the other way round): declared here, defined in
 // query_translator.hpp, which the builder's source includes.
 class QueryTranslator;
+class AccentForms;
 
 struct BuildOptions {
     bool keep_stopwords = false;  ///< search stopwords as exact words (fallback when nothing matched)
@@ -44,6 +45,9 @@ struct BuildOptions {
     /// Adds translations to words and phrases (not to names, =exact words, wildcards, NEAR
     /// operands or field values); null: no translation.
     QueryTranslator* translator = nullptr;
+    /// Completes words and phrases typed without their diacritics (lower weight than the form
+    /// as typed); null: SearchRequest::accents is Strict.
+    AccentForms* accents = nullptr;
 };
 
 class QueryBuilder {

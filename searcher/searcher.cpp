@@ -8,11 +8,13 @@
 #include <map>
 #include <string>
 
+#include "analysis/accent_folding.hpp"
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
 #include "indexer/index_layout.hpp"
 #include "library/resource_data.hpp"
+#include "searcher/accent_forms.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/query_builder.hpp"
@@ -20,6 +22,7 @@
 #include "searcher/query_parser.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/spelling.hpp"
 #include "searcher/stored_fields.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -184,6 +187,11 @@ class Searcher::Impl {
             translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation);
             build_options.translator = &*translator;
         }
+        std::optional<searcher::AccentForms> accents;
+        if (request.accents == AccentMatching::Fold) {
+            accents.emplace(db_, folder_, analyzer_, forms);
+            build_options.accents = &*accents;
+        }
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
         if (matches.mset.empty() && built.has_stopwords) {
@@ -201,6 +209,7 @@ class Searcher::Impl {
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
+        if (results.total < kSuggestBelow) results.suggestion = searcher::spelling_suggestion(db_, request.query, tree, analyzer_);
 
         for (auto it = mset.begin(); it != mset.end(); ++it) results.hits.push_back(hit_of(it, built.terms, request.snippet));
         return results;
@@ -308,6 +317,7 @@ class Searcher::Impl {
     std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
+    analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, not per query
     const AliasTable& aliases_;  // owned by resources_
     searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;

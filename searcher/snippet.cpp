@@ -60,6 +60,15 @@ void note_translation(const MatchGroup& group, std::string_view lang, const std:
     }
 }
 
+// Records `form` when it matched through accent folding only.
+void note_accent(const MatchGroup& group, const analysis::AnalyzedToken& token, std::string_view lang,
+                 std::string_view form, MatchedConcept& matched) {
+    if (!group.matches_by_accent(token, lang)) return;
+    if (std::find(matched.accent_forms.begin(), matched.accent_forms.end(), form) == matched.accent_forms.end()) {
+        matched.accent_forms.emplace_back(form);
+    }
+}
+
 }  // namespace
 
 Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
@@ -84,6 +93,7 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
             hit[i] = true;
             if (seen_by_group[g].insert(std::string(form)).second) snippet.concepts[g].forms.emplace_back(form);
             if (!tokens[i].stopword) note_translation(terms.groups[g], lang, tokens[i].stem, form, snippet.concepts[g]);
+            note_accent(terms.groups[g], tokens[i], lang, form, snippet.concepts[g]);
         }
         if (hit[i] && seen.insert(std::string(form)).second) snippet.matched.emplace_back(form);
     }
