@@ -6,18 +6,6 @@
 #include "xling/schema.hpp"
 
 namespace xling::searcher {
-namespace {
-
-// The first `n` code points of `word` (all of it when shorter).
-std::string first_letters(std::string_view word, std::size_t n) {
-    std::size_t end = 0;
-    for (std::size_t seen = 0; end < word.size(); ++end) {
-        if ((static_cast<unsigned char>(word[end]) & 0xC0) != 0x80 && seen++ == n) break;
-    }
-    return std::string(word.substr(0, end));
-}
-
-}  // namespace
 
 AccentForms::AccentForms(const Xapian::Database& db, analysis::AccentFolder& folder, analysis::Analyzer& analyzer,
                          IndexForms& forms)
@@ -51,7 +39,7 @@ const std::vector<std::string>& AccentForms::stems(std::string_view lang, std::s
             const std::string real = *it;
             // A stem is the start of its words: the letters typed there must agree with it
             // ("kör" does not reach the stem "kór").
-            const std::string typed = first_letters(word, analysis::code_point_count(real));
+            const std::string typed = analysis::first_code_points(word, analysis::code_point_count(real));
             if (real != stem && folder_.completes(lang, typed, real) && db_.term_exists(schema::stem_term(lang, real))) {
                 found.push_back(real);
             }

@@ -94,20 +94,12 @@ inline constexpr std::string_view kAccentSynonymPrefix = "A";
 
 /// "A<lang>:<folded>", the synonym key of an accent-free spelling in documents of `lang`.
 [[nodiscard]] inline std::string accent_key(std::string_view lang, std::string_view folded) {
-    std::string k;
-    k.reserve(kAccentSynonymPrefix.size() + lang.size() + 1 + folded.size());
-    k.append(kAccentSynonymPrefix).append(lang).push_back(':');
-    k.append(folded);
-    return k;
+    return std::string(kAccentSynonymPrefix).append(lang).append(":").append(folded);
 }
 
 /// "A<lang>~<folded stem>", the synonym key of an accent-free stem in documents of `lang`.
 [[nodiscard]] inline std::string accent_stem_key(std::string_view lang, std::string_view folded_stem) {
-    std::string k;
-    k.reserve(kAccentSynonymPrefix.size() + lang.size() + 1 + folded_stem.size());
-    k.append(kAccentSynonymPrefix).append(lang).push_back('~');
-    k.append(folded_stem);
-    return k;
+    return std::string(kAccentSynonymPrefix).append(lang).append("~").append(folded_stem);
 }
 
 /// "Z<lang>:<stem>"
