@@ -57,6 +57,14 @@ std::size_t code_point_count(std::string_view text) noexcept {
     return n;
 }
 
+std::string first_code_points(std::string_view text, std::size_t n) {
+    std::size_t end = 0;
+    for (std::size_t seen = 0; end < text.size(); ++end) {
+        if ((static_cast<unsigned char>(text[end]) & 0xC0) != 0x80 && seen++ == n) break;
+    }
+    return std::string(text.substr(0, end));
+}
+
 std::u32string code_points(std::string_view text) {
     std::u32string out;
     for (std::size_t i = 0; i < text.size();) {

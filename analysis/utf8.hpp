@@ -17,6 +17,9 @@ namespace xling::analysis {
 /// Number of code points in valid UTF-8 `text` (bytes that are not continuation bytes).
 [[nodiscard]] std::size_t code_point_count(std::string_view text) noexcept;
 
+/// The first `n` code points of valid UTF-8 `text` (all of it when shorter).
+[[nodiscard]] std::string first_code_points(std::string_view text, std::size_t n);
+
 /// The code points of valid UTF-8 `text` (the analysis chain validated it; a truncated sequence
 /// at the end is dropped).
 [[nodiscard]] std::u32string code_points(std::string_view text);

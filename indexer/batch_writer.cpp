@@ -13,6 +13,7 @@ Xapian::docid BatchWriter::write(const AnalysedDocument& doc) {
     try {
         id = db_.replace_document(doc.id_term, doc.document);
         for (const auto& [key, word] : doc.name_links) db_.add_synonym(key, word);
+        doc.word_tables.write_to(db_);
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot write document " + doc.id_term.substr(1) + ": " + e.get_description());
     }

@@ -62,7 +62,9 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     if (!job.hash.empty()) out.document.add_value(schema::kContentHashSlot, job.hash);
     out.id_term = schema::id_term(doc.id);
     out.name_links = builder_.last_name_links();
-    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count(), doc.text.size());
+    out.word_tables = builder_.take_word_tables();
+    out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count(), doc.text.size()) +
+                          out.word_tables.estimated_bytes();
     return out;
 }
 

@@ -38,6 +38,7 @@ struct AnalysedDocument {
     std::size_t estimated_bytes = 0;       ///< memory the document costs Xapian until committed
     /// Synonym-table links ("N<key>", word) to add with the document (schema.hpp).
     std::vector<std::pair<std::string, std::string>> name_links;
+    WordTableEntries word_tables;          ///< its accent synonym and spelling entries
     std::vector<SequencedNotice> notices;  ///< warnings (language, date)
 };
 

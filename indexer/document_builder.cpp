@@ -6,13 +6,17 @@
 namespace xling::indexer {
 
 DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
-    : analyzer_(data), keyer_(data) {}
+    : analyzer_(data), keyer_(data), tables_(analyzer_) {}
 
 WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surface) {
     WordTerms terms;
     auto token = analyzer_.analyze_word(surface, lang);
     if (!token) return terms;
     terms.indexed = true;
+    // Accent synonyms once per distinct form (the collector also remembers what it wrote);
+    // spelling words per document, from the cached entry.
+    tables_.add_form(lang, *token);
+    terms.spelling = WordTableCollector::spelling_of(*token);
     terms.word = std::move(token->word);
     if (token->stopword) return terms;
     terms.stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
@@ -58,11 +62,13 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         if (!terms.indexed) continue;
         xdoc.add_posting(terms.word, ++pos);
         word_begins_.push_back(span.begin);
+        if (!terms.spelling.empty()) tables_.add_spelling(terms.spelling);
         if (terms.stem_term.empty()) continue;
         xdoc.add_term(terms.stem_term);
         for (const std::string& key : terms.key_terms) xdoc.add_term(key);
     }
     positions_ = pos;
+    word_tables_ = tables_.finish_document();
     xdoc.set_data(stored_data(doc, lang, date, word_begins_));
     Xapian::valueno slot = schema::kTextBlockSlot;
     for (std::string& block : compress_blocks(doc.text)) xdoc.add_value(slot++, std::move(block));

@@ -12,6 +12,7 @@
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
 #include "indexer/word_cache.hpp"
+#include "indexer/word_tables.hpp"
 #include "xling/source_document.hpp"
 
 namespace xling::indexer {
@@ -33,6 +34,9 @@ class DocumentBuilder {
     [[nodiscard]] const std::vector<std::pair<std::string, std::string>>& last_name_links() const noexcept {
         return name_links_;
     }
+    /// The accent synonym and spelling entries of the document last built (word_tables.hpp),
+    /// moved out: the caller writes them with the document.
+    [[nodiscard]] WordTableEntries take_word_tables() noexcept { return std::move(word_tables_); }
 
   private:
     // The terms one surface form gives in `lang`: what the cache remembers.
@@ -46,6 +50,8 @@ class DocumentBuilder {
     std::vector<analysis::AnalyzedToken> tokens_;
     std::vector<std::pair<std::string, std::string>> name_links_;
     std::size_t positions_ = 0;
+    WordTableCollector tables_;
+    WordTableEntries word_tables_;
 };
 
 /// The record stored as document data (see schema.hpp) of `doc` whose indexed words (positions

@@ -20,6 +20,7 @@ struct WordTerms {
     std::string word;                    ///< positional unstemmed term
     std::string stem_term;               ///< Z<lang>:<stem>, or "" for a stopword
     std::vector<std::string> key_terms;  ///< K<key> of a capitalised non-stopword
+    std::string spelling;                ///< its spelling-table word, or "" (word_tables.hpp)
 };
 
 /// A bounded map (language, surface form) -> WordTerms, emptied whenever it reaches its size:

@@ -21,15 +21,6 @@ std::string common_prefix(const std::vector<std::string>& words) {
     }
     return prefix;
 }
-
-// The first `n` code points of `word` (all of it when shorter).
-std::string first_code_points(std::string_view word, std::size_t n) {
-    std::size_t end = 0;
-    for (std::size_t seen = 0; end < word.size(); ++end) {
-        if ((static_cast<unsigned char>(word[end]) & 0xC0) != 0x80 && seen++ == n) break;
-    }
-    return std::string(word.substr(0, end));
-}
 }  // namespace
 
 IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data,
@@ -52,7 +43,7 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
         // A stemmer may also fold letters (Russian ё -> е: "чёрное" -> "черн"), so the word's own
         // first letters are a second prefix to scan.
         std::vector<std::string> prefixes{common_prefix({stem.substr(0, stem.size() - 1), std::string(word)}),
-                                          first_code_points(word, analysis::code_point_count(stem) - 1)};
+                                          analysis::first_code_points(word, analysis::code_point_count(stem) - 1)};
         if (analysis::code_point_count(prefixes[0]) >= 2 && prefixes[1].rfind(prefixes[0], 0) == 0) {
             prefixes.pop_back();  // the first scan covers it
         }

@@ -163,6 +163,7 @@ Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, con
             for (const std::size_t g : w.groups) {
                 if (seen_by_group[g].insert(form).second) snippet.concepts[g].forms.push_back(form);
                 if (!w.stem.empty()) note_translation(terms.groups[g], lang, w.stem, form, snippet.concepts[g]);
+                note_accent(terms.groups[g], lang, w.word, w.stem, form, snippet.concepts[g]);
             }
             if (seen.insert(form).second) snippet.matched.push_back(form);
         }

@@ -17,6 +17,13 @@ bool MatchGroup::matches(const analysis::AnalyzedToken& token, std::string_view 
     return std::any_of(token_keys.begin(), token_keys.end(), [&](const std::string& k) { return keys.count(k) != 0; });
 }
 
+bool MatchGroup::matches_by_accent(std::string_view word, std::string_view stem, std::string_view lang) const {
+    if (const auto it = accent_words.find(lang); it != accent_words.end() && it->second.count(word) != 0) return true;
+    if (stem.empty()) return false;
+    const auto it = accent_stems.find(lang);
+    return it != accent_stems.end() && it->second.count(stem) != 0;
+}
+
 bool MatchTerms::uses_keys() const {
     return std::any_of(groups.begin(), groups.end(), [](const MatchGroup& g) { return !g.keys.empty(); });
 }

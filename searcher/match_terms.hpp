@@ -25,10 +25,19 @@ struct MatchGroup {
     /// Stems that came from translations: language -> stem -> the translations it stands for
     /// (to tell, per hit, which translation matched).
     std::map<std::string, std::map<std::string, std::vector<std::string>, std::less<>>, std::less<>> translated;
+    /// Stems (per language) and index words (phrases, stopwords) reached only through accent
+    /// folding (searcher/accent_forms.hpp): also in `stems` / `lang_words`, listed here to tell
+    /// per hit which forms matched that way.
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> accent_stems;
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> accent_words;
 
     /// True when `token` (analysed in `lang`; `token_keys` its name keys when capitalised) matches.
     [[nodiscard]] bool matches(const analysis::AnalyzedToken& token, std::string_view lang,
                                const std::vector<std::string>& token_keys) const;
+
+    /// True when the index word `word` with `stem` in `lang` ("" for a stopword) matches through
+    /// accent folding only.
+    [[nodiscard]] bool matches_by_accent(std::string_view word, std::string_view stem, std::string_view lang) const;
 };
 
 struct MatchTerms {

@@ -5,6 +5,7 @@
 
 #include "analysis/iso_date.hpp"
 #include "searcher/phrase_bound.hpp"
+#include "searcher/accent_forms.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/stem_guard.hpp"
 #include "searcher/synonym_members.hpp"
@@ -284,7 +285,11 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     // everywhere stays ignored.
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
     if (alternatives.empty()) out.ignored.push_back(token.word);
-    part.query = synonym_of(alternatives, forms_, group.concept_info);
+    const std::vector<Xapian::Query> members = synonym_members(alternatives, forms_, group.concept_info);
+    part.query = Xapian::Query(Xapian::Query::OP_SYNONYM, members.begin(), members.end());
+    if (options_.accents != nullptr && !alternatives.empty()) {
+        part.query = with_accented(members, options_.accents->word_alternatives(token.word, languages_, group));
+    }
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
 }
@@ -593,9 +598,12 @@ QueryBuilder::Part QueryBuilder::stemmed_phrase_part(const std::vector<analysis:
                                   Xapian::Query(schema::language_term(lang)));
     }
     if (options_.translator != nullptr) options_.translator->add_phrase(tokens, group, per_language);
-    Xapian::Query query = synonym_of(per_language, forms_, group.concept_info);
+    std::vector<Xapian::Query> accented;
+    if (options_.accents != nullptr) accented = options_.accents->phrase_alternatives(tokens, languages_, group);
+    const std::vector<Xapian::Query> members = synonym_members(per_language, forms_, group.concept_info);
     out.terms.groups.push_back(std::move(group));
-    return Part{query, {}, false};
+    if (members.empty() && accented.empty()) return Part{Xapian::Query::MatchNothing, {}, false};
+    return Part{with_accented(members, accented), {}, false};
 }
 
 QueryBuilder::Part QueryBuilder::near_part(const QueryNode& node, BuiltQuery& out) {

@@ -40,6 +40,7 @@ struct BuiltQuery {
 // The builder calls the translator (never the other way round): declared here, defined in
 // query_translator.hpp, which the builder's source includes.
 class QueryTranslator;
+class AccentForms;
 
 struct BuildOptions {
     bool keep_stopwords = false;  ///< search stopwords as exact words (fallback when nothing matched)
@@ -52,6 +53,9 @@ struct BuildOptions {
     /// document language. Empty: a stopword of one language is left out in the others only
     /// where their documents do not have the word.
     std::string query_language{};
+    /// Completes words and phrases typed without their diacritics (lower weight than the form
+    /// as typed); null: SearchRequest::accents is Strict.
+    AccentForms* accents = nullptr;
 };
 
 class QueryBuilder {

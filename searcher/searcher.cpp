@@ -8,12 +8,14 @@
 #include <map>
 #include <string>
 
+#include "analysis/accent_folding.hpp"
 #include "analysis/analyzer.hpp"
 #include "analysis/iso_date.hpp"
 #include "analysis/name_key.hpp"
 #include "indexer/index_layout.hpp"
 #include "indexer/stored_record.hpp"
 #include "library/resource_data.hpp"
+#include "searcher/accent_forms.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/index_matches.hpp"
@@ -23,6 +25,7 @@
 #include "searcher/query_parser.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/snippet.hpp"
+#include "searcher/spelling.hpp"
 #include "searcher/stored_fields.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -188,6 +191,11 @@ class Searcher::Impl {
             build_options.translator = &*translator;
         }
         build_options.query_language = results.query_language.code;
+        std::optional<searcher::AccentForms> accents;
+        if (request.accents == AccentMatching::Fold) {
+            accents.emplace(db_, folder_, analyzer_, forms);
+            build_options.accents = &*accents;
+        }
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
         if (matches.mset.empty() && built.has_stopwords) {
@@ -205,6 +213,7 @@ class Searcher::Impl {
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
+        if (results.total < kSuggestBelow) results.suggestion = searcher::spelling_suggestion(db_, request.query, tree, analyzer_);
 
         searcher::IndexMatches index_matches(db_, built.terms, analyzer_);  // caches the vocabulary for all hits
         for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -332,6 +341,7 @@ class Searcher::Impl {
     std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
+    analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, not per query
     const AliasTable& aliases_;  // owned by resources_
     searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;

@@ -85,6 +85,14 @@ void finish_concepts(const MatchTerms& terms, std::vector<MatchedConcept>& conce
                    concepts.end());
 }
 
+void note_accent(const MatchGroup& group, std::string_view lang, const std::string& word, const std::string& stem,
+                 std::string_view form, MatchedConcept& matched) {
+    if (!group.matches_by_accent(word, stem, lang)) return;
+    if (std::find(matched.accent_forms.begin(), matched.accent_forms.end(), form) == matched.accent_forms.end()) {
+        matched.accent_forms.emplace_back(form);
+    }
+}
+
 Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTerms& terms,
                      const SnippetOptions& options, analysis::Analyzer& analyzer, analysis::NameKeyer& keyer) {
     Passage passage;
@@ -109,6 +117,9 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
             hit[i] = true;
             if (seen_by_group[g].insert(std::string(form)).second) snippet.concepts[g].forms.emplace_back(form);
             if (!tokens[i].stopword) note_translation(terms.groups[g], lang, tokens[i].stem, form, snippet.concepts[g]);
+            note_accent(terms.groups[g], lang, tokens[i].word, tokens[i].stopword ? std::string() : tokens[i].stem, form,
+                        snippet.concepts[g]);
+            note_accent(terms.groups[g], tokens[i], lang, form, snippet.concepts[g]);
         }
         if (hit[i] && seen.insert(std::string(form)).second) snippet.matched.emplace_back(form);
     }

@@ -44,6 +44,11 @@ struct Passage {
 void note_translation(const MatchGroup& group, std::string_view lang, const std::string& stem, std::string_view form,
                       MatchedConcept& matched);
 
+/// Records `form` (of the index word `word` with `stem` in `lang`, "" for a stopword) among the
+/// concept's accent forms when it matched `group` through accent folding only.
+void note_accent(const MatchGroup& group, std::string_view lang, const std::string& word, const std::string& stem,
+                 std::string_view form, MatchedConcept& matched);
+
 /// Fills in the query and entities of each group's concept and drops those without a form.
 void finish_concepts(const MatchTerms& terms, std::vector<MatchedConcept>& concepts);
 

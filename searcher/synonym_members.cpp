@@ -17,6 +17,12 @@ std::string description_of(const Xapian::Query& q) {
 }  // namespace
 
 Xapian::Query synonym_of(const std::vector<Xapian::Query>& members, const IndexForms& forms, QueryConcept& info) {
+    const std::vector<Xapian::Query> kept = synonym_members(members, forms, info);
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, kept.begin(), kept.end());
+}
+
+std::vector<Xapian::Query> synonym_members(const std::vector<Xapian::Query>& members, const IndexForms& forms,
+                                           QueryConcept& info) {
     std::vector<Xapian::Query> kept;
     std::set<std::string> seen;
     const Xapian::Query* first_absent = nullptr;
@@ -31,7 +37,7 @@ Xapian::Query synonym_of(const std::vector<Xapian::Query>& members, const IndexF
         kept.push_back(member);
     }
     if (kept.empty() && first_absent != nullptr) kept.push_back(*first_absent);
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, kept.begin(), kept.end());
+    return kept;
 }
 
 }  // namespace xling::searcher

@@ -23,4 +23,8 @@ namespace xling::searcher {
 [[nodiscard]] Xapian::Query synonym_of(const std::vector<Xapian::Query>& members, const IndexForms& forms,
                                        QueryConcept& info);
 
+/// The members synonym_of() keeps (for callers that combine them further, e.g. with accent forms).
+[[nodiscard]] std::vector<Xapian::Query> synonym_members(const std::vector<Xapian::Query>& members,
+                                                         const IndexForms& forms, QueryConcept& info);
+
 }  // namespace xling::searcher

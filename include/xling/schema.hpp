@@ -103,6 +103,33 @@ inline constexpr std::string_view kSourceRecordPrefix = "src:";
 /// Longest absolute path used as a source key as it is; longer ones become "#" + hash.
 inline constexpr std::size_t kMaxSourcePathBytes = 200;
 
+// --- Word tables (schema version 5) --------------------------------------------------------------
+// Version 5 adds two of Xapian's per-word tables (indexer/word_tables.hpp says why these tables);
+// an index without them still searches, only without accent folding and spelling suggestions
+// until its documents are indexed again.
+//   synonym "A<lang>:<folded>" -> <word>   every indexed word of a document of <lang> that has
+//                       diacritics, under each spelling it takes typed without them
+//                       (analysis/accent_folding.hpp: "Alt:siaures" -> "šiaurės", German also
+//                       "Ade:mueller" -> "müller"). The searcher checks that an entry's word is still
+//                       indexed (entries outlive deleted documents until a rebuild).
+//   synonym "A<lang>~<stem of the folded word>" -> <stem of the word>   so that an inflection
+//                       the documents never wrote still meets them: "korėja" (stem "kor") folds to
+//                       "koreja", stem "korej", as the query "Korejos" stems: "Alt~korej" -> "kor".
+//   spelling <word>     capitalised words of 4 or more letters, not stopwords, no digits (names),
+//                       normalized as indexed, frequency = documents containing them: the
+//                       candidates of "did you mean" (Database::get_spelling_suggestion).
+inline constexpr std::string_view kAccentSynonymPrefix = "A";
+
+/// "A<lang>:<folded>", the synonym key of an accent-free spelling in documents of `lang`.
+[[nodiscard]] inline std::string accent_key(std::string_view lang, std::string_view folded) {
+    return std::string(kAccentSynonymPrefix).append(lang).append(":").append(folded);
+}
+
+/// "A<lang>~<folded stem>", the synonym key of an accent-free stem in documents of `lang`.
+[[nodiscard]] inline std::string accent_stem_key(std::string_view lang, std::string_view folded_stem) {
+    return std::string(kAccentSynonymPrefix).append(lang).append("~").append(folded_stem);
+}
+
 /// "Z<lang>:<stem>"
 [[nodiscard]] inline std::string stem_term(std::string_view lang, std::string_view stem) {
     std::string t;

@@ -18,6 +18,15 @@ enum class SortOrder {
     DateDescending,  ///< newest first (then relevance); undated documents last
 };
 
+/// Whether a word typed without its diacritics also finds the words written with them.
+enum class AccentMatching {
+    /// "Siaures Korejos" also finds "Šiaurės Korėjos", "Muller" and "Mueller" find "Müller", at a
+    /// lower weight than the form as typed (exact-accent matches rank first). Only letters typed
+    /// plain are completed: "kör" stays "kör". Needs an index of schema version 5 or later.
+    Fold,
+    Strict,  ///< every word matches only as typed, with its stems (--accents strict)
+};
+
 /// Options of one snippet.
 struct SnippetOptions {
     /// Target length in characters (code points), per hit. 0: no snippets and no per-hit
@@ -87,6 +96,7 @@ struct SearchRequest {
     DefaultOperator default_operator = DefaultOperator::And;
     bool expand_aliases = true;  ///< expand names through the alias table (--no-aliases turns it off)
     bool name_keys = true;       ///< match capitalised names across scripts by their name key
+    AccentMatching accents = AccentMatching::Fold;  ///< --accents fold|strict
     SortOrder sort = SortOrder::Relevance;
     std::string since;           ///< ISO date (YYYY, YYYY-MM, YYYY-MM-DD): only documents dated from then
     std::string until;           ///< ISO date: only documents dated until the end of that period

@@ -21,6 +21,9 @@ struct MatchedConcept {
     std::vector<std::string> entities;  ///< alias-table entity ids it expanded to (several: ambiguous)
     std::vector<std::string> forms;   ///< surface forms in this document, in text order ("Beluszovval")
     std::vector<MatchedTranslation> translations;  ///< the forms that matched through a translation
+    /// The forms that matched only through accent folding (the query typed them without some
+    /// diacritics: "Siaures" -> "Šiaurės"), in text order; empty under AccentMatching::Strict.
+    std::vector<std::string> accent_forms;
 };
 
 /// One translation a query concept was expanded with (for --explain).
@@ -43,6 +46,9 @@ struct QueryConcept {
     std::map<std::string, std::string> stems;                   ///< language -> stem of the query word
     std::vector<std::string> name_keys;                         ///< name keys searched (unknown capitalised names)
     std::vector<std::string> stopword_in;                       ///< languages where the word is a stopword
+    /// Language -> index words the concept also matches through accent folding, at a lower
+    /// weight (SearchRequest::accents; "siaures" -> lt: "šiaurės"). Empty when none or strict.
+    std::map<std::string, std::vector<std::string>> accent_forms;
     /// Target language -> translations searched (best first). Empty when not translated.
     std::map<std::string, std::vector<ConceptTranslation>> translations;
     std::string translation_note;  ///< why it was not translated, or how ("phrase as a whole", "word by word")
@@ -92,6 +98,14 @@ struct SearchResults {
     /// documents, counted over the whole match set (not only the returned page).
     std::map<std::string, std::map<std::string, std::size_t>> facets;
     std::vector<Hit> hits;
+    /// "Did you mean": the query with each word the index's spelling table knows a better
+    /// spelling of replaced by it ("Belousof" -> "Belousov"; capitalised as typed), offered when
+    /// the query found fewer than kSuggestBelow documents and some replacement is more frequent
+    /// in the index than the word typed. Empty otherwise.
+    std::string suggestion;
 };
+
+/// Below this many matching documents a spelling suggestion is looked for.
+inline constexpr std::size_t kSuggestBelow = 3;
 
 }  // namespace xling

@@ -105,6 +105,7 @@ int main(int argc, char** argv) {
     std::vector<std::filesystem::path> alias_files;
     std::string dict;
     bool no_translate = false;
+    std::string accents = "fold";
     xling::SearchRequest request;
     app.add_option("--db", databases, "Index folder or Xapian stub file (repeat to search several)")
         ->required()->allow_extra_args(false);
@@ -146,6 +147,10 @@ int main(int argc, char** argv) {
         ->allow_extra_args(false);
     app.add_flag("--no-aliases", no_aliases, "No name matching: neither the alias table nor name keys (each word matches its own stems)");
     app.add_flag("--no-name-keys", no_name_keys, "Do not match capitalised names across scripts by name key");
+    app.add_option("--accents", accents,
+                   "fold: a word typed without its diacritics also finds them (Siaures -> Šiaurės; ranked after the form as typed); "
+                   "strict: words match only as typed")
+        ->capture_default_str()->check(CLI::IsMember({"fold", "strict"}));
     app.add_option("--dict", dict,
                    "Translation table built by xling-dict (default: $XLING_DICT, else <data>/translation/xling.table if present)");
     app.add_option("--glossary", request.translation.glossaries,
@@ -182,6 +187,7 @@ int main(int argc, char** argv) {
 
     request.expand_aliases = !no_aliases;
     request.name_keys = !no_name_keys && !no_aliases;
+    request.accents = accents == "strict" ? xling::AccentMatching::Strict : xling::AccentMatching::Fold;
     xling::ResourceOptions options;
     options.alias_files = alias_files;
     options.default_aliases = !no_aliases;

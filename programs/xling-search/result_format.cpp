@@ -39,6 +39,7 @@ nlohmann::ordered_json matched_json(const Hit& h) {
             translations.push_back({{"lang", t.lang}, {"translation", t.text}, {"forms", t.forms}});
         }
         item["translations"] = std::move(translations);
+        item["accent_forms"] = m.accent_forms;
         matched.push_back(std::move(item));
     }
     return matched;
@@ -56,7 +57,8 @@ nlohmann::ordered_json concept_json(const QueryConcept& c) {
     return {{"query", c.query},         {"entities", c.entities},       {"types", c.entity_types},
             {"names", c.names},         {"forms", c.forms},             {"stems", c.stems},
             {"name_keys", c.name_keys}, {"stopword_in", c.stopword_in}, {"translations", std::move(translations)},
-            {"translation_note", or_null(c.translation_note)}, {"absent", c.absent}, {"notes", c.notes}};
+            {"translation_note", or_null(c.translation_note)}, {"absent", c.absent}, {"notes", c.notes},
+            {"accent_forms", c.accent_forms}};
 }
 
 std::string weight_text(float weight) {
@@ -91,7 +93,7 @@ std::string to_json(const SearchResults& r, bool explain) {
     nlohmann::ordered_json out = {{"query", r.query},         {"total", r.total},
                                 {"total_exact", r.total_exact}, {"total_lower", r.total_lower},
                                 {"total_upper", r.total_upper}, {"ignored", r.ignored},
-                                {"hits", std::move(hits)}};
+                                {"suggestion", or_null(r.suggestion)}, {"hits", std::move(hits)}};
     if (!r.facets.empty()) out["facets"] = r.facets;
     if (explain) {
         out["translation"] = r.translation;
@@ -165,6 +167,9 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
         }
         if (!c.name_keys.empty()) out << "      name keys: " << safe(join(c.name_keys, ", ")) << '\n';
         if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
+        for (const auto& [lang, words] : c.accent_forms) {
+            out << "      accents " << safe(lang) << ": " << safe(join(words, ", ")) << " (typed without diacritics; lower weight)\n";
+        }
         for (const auto& [lang, list] : c.translations) {
             out << "      translated " << safe(lang) << ":";
             for (std::size_t i = 0; i < list.size(); ++i) {
@@ -207,6 +212,7 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
         out << ')';
     }
     out << '\n';
+    if (!r.suggestion.empty()) out << "did you mean " << bold << safe(r.suggestion) << reset << "?\n";
     for (const auto& [facet, counts] : r.facets) {
         if (counts.empty()) continue;
         out << "  " << facet << ':';
@@ -231,6 +237,7 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
                 for (const MatchedTranslation& t : m.translations) {
                     out << "  [translation " << shown(t.lang) << " \"" << shown(t.text) << "\": " << shown(join(t.forms, ", ")) << "]";
                 }
+                if (!m.accent_forms.empty()) out << "  [accents: " << shown(join(m.accent_forms, ", ")) << "]";
                 out << reset << '\n';
             }
         }

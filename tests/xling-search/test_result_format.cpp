@@ -29,7 +29,8 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
     const auto json = nlohmann::ordered_json::parse(xling::cli::to_json(sample()));
     std::vector<std::string> keys;
     for (const auto& item : json.items()) keys.push_back(item.key());
-    CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "hits"});
+    CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "suggestion", "hits"});
+    CHECK(json["suggestion"].is_null());
     CHECK(json["query"] == "Putin \"Kim\"");
     CHECK(json["total"] == 1);
     const auto& hit = json["hits"][0];
@@ -40,6 +41,18 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
     CHECK(hit["title"] == "Putin empfängt");
     CHECK(hit["url"].is_null());
     CHECK(hit["score"] == doctest::Approx(2.5));
+}
+
+TEST_CASE("a spelling suggestion is printed as did you mean, and is the JSON suggestion") {
+    xling::SearchResults r = sample();
+    r.suggestion = "Belousov";
+    std::ostringstream out;
+    xling::cli::print_human(out, r, false);
+    CHECK(out.str().find("\ndid you mean Belousov?\n") != std::string::npos);
+    CHECK(nlohmann::ordered_json::parse(xling::cli::to_json(r))["suggestion"] == "Belousov");
+    std::ostringstream none;
+    xling::cli::print_human(none, sample(), false);
+    CHECK(none.str().find("did you mean") == std::string::npos);
 }
 
 TEST_CASE("human output shows rank, id, language, date, score, title and snippet without colour") {
