@@ -27,16 +27,6 @@
 
 namespace {
 
-// Digits only (CLI11 would read "-1" into a size_t as 2^64 - 1).
-CLI::Validator whole_number() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-            return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
-        },
-        "N");
-}
-
 std::filesystem::path web_dir(const std::string& given, const std::filesystem::path& data) {
     if (!given.empty()) return given;
     std::error_code ec;
@@ -81,22 +71,22 @@ int main(int argc, char** argv) {
                    "Host header value to answer besides loopback names (repeat; e.g. the machine's name)")
         ->allow_extra_args(false);
     app.add_option("--threads", threads, "Search workers, each with its own Searcher (default: one per core)")
-        ->check(whole_number());
+        ->check(xling::cli::whole_number());
     app.add_option("--queue", queue, "Searches waiting for a busy worker before 503 (default: 4 per worker)")
-        ->check(whole_number());
+        ->check(xling::cli::whole_number());
     app.add_option("--connections", connections,
                    "Connections served at once, keep-alive ones included (default: 8 per worker, at least 16)")
-        ->check(whole_number());
+        ->check(xling::cli::whole_number());
     app.add_option("--time-budget-ms", budget_ms, "Longest a search may take, queueing included (then 503)")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-limit", options.bounds.max_limit, "Most hits one request may ask for")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-offset", options.bounds.max_offset, "Deepest offset a request may ask for")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-query-bytes", options.bounds.query.max_query_bytes, "Longest query accepted, in bytes")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-query-words", options.bounds.query.max_query_words, "Most words a query may search")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--aliases", alias_files, "Alias table file (repeat; default: <data>/aliases/default.aliases)")
         ->allow_extra_args(false);
     app.add_flag("--no-aliases", no_aliases, "Load no alias table");

@@ -56,6 +56,20 @@ std::size_t total_of(Server& server, const std::string& query) {
     return json::parse(r->body)["total"].get<std::size_t>();
 }
 
+// Indexes `new_docs` generated documents into `db` with `index_options` while 3 clients search
+// `path`; every answer must be 200. Returns how many there were.
+int index_under_load(Server& server, const TempDir& dir, std::size_t new_docs, const std::string& path,
+                     const std::string& index_options) {
+    write_generated_jsonl(dir / "new.jsonl", new_docs);
+    Load load(server.port(), path, 3);
+    CHECK(index_paths(dir / "db", {dir / "new.jsonl"}, index_options).exit_code == 0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // some requests after the last commit too
+    const std::map<int, int> statuses = load.stop();
+    INFO("last failure: " << load.last_failure());
+    CHECK(statuses.size() == 1);
+    return statuses.count(200) != 0 ? statuses.at(200) : 0;
+}
+
 }  // namespace
 
 TEST_SUITE("serve: serving") {
@@ -65,17 +79,7 @@ TEST_CASE("concurrent clients while an indexer commits: no failed request, new d
     REQUIRE(index_paths(dir / "db", {kSourceDir / "examples" / "corpus"}, "-q").exit_code == 0);
     Server server({dir / "db"}, {"--threads", "2", "-q"});
     CHECK(total_of(server, "uniq7") == 0);
-    write_generated_jsonl(dir / "new.jsonl", 3000);
-    std::map<int, int> statuses;
-    {
-        Load load(server.port(), "/api/search?q=report&limit=5&facets=1", 3);
-        const CommandResult indexed = index_paths(dir / "db", {dir / "new.jsonl"}, "-q --batch-size 200");
-        CHECK(indexed.exit_code == 0);
-        statuses = load.stop();
-        INFO("last failure: " << load.last_failure());
-        CHECK(statuses.size() == 1);
-    }
-    CHECK(statuses[200] > 0);
+    CHECK(index_under_load(server, dir, 3000, "/api/search?q=report&limit=5&facets=1", "-q --batch-size 200") > 0);
     CHECK(total_of(server, "uniq7") == 1);
     CHECK(total_of(server, "uniq2999") == 1);
 }
@@ -85,18 +89,7 @@ TEST_CASE("a --rebuild switch under load is seen without a restart") {
     REQUIRE(index_paths(dir / "db", {kSourceDir / "examples" / "corpus"}, "-q").exit_code == 0);
     Server server({dir / "db"}, {"--threads", "2", "-q"});
     CHECK(total_of(server, "Putin") == 5);
-    write_generated_jsonl(dir / "new.jsonl", 2000);
-    std::map<int, int> statuses;
-    {
-        Load load(server.port(), "/api/search?q=Putin&limit=5", 3);
-        const CommandResult rebuilt = index_paths(dir / "db", {dir / "new.jsonl"}, "-q --rebuild --batch-size 500");
-        CHECK(rebuilt.exit_code == 0);
-        std::this_thread::sleep_for(std::chrono::milliseconds(300));  // some requests after the switch too
-        statuses = load.stop();
-        INFO("last failure: " << load.last_failure());
-        CHECK(statuses.size() == 1);
-    }
-    CHECK(statuses[200] > 0);
+    CHECK(index_under_load(server, dir, 2000, "/api/search?q=Putin&limit=5", "-q --rebuild --batch-size 500") > 0);
     CHECK(total_of(server, "Putin") == 0);     // the old documents are gone
     CHECK(total_of(server, "uniq42") == 1);    // the new generation is searched
     auto c = server.client();
