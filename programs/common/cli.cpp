@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 
@@ -23,6 +24,15 @@ std::optional<int> parse(CLI::App& app, int argc, char** argv) {
         // (105-109 for usage errors) are not what scripts expect.
         return app.exit(e) == 0 ? 0 : kUsageError;
     }
+}
+
+CLI::Validator whole_number() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+            return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
+        },
+        "N");
 }
 
 std::vector<std::string> split_list(const std::string& text) { return analysis::split(text, ','); }

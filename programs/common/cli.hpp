@@ -19,6 +19,11 @@ namespace xling::cli {
 /// Exit status for usage errors, as for every other error the user made (grep and ripgrep do so).
 inline constexpr int kUsageError = 2;
 
+/// A CLI11 check that an option's value is digits only: CLI11 alone would read "-1" into a
+/// size_t as 2^64 - 1 (and its range check reports the bounds of a double). Values too large for
+/// the option's type are CLI11's own error.
+[[nodiscard]] CLI::Validator whole_number();
+
 /// Parses the arguments. Returns the exit code when the program must stop now (0 after --help
 /// or --version, kUsageError after printing a usage error), nullopt to go on.
 [[nodiscard]] std::optional<int> parse(CLI::App& app, int argc, char** argv);

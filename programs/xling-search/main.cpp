@@ -52,17 +52,6 @@ int run_batch(xling::Searcher& searcher, xling::SearchRequest request, bool expl
     return status;
 }
 
-// Digits only: CLI11 would read "-1" into a size_t as 2^64 - 1 (and its range check reports
-// the bounds of a double). Values too large for a size_t are CLI11's own error.
-CLI::Validator whole_number() {
-    return CLI::Validator(
-        [](std::string& text) -> std::string {
-            const bool digits = !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
-            return digits ? std::string() : "'" + text + "' is not a whole number (0, 1, 2, ...)";
-        },
-        "N");
-}
-
 // The query around `position` with a caret under it; a long query is cut to the 60 bytes before
 // and 20 after the position (at character boundaries), so a huge query is not echoed whole.
 void print_caret(std::ostream& err, std::string_view query, std::size_t position) {
@@ -116,15 +105,15 @@ int main(int argc, char** argv) {
     batch_flag->excludes(query_option);
     app.add_option("--lang", languages, "Only documents in these languages, e.g. hu,de");
     app.add_option("-n,--limit", request.limit, "Hits to show (more than the index holds: all)")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--offset", request.offset, "Hits to skip (past the last hit: none)")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-query-bytes", request.limits.max_query_bytes,
                    "Longest query accepted, in bytes (longer: query error; guards --batch against runaway input)")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-query-words", request.limits.max_query_words,
                    "Most words a query may search (phrase words and title: words count; more: query error)")
-        ->capture_default_str()->check(whole_number());
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--default-op", default_op, "How bare words combine: and, or")
         ->capture_default_str()->check(CLI::IsMember({"and", "or"}));
     app.add_option("--snippet-length", request.snippet.length, "Snippet length in characters")->capture_default_str();

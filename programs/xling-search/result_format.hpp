@@ -1,28 +1,17 @@
-// Rendering SearchResults for people (terminal) and programs (JSON). The JSON shape is a stable
-// contract (README, "Output formats"):
-//   {"query": str, "total": int, "total_exact": bool, "total_lower": int, "total_upper": int,
-//    "ignored": [str], "hits": [{"rank": int, "id": str, "lang": str, "title": str,
-//    "date": str|null, "url": str|null, "source": str|null, "score": float, "snippet": str,
-//    "matched": [{"query": str, "entity": str|null, "forms": [str]}]}]}
-//   With facets, "facets": {"lang": {"hu": 3, ...}, "month": {"2024-11": 4, ...}, "source": {...}}.
-//   With explain, the object also has "concepts": how each query concept was expanded.
-// --jsonl writes the hit objects one per line (plus "query"); --ids the ids one per line.
+// Rendering SearchResults for people (terminal) and as ids. The JSON formats (--json, --jsonl,
+// --batch) are programs/common/result_json.hpp, shared with xling-serve; --ids writes the ids one
+// per line.
 #pragma once
 
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "programs/common/result_json.hpp"
 #include "xling/alias_table.hpp"
 #include "xling/search_results.hpp"
 
 namespace xling::cli {
-
-/// One JSON object (no trailing newline); `explain` adds "concepts".
-[[nodiscard]] std::string to_json(const SearchResults& results, bool explain = false);
-
-/// One JSON object per hit, one per line (the hit objects of to_json, each with "query").
-[[nodiscard]] std::string to_jsonl(const SearchResults& results);
 
 /// Hit ids, one per line: control characters in an id are written as C escapes (\n, \r, \t,
 /// \x1b, \u0085) and backslashes doubled, so each line is exactly one id (--jsonl: raw ids).
@@ -40,9 +29,5 @@ void print_human(std::ostream& out, const SearchResults& results, bool color, bo
 /// found in the index, stems and name keys; ambiguous names are flagged.
 void print_explanation(std::ostream& out, const SearchResults& results, const std::vector<AmbiguousName>& ambiguous,
                        bool color);
-
-/// One --batch line for a query that failed: {"query": ..., "error": ...}. Bytes of the query
-/// that are not UTF-8 (it is refused for that) become U+FFFD, so the line stays valid JSON.
-[[nodiscard]] std::string to_error_json(std::string_view query, std::string_view message);
 
 }  // namespace xling::cli

@@ -121,6 +121,18 @@ TEST_CASE("installed programs find the installed data of the moved prefix, not t
     CHECK(r.out.find("data: " + installed().data().string()) != std::string::npos);
 }
 
+TEST_CASE("installed xling-serve serves the installed page") {
+    if (!fs::exists(installed().bin("xling-serve"))) {
+        MESSAGE("skipped: xling-serve not built (no cpp-httplib)");
+        return;
+    }
+    CHECK(fs::exists(installed().data() / "web" / "index.html"));
+    CHECK(fs::exists(installed().data() / "web" / "app.js"));
+    const CommandResult r = run(kClean + shell_quote(installed().bin("xling-serve")) + " --version");
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("page: " + (installed().data() / "web").string()) != std::string::npos);
+}
+
 TEST_CASE("installed programs index the sample corpus and search it across languages, translation included") {
     const std::string search = kClean + shell_quote(installed().bin("xling-search")) + " --db " +
                                shell_quote(corpus_index().string()) + " --ids -n 50 -- ";

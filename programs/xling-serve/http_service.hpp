@@ -1,0 +1,77 @@
+// xling-serve's HTTP routes on a cpp-httplib server: the JSON API (/api/search, /api/doc/ID,
+// /api/stats, /api/health), the page (/, /app.js, /style.css), JSON errors for everything else,
+// a Host check against DNS rebinding, security headers, and one log line per request with its
+// timings (also sent as a Server-Timing header).
+//
+//   GET|POST /api/search   SearchResults as xling-search --json writes them (api_request.hpp for
+//                          the fields); snippets mark matches with U+E000 ... U+E001
+//   GET /api/doc/ID[?q=]   {"id", "lang", "title", "date", "url", "source", "text",
+//                           "highlighted": bool, "highlighted_text": str|null, "matched": [...]}
+//   GET /api/stats         documents per language, date range, generation of each index
+//   GET /api/health        {"status": "ok", "workers": N, "queued": N}
+// Errors: {"status": N, "error": "message"[, "position": N]}: 400 bad request or malformed query
+// (position = byte offset in q), 404 no such document or route, 413/414 request too large,
+// 503 overloaded, out of time or index unavailable. Details that name files go to the log only.
+#pragma once
+
+#include <httplib.h>
+
+#include <chrono>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "programs/xling-serve/api_request.hpp"
+#include "programs/xling-serve/search_pool.hpp"
+#include "programs/xling-serve/web_files.hpp"
+
+namespace xling::cli {
+
+struct ServiceOptions {
+    RequestBounds bounds;
+    /// Longest a request may take, queueing included; past it the answer is 503.
+    std::chrono::milliseconds time_budget{5000};
+    /// Answer only requests whose Host is a loopback name or address or one of allowed_hosts
+    /// (a loopback service must not be reachable from a web page through DNS rebinding).
+    bool loopback_hosts_only = true;
+    std::vector<std::string> allowed_hosts;
+    bool log_requests = true;
+};
+
+class HttpService {
+  public:
+    /// The service for the indexes `databases` (for /api/stats and /api/health) answered by `pool`.
+    HttpService(SearchPool& pool, std::vector<std::filesystem::path> databases, WebFiles web, ServiceOptions options);
+
+    /// Registers the routes and handlers on `server`.
+    void install(httplib::Server& server);
+
+  private:
+    struct Outcome {
+        int status = 200;
+        std::string body;
+        double queue_ms = 0;
+        double work_ms = 0;
+    };
+    using Work = std::function<std::string(Searcher&)>;
+
+    Outcome run(const Work& work);
+    void answer(httplib::Response& res, const Outcome& outcome, double total_ms) const;
+    void search(const httplib::Request& req, httplib::Response& res, bool from_body);
+    void document(const httplib::Request& req, httplib::Response& res);
+    void stats(httplib::Response& res);
+    void health(httplib::Response& res) const;
+    bool host_allowed(const httplib::Request& req) const;
+    void log(const httplib::Request& req, const httplib::Response& res) const;
+
+    SearchPool& pool_;
+    const std::vector<std::filesystem::path> databases_;
+    const WebFiles web_;
+    const ServiceOptions options_;
+    mutable std::mutex log_mutex_;
+    std::mutex stats_mutex_;
+    IndexIdentity stats_identity_;
+    std::string stats_indexes_;  // JSON array of per-index statistics at stats_identity_
+};
+
+}  // namespace xling::cli
