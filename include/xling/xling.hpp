@@ -22,5 +22,6 @@
 #include "xling/searcher.hpp"
 #include "xling/source_document.hpp"
 #include "xling/stored_document.hpp"
+#include "xling/text_analyzer.hpp"
 #include "xling/translation_table.hpp"
 #include "xling/version.hpp"

@@ -6,12 +6,11 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
-#include "analysis/analyzer.hpp"
-#include "analysis/name_key.hpp"
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
+#include "xling/text_analyzer.hpp"
 
 int main(int argc, char** argv) {
     CLI::App app{"xling-analyze: show xling's analysis of text read from stdin, one JSON object per word"};
@@ -28,27 +27,26 @@ int main(int argc, char** argv) {
         return 2;
     }
     try {
-        const auto data = xling::analysis::AnalysisData::load(xling::cli::data_dir(data_dir));
-        xling::analysis::Analyzer analyzer(data);
-        xling::analysis::NameKeyer keyer(data);
-        std::vector<xling::analysis::AnalyzedToken> tokens;
-        const auto as_json = [&](const std::string& text, const xling::analysis::AnalyzedToken& t) {
-            nlohmann::json j = {{"surface", text.substr(t.begin, t.end - t.begin)}, {"word", t.word},
-                                {"stem", t.stem}, {"stopword", t.stopword}};
-            if (t.capitalized && !t.stopword) j["name_keys"] = keyer.keys_of_form(lang, t.word);
+        // Only stopwords and name rules matter here: no alias table, no translation table.
+        xling::ResourceOptions options;
+        options.default_aliases = false;
+        options.default_dict = false;
+        xling::TextAnalyzer analyzer(xling::cli::load_resources(data_dir, options));
+        const auto as_json = [](const std::string& text, const xling::AnalyzedWord& w) {
+            nlohmann::json j = {{"surface", text.substr(w.begin, w.end - w.begin)}, {"word", w.word},
+                                {"stem", w.stem}, {"stopword", w.stopword}};
+            if (w.capitalized && !w.stopword) j["name_keys"] = w.name_keys;
             return j;
         };
         if (lines) {
             for (std::string line; std::getline(std::cin, line);) {
-                analyzer.analyze(line, lang, tokens);
                 nlohmann::json out = nlohmann::json::array();
-                for (const auto& t : tokens) out.push_back(as_json(line, t));
+                for (const auto& w : analyzer.analyze(line, lang)) out.push_back(as_json(line, w));
                 std::cout << out.dump() << '\n';
             }
         } else {
             const std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-            analyzer.analyze(text, lang, tokens);
-            for (const auto& t : tokens) std::cout << as_json(text, t).dump() << '\n';
+            for (const auto& w : analyzer.analyze(text, lang)) std::cout << as_json(text, w).dump() << '\n';
         }
         return 0;
     } catch (const xling::Error& e) {
