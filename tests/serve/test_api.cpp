@@ -85,7 +85,7 @@ TEST_CASE("GET /api/search answers what xling-search --json answers") {
         CHECK(all["facets"]["lang"].size() >= 3);
         REQUIRE(all["concepts"].size() == 1);
         CHECK(all["concepts"][0]["query"] == "Putin");
-        CHECK_FALSE(all["concepts"][0]["stems"].empty());
+        CHECK_FALSE(all["concepts"][0]["names"].empty());  // an entity: its names, not stems
         const json de = body_of(c.Get("/api/search?q=Putin&lang=de"));
         for (const auto& hit : de["hits"]) CHECK(hit["lang"] == "de");
         CHECK(de["hits"].size() >= 1);

@@ -115,7 +115,7 @@ TEST_CASE("facets appear in JSON only when computed") {
 
 TEST_CASE("matched concepts are listed per hit with their entity") {
     auto r = sample();
-    r.hits[0].matched.push_back({"Putin", {"putin"}, {"Putin", "Putins"}, {}});
+    r.hits[0].matched.push_back({"Putin", {"putin"}, {"Putin", "Putins"}, {}, {}});
     const auto json = nlohmann::json::parse(xling::cli::to_json(r));
     const auto& m = json["hits"][0]["matched"][0];
     CHECK(m["query"] == "Putin");

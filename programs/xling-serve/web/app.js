@@ -165,9 +165,10 @@ function renderHits(state, results) {
   const total = results.total_exact ? String(results.total) : "about " + results.total;
   const first = results.hits.length ? list.start : 0;
   const last = first ? first + results.hits.length - 1 : 0;
-  $("status").textContent = results.hits.length
+  const suggestion = results.suggestion ? " — did you mean " + results.suggestion + "?" : "";
+  $("status").textContent = (results.hits.length
     ? total + " matches — " + first + "–" + last + " shown"
-    : "No document matches “" + state.q + "”" + (results.ignored.length ? " (ignored: " + results.ignored.join(", ") + ")" : "");
+    : "No document matches “" + state.q + "”" + (results.ignored.length ? " (ignored: " + results.ignored.join(", ") + ")" : "")) + suggestion;
   $("prev").disabled = state.page <= 1;
   $("next").disabled = last >= results.total || results.hits.length < PAGE_SIZE;
   $("page-info").textContent = results.hits.length ? "page " + state.page : "";
@@ -255,6 +256,9 @@ function renderExplain(results) {
     const stems = Object.entries(c.stems || {}).map(([lang, stem]) => lang + ":" + stem);
     definition(list, "stems", stems.join("  "));
     definition(list, "name keys", (c.name_keys || []).join(", "));
+    for (const [lang, forms] of Object.entries(c.accent_forms || {})) definition(list, "accents " + lang, forms.join(", "));
+    definition(list, "not in the index (left out)", (c.absent || []).join(", "));
+    definition(list, "notes", (c.notes || []).join("; "));
     definition(list, "stopword in", (c.stopword_in || []).join(", "));
     for (const [lang, translations] of Object.entries(c.translations || {})) {
       definition(list, "translations " + lang, translations.map((t) =>
