@@ -1,5 +1,6 @@
 #include "xling/searcher.hpp"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -58,6 +59,25 @@ Xapian::Database open_databases(const std::vector<std::filesystem::path>& paths)
     return combined;
 }
 
+// What a --rebuild changes: the stub file naming the live generation is renamed over (new inode)
+// and the old generation removed. Xapian's reopen() moves a database to its latest revision but
+// never re-reads the stub that chose the folder, so a long-lived Searcher would keep reading a
+// deleted generation ("DatabaseNotFoundError: .../gen-000001/iamglass") for good.
+std::string stub_identity(const std::vector<std::filesystem::path>& paths) {
+    std::string out;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        const std::filesystem::path stub = std::filesystem::is_directory(path, ec) ? path / "XAPIANDB" : path;
+        struct stat st {};
+        if (::stat(stub.c_str(), &st) == 0) {
+            out += std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino) + ':' + std::to_string(st.st_mtim.tv_sec) + '.' +
+                   std::to_string(st.st_mtim.tv_nsec);
+        }
+        out.push_back('|');
+    }
+    return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const Resources> require(std::shared_ptr<const Resources> resources) {
@@ -69,6 +89,7 @@ class Searcher::Impl {
   public:
     Impl(const std::vector<std::filesystem::path>& paths, std::shared_ptr<const Resources> resources)
         : paths_(paths),
+          stubs_(stub_identity(paths)),
           db_(open_databases(paths)),
           resources_(require(std::move(resources))),
           data_(resources_->data().analysis),
@@ -94,7 +115,7 @@ class Searcher::Impl {
 
     std::optional<StoredDocument> document(const std::string& id) {
         try {
-            db_.reopen();
+            refresh();
             const std::string term = schema::id_term(id);
             const auto posting = db_.postlist_begin(term);
             if (posting == db_.postlist_end(term)) return std::nullopt;
@@ -107,11 +128,15 @@ class Searcher::Impl {
     SearchResults search(const SearchRequest& request) {
         try {
             // Each search sees the latest committed batch (cheap when nothing changed).
-            db_.reopen();
+            refresh();
             return run(request);
         } catch (const Xapian::DatabaseModifiedError&) {
             // An indexer committed while we read: reopen at the new revision and run again once.
-            db_.reopen();
+            refresh();
+            return run(request);
+        } catch (const Xapian::DatabaseNotFoundError&) {
+            // A rebuild switched generations between our stat() and Xapian's open: look again.
+            refresh();
             return run(request);
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed: " + e.get_description());
@@ -335,7 +360,20 @@ class Searcher::Impl {
         return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDateSlot, until->second);
     }
 
+    // Moves to the latest committed revision, and to the new generation after a rebuild switched
+    // the stub (one stat() per index path: cheap beside a query).
+    void refresh() {
+        std::string now = stub_identity(paths_);
+        if (now != stubs_) {
+            db_ = open_databases(paths_);
+            stubs_ = std::move(now);
+            return;
+        }
+        db_.reopen();
+    }
+
     std::vector<std::filesystem::path> paths_;
+    std::string stubs_;  // stub_identity() of paths_ when db_ was opened
     Xapian::Database db_;
     std::shared_ptr<const Resources> resources_;
     std::shared_ptr<const analysis::AnalysisData> data_;

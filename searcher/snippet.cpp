@@ -119,7 +119,6 @@ Snippet make_snippet(std::string_view text, std::string_view lang, const MatchTe
             if (!tokens[i].stopword) note_translation(terms.groups[g], lang, tokens[i].stem, form, snippet.concepts[g]);
             note_accent(terms.groups[g], lang, tokens[i].word, tokens[i].stopword ? std::string() : tokens[i].stem, form,
                         snippet.concepts[g]);
-            note_accent(terms.groups[g], tokens[i], lang, form, snippet.concepts[g]);
         }
         if (hit[i] && seen.insert(std::string(form)).second) snippet.matched.emplace_back(form);
     }

@@ -536,3 +536,31 @@ TEST_CASE("a multi-word alias highlights and reports its content words, not its 
     CHECK(std::find(forms.begin(), forms.end(), "Democratic") != forms.end());
     CHECK(std::find(forms.begin(), forms.end(), "of") == forms.end());
 }
+
+TEST_CASE("a Searcher opened before a rebuild searches the new generation after the switch") {
+    const xling::test::TempDir dir;
+    const std::filesystem::path db = dir.path() / "db";
+    xling::test::index_documents(db, {xling::test::doc("a", "en", "The first generation holds alpha.")});
+    xling::Searcher searcher({db}, xling::test::plain_resources());
+    const auto ids_for = [&](const std::string& q) {
+        xling::SearchRequest request;
+        request.query = q;
+        return SearchFixture::ids(searcher.search(request));
+    };
+    CHECK(ids_for("alpha") == Ids{"a"});
+    xling::IndexOptions options;
+    options.database = db;
+    options.resources = xling::test::plain_resources();
+    options.rebuild = true;
+    {
+        xling::Indexer indexer(options);
+        indexer.add_document(xling::test::doc("b", "en", "The second generation holds omega."));
+        (void)indexer.finish();
+    }
+    // The old generation is gone: Xapian's reopen() alone would keep failing on it.
+    REQUIRE_FALSE(std::filesystem::exists(db / "gen-000001"));
+    CHECK(ids_for("omega") == Ids{"b"});
+    CHECK(ids_for("alpha").empty());
+    CHECK(searcher.document("b").has_value());
+    CHECK_FALSE(searcher.document("a").has_value());
+}
