@@ -1,0 +1,101 @@
+// Input formats end to end: the real xling-index reads standard input, .json and .ndjson, and
+// xling-search finds what they held.
+#include <doctest/doctest.h>
+
+#include "cli_helpers.hpp"
+
+using namespace xling::test;
+
+namespace {
+
+bool contains(const std::string& haystack, const std::string& needle) { return haystack.find(needle) != std::string::npos; }
+
+const std::string kBridge =
+    "{\"id\": \"bridge\", \"title\": \"Swing bridge\", \"text\": \"The harbour board of Bristol agreed to rebuild "
+    "the old swing bridge over the river.\"}";
+const std::string kChoir =
+    "{\"id\": \"choir\", \"text\": \"A small choir from Cornwall won the national competition with folk songs.\"}";
+
+CommandResult index_stdin(const std::filesystem::path& db, const std::filesystem::path& input,
+                          const std::string& extra = "") {
+    return run(kIndexBin + " --db " + shell_quote(db.string()) + " " + extra + " - < " + shell_quote(input.string()));
+}
+
+}  // namespace
+
+TEST_CASE("xling-index - reads JSON lines from standard input") {
+    TempDir dir;
+    write_file(dir / "in.jsonl", kBridge + "\n{broken\n" + kChoir + "\n");
+    const auto r = index_stdin(dir / "db", dir / "in.jsonl", "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "<stdin>:2: broken JSON"));
+    CHECK(search_ids(dir / "db", "bridge") == std::vector<std::string>{"bridge"});
+    CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"choir"});
+    SUBCASE("--stdin-format json reads one array") {
+        write_file(dir / "in.json", "[" + kBridge + ",\n" + kChoir + "]");
+        const auto a = index_stdin(dir / "db2", dir / "in.json", "-q --stdin-format json");
+        INFO(a.err);
+        CHECK(a.exit_code == 0);
+        CHECK(search_ids(dir / "db2", "competition") == std::vector<std::string>{"choir"});
+    }
+    SUBCASE("- twice is a usage error") {
+        const auto twice = run(kIndexBin + " --db " + shell_quote((dir / "db3").string()) + " - - < /dev/null");
+        CHECK(twice.exit_code == 2);
+    }
+}
+
+TEST_CASE("xling-index reads .json arrays, .ndjson and upper-case extensions; a broken .json names its line") {
+    TempDir dir;
+    write_file(dir / "in" / "a.JSON", "[" + kBridge + "]");
+    write_file(dir / "in" / "b.ndjson", kChoir + "\n");
+    write_file(dir / "in" / "C.TXT", "Lighthouse keepers\n\nThe last lighthouse keepers of Wales retired this spring.");
+    write_file(dir / "in" / "broken.json", "[\n" + kChoir + ",\n{\"id\": \"x\", \"text\": \"cut");
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "broken.json:3: truncated JSON array (no closing ']')"));
+    CHECK(search_ids(dir / "db", "bridge") == std::vector<std::string>{"bridge"});
+    CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"choir"});
+    CHECK(search_ids(dir / "db", "lighthouse") == std::vector<std::string>{"C.TXT"});
+}
+
+TEST_CASE("xling-index reads CSV with --field, from a file and from standard input") {
+    TempDir dir;
+    write_file(dir / "in" / "news.csv",
+               "key,headline,story\n"
+               "k-1,Bridge,\"The harbour board of Bristol agreed to rebuild the old swing bridge,\nover the river.\"\n"
+               "k-2,Broken,\"a\"b\n"
+               "k-3,Choir,A small choir from Cornwall won the national competition.\n");
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q --field id=key,text=story");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "news.csv:4: text after a closing quote"));
+    CHECK(search_ids(dir / "db", "bridge") == std::vector<std::string>{"k-1"});
+    CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"k-3"});
+    SUBCASE("a malformed --field is a usage error") {
+        CHECK(index_paths(dir / "db2", {dir / "in"}, "-q --field text").exit_code == 2);
+    }
+    SUBCASE("--stdin-format tsv") {
+        write_file(dir / "in.tsv", "id\ttext\nt-1\tLighthouse keepers of Wales retired this spring.\n");
+        const auto t = index_stdin(dir / "db3", dir / "in.tsv", "-q --stdin-format tsv");
+        INFO(t.err);
+        CHECK(t.exit_code == 0);
+        CHECK(search_ids(dir / "db3", "lighthouse") == std::vector<std::string>{"t-1"});
+    }
+}
+
+TEST_CASE("xling-index: Markdown front matter fields are searchable, the block is not the title") {
+    TempDir dir;
+    write_file(dir / "in" / "post.md", "---\ntitle: Lighthouse keepers retire\ndate: 2024-11-29\n---\n"
+                                       "The last lighthouse keepers of Wales retired this spring.\n");
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    const auto s = search_cli(dir / "db", "lighthouse", "--json");
+    REQUIRE(s.exit_code == 0);
+    const auto hits = nlohmann::json::parse(s.out)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["title"] == "Lighthouse keepers retire");
+    CHECK(hits[0]["date"] == "2024-11-29");
+}
