@@ -157,7 +157,7 @@ TEST_CASE(".json arrays, .ndjson and extensions in any case are indexed") {
     const fs::path corpus = dir / "corpus";
     write_file(corpus / "a.json", "[\n" + nlohmann::json({{"id", "j-1"}, {"title", "Bridge"}, {"text", kEnglish},
                                                            {"date", "2024-11-29"}}).dump() +
-                                      ",\n" + nlohmann::json({{"id", "j-2"}, {"text", kEnglish2}}).dump() + "\n]\n");
+                                      ",\n" + nlohmann::json({{"id", "j-2"}, {"text", kEnglish2}, {"date", "Fri, 29 Nov 2024 23:30:00 EST"}}).dump() + "\n]\n");
     write_file(corpus / "b.ndjson", json_line({{"id", "n-1"}, {"text", kEnglish}}));
     write_file(corpus / "C.JSONL", json_line({{"id", "n-2"}, {"text", kEnglish2}}));
     write_file(corpus / "NOTES.TXT", "Notes\n\n" + kEnglish);
@@ -175,6 +175,9 @@ TEST_CASE(".json arrays, .ndjson and extensions in any case are indexed") {
     const auto data = nlohmann::json::parse(doc.get_data());
     CHECK(data["title"] == "Bridge");
     CHECK(data["date"] == "2024-11-29");
+    // An RFC 822 date is understood, as its UTC day.
+    const auto j2 = nlohmann::json::parse(db.get_document(*db.postlist_begin(xling::schema::id_term("j-2"))).get_data());
+    CHECK(j2["date"] == "2024-11-30");
 
     SUBCASE("a second run writes nothing; an edited .json rewrites only its changed record, --prune drops a gone one") {
         write_file(corpus / "a.json", "[" + nlohmann::json({{"id", "j-1"}, {"title", "Bridge"}, {"text", kEnglish},
