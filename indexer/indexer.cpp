@@ -12,6 +12,7 @@
 #include <set>
 
 #include "analysis/analysis_data.hpp"
+#include "analysis/language_identifier.hpp"
 #include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "indexer/byte_source.hpp"
@@ -20,6 +21,7 @@
 #include "indexer/csv_record.hpp"
 #include "indexer/document_analysis.hpp"
 #include "indexer/front_matter.hpp"
+#include "indexer/html_reader.hpp"
 #include "indexer/index_store.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/json_array_reader.hpp"
@@ -45,13 +47,14 @@ constexpr std::size_t kMaxIdBytes = 240;
 // Titles taken from a file's first line are cut to this many bytes (on a character boundary).
 constexpr std::size_t kMaxTitleBytes = 300;
 
-enum class FileKind { Text, Markdown, JsonLines, JsonArray, Csv, Tsv, Unsupported };
+enum class FileKind { Text, Markdown, Html, JsonLines, JsonArray, Csv, Tsv, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
     const auto ext = indexer::lower_extension(indexer::without_compression_extension(path));
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".md") return FileKind::Markdown;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::Html;
     if (ext == ".jsonl" || ext == ".ndjson") return FileKind::JsonLines;
     if (ext == ".json") return FileKind::JsonArray;
     if (ext == ".csv") return FileKind::Csv;
@@ -420,7 +423,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         current_ = path.string();
         const FileKind kind = kind_of(path);
         if (kind == FileKind::Unsupported) {
-            skip(path.string(), "not a .txt, .md, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
+            skip(path.string(), "not a .txt, .md, .html, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
             return;
         }
         FileRun file;
@@ -432,7 +435,8 @@ class Indexer::Impl final : private indexer::WriteListener {
         try {
             auto source = indexer::open_byte_source(path);
             HashingSource hashing(*source);
-            const bool complete = kind == FileKind::Text || kind == FileKind::Markdown
+            const bool complete = kind == FileKind::Html ? add_html_file(hashing, path, id, file)
+                                  : kind == FileKind::Text || kind == FileKind::Markdown
                                       ? add_text_file(hashing, path, id, kind == FileKind::Markdown, file)
                                       : read_records(kind, hashing, path.string(), file);
             bytes_done_ += source->consumed();
@@ -464,6 +468,34 @@ class Indexer::Impl final : private indexer::WriteListener {
         if (markdown) apply_front_matter(doc, path);
         if (doc.title.empty()) doc.title = first_line_title(doc.text, markdown);
         return add_record(std::move(doc), hash, file);
+    }
+
+    // One page: its fields from the page itself (indexer/html_reader.hpp).
+    bool add_html_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, FileRun& file) {
+        const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
+        if (bytes.empty()) return skip(path.string(), "empty file");
+        auto parsed = indexer::read_html(bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        auto& page = std::get<indexer::HtmlPage>(parsed);
+        SourceDocument doc;
+        doc.id = id;
+        doc.origin = path.string();
+        doc.text = std::move(page.text);
+        doc.title = page.title.substr(0, utf8_prefix_length(page.title, kMaxTitleBytes));
+        doc.lang = checked_page_language(doc, page.lang);
+        doc.date = std::move(page.date);
+        doc.url = std::move(page.url);
+        doc.source = std::move(page.source);
+        return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // A page's declared language is often its template's default: CLD2's reliable answer wins,
+    // the declaration decides only where CLD2 is unsure. Without a declaration the analysis
+    // identifies the language as for any document (CLD2 runs once either way).
+    static std::string checked_page_language(const SourceDocument& doc, const std::string& declared) {
+        if (declared.empty()) return {};
+        const auto detected = analysis::identify_language(doc.title + "\n" + doc.text);
+        return detected.reliable && detected.code != "und" ? detected.code : declared;
     }
 
     // A Markdown file's front matter gives its fields, and is not part of its text.

@@ -99,3 +99,23 @@ TEST_CASE("xling-index: Markdown front matter fields are searchable, the block i
     CHECK(hits[0]["title"] == "Lighthouse keepers retire");
     CHECK(hits[0]["date"] == "2024-11-29");
 }
+
+TEST_CASE("xling-index reads HTML pages: the article is found, the boilerplate is not") {
+    TempDir dir;
+    write_file(dir / "in" / "page.html",
+               "<html lang=\"en\"><head><meta property=\"og:title\" content=\"Lighthouse keepers retire\">"
+               "<meta property=\"article:published_time\" content=\"Fri, 29 Nov 2024 10:00:00 GMT\"></head><body>"
+               "<nav>Subscribe newsletter</nav><article><p>The last lighthouse keepers of Wales retired this "
+               "spring after forty years on the rocks.</p></article><footer>Copyright newsletter</footer></body></html>");
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    const auto s = search_cli(dir / "db", "lighthouse", "--json");
+    REQUIRE(s.exit_code == 0);
+    const auto hits = nlohmann::json::parse(s.out)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "page.html");
+    CHECK(hits[0]["title"] == "Lighthouse keepers retire");
+    CHECK(hits[0]["date"] == "2024-11-29");
+    CHECK(search_ids(dir / "db", "newsletter").empty());
+}
