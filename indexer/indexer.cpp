@@ -20,6 +20,7 @@
 #include "indexer/csv_reader.hpp"
 #include "indexer/csv_record.hpp"
 #include "indexer/document_analysis.hpp"
+#include "indexer/feed_reader.hpp"
 #include "indexer/front_matter.hpp"
 #include "indexer/html_reader.hpp"
 #include "indexer/index_store.hpp"
@@ -47,7 +48,7 @@ constexpr std::size_t kMaxIdBytes = 240;
 // Titles taken from a file's first line are cut to this many bytes (on a character boundary).
 constexpr std::size_t kMaxTitleBytes = 300;
 
-enum class FileKind { Text, Markdown, Html, JsonLines, JsonArray, Csv, Tsv, Unsupported };
+enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
@@ -55,6 +56,7 @@ FileKind kind_of(const fs::path& path) {
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".md") return FileKind::Markdown;
     if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::Html;
+    if (ext == ".rss" || ext == ".atom" || ext == ".xml") return FileKind::Feed;
     if (ext == ".jsonl" || ext == ".ndjson") return FileKind::JsonLines;
     if (ext == ".json") return FileKind::JsonArray;
     if (ext == ".csv") return FileKind::Csv;
@@ -423,7 +425,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         current_ = path.string();
         const FileKind kind = kind_of(path);
         if (kind == FileKind::Unsupported) {
-            skip(path.string(), "not a .txt, .md, .html, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
+            skip(path.string(), "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
             return;
         }
         FileRun file;
@@ -435,7 +437,8 @@ class Indexer::Impl final : private indexer::WriteListener {
         try {
             auto source = indexer::open_byte_source(path);
             HashingSource hashing(*source);
-            const bool complete = kind == FileKind::Html ? add_html_file(hashing, path, id, file)
+            const bool complete = kind == FileKind::Html   ? add_html_file(hashing, path, id, file)
+                                  : kind == FileKind::Feed ? add_feed_file(hashing, path, file)
                                   : kind == FileKind::Text || kind == FileKind::Markdown
                                       ? add_text_file(hashing, path, id, kind == FileKind::Markdown, file)
                                       : read_records(kind, hashing, path.string(), file);
@@ -487,6 +490,35 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.url = std::move(page.url);
         doc.source = std::move(page.source);
         return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // A feed: each item one document, hashed on its own (as a JSONL record). Read whole (capped
+    // by max_record_bytes): libxml2 builds its tree in memory.
+    bool add_feed_file(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
+        const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
+        if (bytes.empty()) return skip(path.string(), "empty file");
+        auto parsed = indexer::read_feed(bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        auto& feed = std::get<indexer::Feed>(parsed);
+        for (auto& item : feed.items) {
+            if (stopping()) return false;
+            const std::string where = path.string() + ":" + std::to_string(item.line);
+            if (!item.error.empty()) {
+                skip(where, item.error);
+                ++file.skipped;
+                continue;
+            }
+            const SourceDocument& d = item.doc;
+            const std::string content = d.id + '\x1f' + d.title + '\x1f' + d.url + '\x1f' + d.date + '\x1f' + d.lang +
+                                        '\x1f' + d.source + '\x1f' + d.text;
+            item.doc.origin = where;
+            if (!add_record(std::move(item.doc), indexer::content_hash(file.key, content), file)) ++file.skipped;
+        }
+        if (!feed.broken.empty()) {
+            skip(path.string() + ":" + std::to_string(feed.broken_line), feed.broken + " (the items before it are indexed)");
+            ++file.skipped;
+        }
+        return !stopping();
     }
 
     // A page's declared language is often its template's default: CLD2's reliable answer wins,

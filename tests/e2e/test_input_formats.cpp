@@ -119,3 +119,25 @@ TEST_CASE("xling-index reads HTML pages: the article is found, the boilerplate i
     CHECK(hits[0]["date"] == "2024-11-29");
     CHECK(search_ids(dir / "db", "newsletter").empty());
 }
+
+TEST_CASE("xling-index reads RSS feeds: each item is a document found by xling-search") {
+    TempDir dir;
+    write_file(dir / "in" / "news.rss",
+               "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Coast News</title>\n"
+               "<item><guid>lh-1</guid><title>Keepers retire</title><pubDate>Fri, 29 Nov 2024 10:00:00 GMT</pubDate>"
+               "<description>The last lighthouse keepers of Wales retired this spring.</description></item>\n"
+               "<item><guid>ch-1</guid><description>A small choir from Cornwall won the competition.</description></item>\n"
+               "<item><description>no id</description></item>\n"
+               "</channel></rss>\n");
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "news.rss:4: item has no guid, id or link"));
+    const auto s = search_cli(dir / "db", "lighthouse", "--json");
+    REQUIRE(s.exit_code == 0);
+    const auto hits = nlohmann::json::parse(s.out)["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["id"] == "lh-1");
+    CHECK(hits[0]["date"] == "2024-11-29");
+    CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"ch-1"});
+}
