@@ -2,29 +2,6 @@
 
 namespace xling::indexer {
 
-int CsvReader::peek() {
-    if (pos_ == buffer_.size()) {
-        if (eof_) return -1;
-        constexpr std::size_t kChunk = 256 * 1024;
-        buffer_.resize(kChunk);
-        const std::size_t n = source_.read(buffer_.data(), kChunk);
-        buffer_.resize(n);
-        pos_ = 0;
-        if (n == 0) {
-            eof_ = true;
-            return -1;
-        }
-    }
-    return static_cast<unsigned char>(buffer_[pos_]);
-}
-
-int CsvReader::get() {
-    const int c = peek();
-    if (c != -1) ++pos_;
-    if (c == '\n') ++line_;
-    return c;
-}
-
 void CsvReader::keep(std::vector<std::string>& fields, char c) {
     ++field_bytes_;
     if (too_long_) return;
@@ -36,7 +13,7 @@ void CsvReader::keep(std::vector<std::string>& fields, char c) {
 }
 
 void CsvReader::skip_to_line_end() {
-    for (int c = get(); c != -1 && c != '\n'; c = get()) {
+    for (int c = bytes_.get(); c != -1 && c != '\n'; c = bytes_.get()) {
     }
 }
 
@@ -52,20 +29,20 @@ bool CsvReader::read_record(std::vector<std::string>& fields) {
     too_long_ = false;
     error_.clear();
     record_bytes_ = 0;
-    record_line_ = line_;
-    if (peek() == -1) return false;
+    record_line_ = bytes_.line();
+    if (bytes_.peek() == -1) return false;
     bool quoted = false;     // inside a quoted field
     bool was_quoted = false; // the current field was quoted and its quote closed
     for (;;) {
-        const int c = get();
+        const int c = bytes_.get();
         if (quoted) {
             if (c == -1) {
                 error_ = "unterminated quoted field";
                 return true;
             }
             if (c == '"') {
-                if (peek() == '"') {
-                    get();
+                if (bytes_.peek() == '"') {
+                    bytes_.get();
                     keep(fields, '"');
                 } else {
                     quoted = false;
@@ -82,7 +59,7 @@ bool CsvReader::read_record(std::vector<std::string>& fields) {
             }
             return true;
         }
-        if (c == '\r' && was_quoted && (peek() == '\n' || peek() == -1)) continue;
+        if (c == '\r' && was_quoted && (bytes_.peek() == '\n' || bytes_.peek() == -1)) continue;
         if (c == delimiter_) {
             if (++record_bytes_ > max_bytes_) too_long_ = true;
             if (!too_long_) fields.emplace_back();

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "indexer/byte_source.hpp"
+#include "indexer/byte_cursor.hpp"
 
 namespace xling::indexer {
 
@@ -19,7 +19,7 @@ namespace xling::indexer {
 class CsvReader {
   public:
     CsvReader(ByteSource& source, char delimiter, std::size_t max_record_bytes = static_cast<std::size_t>(-1))
-        : source_(source), delimiter_(delimiter), max_bytes_(max_record_bytes) {}
+        : bytes_(source), delimiter_(delimiter), max_bytes_(max_record_bytes) {}
     /// The next record's fields; false at the end of input. A blank line is a record of one empty field.
     bool next(std::vector<std::string>& fields);
     /// The 1-based line on which the record next() returned last starts.
@@ -31,20 +31,14 @@ class CsvReader {
 
   private:
     bool read_record(std::vector<std::string>& fields);
-    int get();   // next byte, or -1 at the end of input
-    int peek();
     // Keeps `c` in the current field unless the record is over the limit.
     void keep(std::vector<std::string>& fields, char c);
     // Skips the rest of a malformed record, to its end of line.
     void skip_to_line_end();
 
-    ByteSource& source_;
+    ByteCursor bytes_;
     char delimiter_;
     std::size_t max_bytes_;
-    std::string buffer_;
-    std::size_t pos_ = 0;
-    bool eof_ = false;
-    std::size_t line_ = 1;
     std::size_t record_line_ = 0;
     std::size_t record_bytes_ = 0;
     std::size_t field_bytes_ = 0;  // bytes of the current field, kept or not

@@ -9,27 +9,9 @@ bool is_json_space(int c) { return c == ' ' || c == '\t' || c == '\n' || c == '\
 
 }  // namespace
 
-int JsonArrayReader::get() {
-    if (pos_ == buffer_.size()) {
-        if (eof_) return -1;
-        constexpr std::size_t kChunk = 256 * 1024;
-        buffer_.resize(kChunk);
-        const std::size_t n = source_.read(buffer_.data(), kChunk);
-        buffer_.resize(n);
-        pos_ = 0;
-        if (n == 0) {
-            eof_ = true;
-            return -1;
-        }
-    }
-    const int c = static_cast<unsigned char>(buffer_[pos_++]);
-    if (c == '\n') ++line_;
-    return c;
-}
-
 int JsonArrayReader::get_non_space() {
-    int c = get();
-    while (is_json_space(c)) c = get();
+    int c = bytes_.get();
+    while (is_json_space(c)) c = bytes_.get();
     return c;
 }
 
@@ -53,11 +35,11 @@ bool JsonArrayReader::next(std::string& element) {
     if (c == -1) fail("truncated JSON array (no closing ']')");
     element.clear();
     too_long_ = false;
-    element_line_ = line_;
+    element_line_ = bytes_.line();
     std::size_t depth = 0;
     bool in_string = false;
     bool escaped = false;
-    for (;; c = get()) {
+    for (;; c = bytes_.get()) {
         if (c == -1) fail("truncated JSON array (no closing ']')");
         if (in_string) {
             if (escaped) {

@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <string>
 
-#include "indexer/byte_source.hpp"
+#include "indexer/byte_cursor.hpp"
 
 namespace xling::indexer {
 
@@ -18,7 +18,7 @@ namespace xling::indexer {
 class JsonArrayReader {
   public:
     explicit JsonArrayReader(ByteSource& source, std::size_t max_element_bytes = static_cast<std::size_t>(-1))
-        : source_(source), max_bytes_(max_element_bytes) {}
+        : bytes_(source), max_bytes_(max_element_bytes) {}
     /// The next element's text into `element`; false after the closing ']'.
     bool next(std::string& element);
     /// Whether the element next() returned last was over the limit (and returned empty).
@@ -26,21 +26,15 @@ class JsonArrayReader {
     /// The 1-based line on which the element next() returned last starts.
     [[nodiscard]] std::size_t line() const noexcept { return element_line_; }
     /// The 1-based line reached in the input (where a thrown problem was found).
-    [[nodiscard]] std::size_t error_line() const noexcept { return line_; }
+    [[nodiscard]] std::size_t error_line() const noexcept { return bytes_.line(); }
 
   private:
-    // The next byte, or -1 at the end of input.
-    int get();
     // The next byte that is not JSON whitespace, or -1.
     int get_non_space();
     [[noreturn]] void fail(const std::string& what) const;
 
-    ByteSource& source_;
+    ByteCursor bytes_;
     std::size_t max_bytes_;
-    std::string buffer_;
-    std::size_t pos_ = 0;
-    bool eof_ = false;
-    std::size_t line_ = 1;
     std::size_t element_line_ = 0;
     bool started_ = false;  // the '[' was read
     bool done_ = false;     // the ']' was read

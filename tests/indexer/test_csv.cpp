@@ -11,6 +11,7 @@
 
 #include "indexer/csv_reader.hpp"
 #include "indexer/csv_record.hpp"
+#include "indexer_helpers.hpp"
 #include "support/test_resources.hpp"
 #include "support/test_support.hpp"
 #include "xling/indexer.hpp"
@@ -24,6 +25,10 @@ using xling::Notice;
 using xling::indexer::ByteSource;
 using xling::indexer::CsvColumns;
 using xling::indexer::CsvReader;
+using xling::test::describe;
+using xling::test::index_path;
+using xling::test::options_for;
+using xling::test::StringSource;
 using xling::test::TempDir;
 using xling::test::write_file;
 using Rows = std::vector<std::vector<std::string>>;
@@ -37,26 +42,10 @@ const std::string kEnglish2 =
     "A small choir from a village in Cornwall won the national competition last weekend, singing "
     "three folk songs that their grandparents had collected from fishermen a century ago.";
 
-class StringSource final : public ByteSource {
-  public:
-    explicit StringSource(std::string data) : data_(std::move(data)) {}
-    std::size_t read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, std::size_t{2}, data_.size() - pos_});
-        std::memcpy(buffer, data_.data() + pos_, n);
-        pos_ += n;
-        return n;
-    }
-    [[nodiscard]] std::uint64_t consumed() const override { return pos_; }
-
-  private:
-    std::string data_;
-    std::size_t pos_ = 0;
-};
-
 // Each record as its fields, an error as {"!" + error}, an oversized one as {"<too long>"}; with line numbers.
 std::vector<std::pair<std::size_t, std::vector<std::string>>> read_csv(std::string text, char delimiter = ',',
                                                                        std::size_t max = static_cast<std::size_t>(-1)) {
-    StringSource source(std::move(text));
+    StringSource source(std::move(text), 2);
     CsvReader reader(source, delimiter, max);
     std::vector<std::pair<std::size_t, std::vector<std::string>>> out;
     std::vector<std::string> fields;
@@ -69,25 +58,6 @@ std::vector<std::pair<std::size_t, std::vector<std::string>>> read_csv(std::stri
 }
 
 using Records = std::vector<std::pair<std::size_t, std::vector<std::string>>>;
-
-IndexOptions options_for(const TempDir& dir) {
-    IndexOptions options;
-    options.database = dir / "index";
-    options.resources = xling::test::plain_resources();
-    return options;
-}
-
-IndexSummary index_path(const IndexOptions& options, const fs::path& path) {
-    Indexer indexer(options);
-    indexer.add_path(path);
-    return indexer.finish();
-}
-
-std::string describe(const std::vector<Notice>& notices) {
-    std::string out;
-    for (const auto& n : notices) out += n.where + ": " + n.message + "\n";
-    return out;
-}
 
 nlohmann::json stored(const Xapian::Database& db, const std::string& id) {
     auto it = db.postlist_begin(xling::schema::id_term(id));

@@ -15,6 +15,7 @@
 
 #include "indexer/front_matter.hpp"
 #include "indexer/json_array_reader.hpp"
+#include "indexer_helpers.hpp"
 #include "support/test_resources.hpp"
 #include "support/test_support.hpp"
 #include "xling/error.hpp"
@@ -29,6 +30,10 @@ using xling::Notice;
 using xling::StreamFormat;
 using xling::indexer::ByteSource;
 using xling::indexer::JsonArrayReader;
+using xling::test::describe;
+using xling::test::index_path;
+using xling::test::options_for;
+using xling::test::StringSource;
 using xling::test::TempDir;
 using xling::test::write_file;
 
@@ -41,26 +46,8 @@ const std::string kEnglish2 =
     "A small choir from a village in Cornwall won the national competition last weekend, singing "
     "three folk songs that their grandparents had collected from fishermen a century ago.";
 
-// In-memory bytes, at most `chunk` per read (so elements straddle buffer seams).
-class StringSource final : public ByteSource {
-  public:
-    explicit StringSource(std::string data, std::size_t chunk = 3) : data_(std::move(data)), chunk_(chunk) {}
-    std::size_t read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, chunk_, data_.size() - pos_});
-        std::memcpy(buffer, data_.data() + pos_, n);
-        pos_ += n;
-        return n;
-    }
-    [[nodiscard]] std::uint64_t consumed() const override { return pos_; }
-
-  private:
-    std::string data_;
-    std::size_t chunk_;
-    std::size_t pos_ = 0;
-};
-
 std::vector<std::string> elements_of(std::string text, std::size_t max = static_cast<std::size_t>(-1)) {
-    StringSource source(std::move(text));
+    StringSource source(std::move(text), 3);
     JsonArrayReader reader(source, max);
     std::vector<std::string> out;
     std::string element;
@@ -70,7 +57,7 @@ std::vector<std::string> elements_of(std::string text, std::size_t max = static_
 
 // The message JsonArrayReader throws for `text`, and the line it names.
 std::pair<std::string, std::size_t> error_of(std::string text) {
-    StringSource source(std::move(text));
+    StringSource source(std::move(text), 3);
     JsonArrayReader reader(source);
     std::string element;
     try {
@@ -80,19 +67,6 @@ std::pair<std::string, std::size_t> error_of(std::string text) {
         return {e.what(), reader.error_line()};
     }
     return {"", 0};
-}
-
-IndexOptions options_for(const TempDir& dir) {
-    IndexOptions options;
-    options.database = dir / "index";
-    options.resources = xling::test::plain_resources();
-    return options;
-}
-
-IndexSummary index_path(const IndexOptions& options, const fs::path& path) {
-    Indexer indexer(options);
-    indexer.add_path(path);
-    return indexer.finish();
 }
 
 IndexSummary index_stream(const IndexOptions& options, const fs::path& file, StreamFormat format) {
@@ -106,12 +80,6 @@ IndexSummary index_stream(const IndexOptions& options, const fs::path& file, Str
 }
 
 std::string json_line(const nlohmann::json& record) { return record.dump() + "\n"; }
-
-std::string describe(const std::vector<Notice>& notices) {
-    std::string out;
-    for (const auto& n : notices) out += n.where + ": " + n.message + "\n";
-    return out;
-}
 
 bool has_id(const Xapian::Database& db, const std::string& id) {
     return db.get_termfreq(xling::schema::id_term(id)) == 1;
@@ -132,7 +100,7 @@ TEST_CASE("JsonArrayReader splits an array into its elements") {
         CHECK(elements_of(R"([{"t":"0123456789"},{"t":1}])", 10) == std::vector<std::string>{"<too long>", R"({"t":1})"});
     }
     SUBCASE("the line each element starts on") {
-        StringSource source("[\n{\"a\":\n1},\n\n{\"b\":2}]");
+        StringSource source("[\n{\"a\":\n1},\n\n{\"b\":2}]", 3);
         JsonArrayReader reader(source);
         std::string element;
         REQUIRE(reader.next(element));
