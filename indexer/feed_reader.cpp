@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analysis/text.hpp"
+#include "indexer/xml_node.hpp"
 #include "indexer/html_reader.hpp"
 
 namespace xling::indexer {
@@ -18,10 +19,6 @@ struct CtxtFree {
     void operator()(xmlParserCtxt* ctxt) const noexcept { xmlFreeParserCtxt(ctxt); }
 };
 
-std::string_view name_of(const xmlNode* node) {
-    return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
-}
-
 std::string content_of(const xmlNode* node) {
     xmlChar* value = xmlNodeGetContent(node);
     if (value == nullptr) return {};
@@ -30,19 +27,11 @@ std::string content_of(const xmlNode* node) {
     return out;
 }
 
-std::string attribute(const xmlNode* node, const char* name) {
-    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (value == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return out;
-}
-
 // The element child named `name` (local name; "content:encoded" has local name "encoded" in
 // its namespace, so the prefix is compared too where given).
 const xmlNode* child(const xmlNode* node, std::string_view name, std::string_view prefix = {}) {
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || name_of(c) != name) continue;
+        if (c->type != XML_ELEMENT_NODE || element_name(c) != name) continue;
         const std::string_view ns = c->ns != nullptr && c->ns->prefix != nullptr
                                         ? reinterpret_cast<const char*>(c->ns->prefix)
                                         : std::string_view();
@@ -94,7 +83,7 @@ FeedItem rss_item(const xmlNode* node, const std::string& source, const std::str
 
 std::string atom_link(const xmlNode* entry) {
     for (const xmlNode* c = entry->children; c != nullptr; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || name_of(c) != "link") continue;
+        if (c->type != XML_ELEMENT_NODE || element_name(c) != "link") continue;
         const std::string rel = attribute(c, "rel");
         if (rel.empty() || rel == "alternate") return attribute(c, "href");
     }
@@ -142,7 +131,7 @@ std::variant<Feed, std::string> read_feed(std::string_view bytes) {
     }
     const xmlNode* root = doc ? xmlDocGetRootElement(doc.get()) : nullptr;
     if (root == nullptr) return feed.broken.empty() ? std::string("not an RSS or Atom feed (no root element)") : feed.broken;
-    const std::string_view root_name = name_of(root);
+    const std::string_view root_name = element_name(root);
     if (root_name == "rss" || root_name == "RDF") {
         const xmlNode* channel = child(root, "channel");
         if (channel == nullptr) return std::string("RSS without a <channel>");
@@ -151,7 +140,7 @@ std::variant<Feed, std::string> read_feed(std::string_view bytes) {
         // RSS 2.0 items are in the channel, RSS 1.0 (RDF) items beside it.
         for (const xmlNode* parent : {channel, root}) {
             for (const xmlNode* c = parent->children; c != nullptr; c = c->next) {
-                if (c->type == XML_ELEMENT_NODE && name_of(c) == "item") feed.items.push_back(rss_item(c, source, lang));
+                if (c->type == XML_ELEMENT_NODE && element_name(c) == "item") feed.items.push_back(rss_item(c, source, lang));
             }
         }
     } else if (root_name == "feed") {
@@ -160,7 +149,7 @@ std::variant<Feed, std::string> read_feed(std::string_view bytes) {
         const std::string lang = feed_lang != nullptr ? reinterpret_cast<const char*>(feed_lang) : "";
         if (feed_lang != nullptr) xmlFree(feed_lang);
         for (const xmlNode* c = root->children; c != nullptr; c = c->next) {
-            if (c->type == XML_ELEMENT_NODE && name_of(c) == "entry") feed.items.push_back(atom_entry(c, source, primary(lang)));
+            if (c->type == XML_ELEMENT_NODE && element_name(c) == "entry") feed.items.push_back(atom_entry(c, source, primary(lang)));
         }
     } else {
         return "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)";

@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "analysis/text.hpp"
+#include "indexer/xml_node.hpp"
 
 namespace xling::indexer {
 namespace {
@@ -18,18 +19,6 @@ struct DocFree {
     void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
 };
 using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-
-std::string_view name_of(const xmlNode* node) {
-    return node->name == nullptr ? std::string_view() : reinterpret_cast<const char*>(node->name);
-}
-
-std::string attribute(const xmlNode* node, const char* name) {
-    xmlChar* value = xmlGetProp(node, reinterpret_cast<const xmlChar*>(name));
-    if (value == nullptr) return {};
-    std::string out(reinterpret_cast<const char*>(value));
-    xmlFree(value);
-    return out;
-}
 
 std::string lower(std::string s) {
     for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -57,7 +46,7 @@ bool is_boilerplate(const xmlNode* node) {
     constexpr std::array<std::string_view, 16> kSkipped = {"script", "style",  "noscript", "nav",    "footer", "header",
                                                            "aside",  "form",   "iframe",   "svg",    "template",
                                                            "button", "select", "textarea", "object", "head"};
-    const std::string_view name = name_of(node);
+    const std::string_view name = element_name(node);
     for (const auto skipped : kSkipped) {
         if (name == skipped) return true;
     }
@@ -80,7 +69,7 @@ void collect_text(const xmlNode* node, std::string& out) {
         if (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE) {
             if (child->content != nullptr) append_text(out, reinterpret_cast<const char*>(child->content));
         } else if (child->type == XML_ELEMENT_NODE && !is_boilerplate(child)) {
-            const bool block = is_block(name_of(child));
+            const bool block = is_block(element_name(child));
             if (block) end_block(out);
             collect_text(child, out);
             if (block) end_block(out);
@@ -98,8 +87,8 @@ std::string text_of(const xmlNode* node) {
 const xmlNode* find_element(const xmlNode* node, std::string_view name, bool skip_boilerplate) {
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (child->type != XML_ELEMENT_NODE) continue;
-        if (name_of(child) == name) return child;
-        if (skip_boilerplate && is_boilerplate(child) && name_of(child) != "head") continue;
+        if (element_name(child) == name) return child;
+        if (skip_boilerplate && is_boilerplate(child) && element_name(child) != "head") continue;
         if (const xmlNode* found = find_element(child, name, skip_boilerplate)) return found;
     }
     return nullptr;
@@ -126,7 +115,7 @@ struct Declared {
 void scan(const xmlNode* node, Declared& d) {
     for (const xmlNode* child = node->children; child != nullptr; child = child->next) {
         if (child->type != XML_ELEMENT_NODE) continue;
-        const std::string_view name = name_of(child);
+        const std::string_view name = element_name(child);
         if (name == "meta") {
             const std::string key = lower(attribute(child, "property").empty() ? attribute(child, "name")
                                                                                 : attribute(child, "property"));

@@ -53,8 +53,8 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--db", a.options.database,
                    "Index folder: created when missing; an existing one must be empty or an xling index");
     app.add_option("paths", a.paths,
-                   "Files and folders: .txt .md .jsonl .ndjson .json (extensions in any case), optionally "
-                   ".gz/.zst; - reads standard input (--stdin-format). Only regular files are read "
+                   "Files and folders: .txt .md .html/.htm .rss/.atom/.xml .jsonl/.ndjson .json .csv/.tsv "
+                   "(extensions in any case), optionally .gz/.zst; - reads standard input (--stdin-format). Only regular files are read "
                    "(a FIFO or device is refused); a symlink given here is followed");
     app.add_option("--stdin-format", a.stdin_format,
                    "Format of standard input (PATH -): jsonl (one JSON object per line), json (one array of "

@@ -21,6 +21,18 @@ CommandResult index_stdin(const std::filesystem::path& db, const std::filesystem
     return run(kIndexBin + " --db " + shell_quote(db.string()) + " " + extra + " - < " + shell_quote(input.string()));
 }
 
+// Indexes dir/in with -q (expected to succeed) and returns the one hit of `query`.
+nlohmann::json index_and_find_one(const TempDir& dir, const std::string& query) {
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    const auto s = search_cli(dir / "db", query, "--json");
+    REQUIRE(s.exit_code == 0);
+    const auto hits = nlohmann::json::parse(s.out)["hits"];
+    REQUIRE(hits.size() == 1);
+    return hits[0];
+}
+
 }  // namespace
 
 TEST_CASE("xling-index - reads JSON lines from standard input") {
@@ -89,15 +101,9 @@ TEST_CASE("xling-index: Markdown front matter fields are searchable, the block i
     TempDir dir;
     write_file(dir / "in" / "post.md", "---\ntitle: Lighthouse keepers retire\ndate: 2024-11-29\n---\n"
                                        "The last lighthouse keepers of Wales retired this spring.\n");
-    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    const auto s = search_cli(dir / "db", "lighthouse", "--json");
-    REQUIRE(s.exit_code == 0);
-    const auto hits = nlohmann::json::parse(s.out)["hits"];
-    REQUIRE(hits.size() == 1);
-    CHECK(hits[0]["title"] == "Lighthouse keepers retire");
-    CHECK(hits[0]["date"] == "2024-11-29");
+    const auto hit = index_and_find_one(dir, "lighthouse");
+    CHECK(hit["title"] == "Lighthouse keepers retire");
+    CHECK(hit["date"] == "2024-11-29");
 }
 
 TEST_CASE("xling-index reads HTML pages: the article is found, the boilerplate is not") {
@@ -107,16 +113,10 @@ TEST_CASE("xling-index reads HTML pages: the article is found, the boilerplate i
                "<meta property=\"article:published_time\" content=\"Fri, 29 Nov 2024 10:00:00 GMT\"></head><body>"
                "<nav>Subscribe newsletter</nav><article><p>The last lighthouse keepers of Wales retired this "
                "spring after forty years on the rocks.</p></article><footer>Copyright newsletter</footer></body></html>");
-    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    const auto s = search_cli(dir / "db", "lighthouse", "--json");
-    REQUIRE(s.exit_code == 0);
-    const auto hits = nlohmann::json::parse(s.out)["hits"];
-    REQUIRE(hits.size() == 1);
-    CHECK(hits[0]["id"] == "page.html");
-    CHECK(hits[0]["title"] == "Lighthouse keepers retire");
-    CHECK(hits[0]["date"] == "2024-11-29");
+    const auto hit = index_and_find_one(dir, "lighthouse");
+    CHECK(hit["id"] == "page.html");
+    CHECK(hit["title"] == "Lighthouse keepers retire");
+    CHECK(hit["date"] == "2024-11-29");
     CHECK(search_ids(dir / "db", "newsletter").empty());
 }
 
@@ -129,15 +129,10 @@ TEST_CASE("xling-index reads RSS feeds: each item is a document found by xling-s
                "<item><guid>ch-1</guid><description>A small choir from Cornwall won the competition.</description></item>\n"
                "<item><description>no id</description></item>\n"
                "</channel></rss>\n");
-    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
-    INFO(r.err);
-    CHECK(r.exit_code == 0);
-    CHECK(contains(r.err, "news.rss:4: item has no guid, id or link"));
-    const auto s = search_cli(dir / "db", "lighthouse", "--json");
-    REQUIRE(s.exit_code == 0);
-    const auto hits = nlohmann::json::parse(s.out)["hits"];
-    REQUIRE(hits.size() == 1);
-    CHECK(hits[0]["id"] == "lh-1");
-    CHECK(hits[0]["date"] == "2024-11-29");
+    const auto hit = index_and_find_one(dir, "lighthouse");
+    CHECK(hit["id"] == "lh-1");
+    CHECK(hit["date"] == "2024-11-29");
+    // The item without an id is reported with its line (a second run re-reads the feed: it had a problem).
+    CHECK(contains(index_paths(dir / "db", {dir / "in"}, "-q").err, "news.rss:4: item has no guid, id or link"));
     CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"ch-1"});
 }
