@@ -485,6 +485,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.origin = path.string();
         doc.text = std::move(page.text);
         doc.title = page.title.substr(0, utf8_prefix_length(page.title, kMaxTitleBytes));
+        if (doc.title.empty()) doc.title = first_line_title(doc.text, false);  // no <title>, og:title or <h1>
         doc.lang = checked_page_language(doc, page.lang);
         doc.date = std::move(page.date);
         doc.url = std::move(page.url);

@@ -150,8 +150,10 @@ TEST_CASE(".html files are indexed with the page's fields; a page without text i
     CHECK(data["url"] == "https://example.org/news/bridge");
     CHECK(data["source"] == "Bristol Post");
     CHECK_FALSE(contains(data["text"].get<std::string>(), "FOOTERTEXT"));
-    CHECK(nlohmann::json::parse(db.get_document(*db.postlist_begin(xling::schema::id_term("de.html"))).get_data())["lang"] ==
-          "de");
+    const auto de = nlohmann::json::parse(db.get_document(*db.postlist_begin(xling::schema::id_term("de.html"))).get_data());
+    CHECK(de["lang"] == "de");
+    // No <title>, og:title or <h1>: the first line of the text, as for a .txt file.
+    CHECK(de["title"].get<std::string>().rfind("Die Stadtverwaltung von Hamburg", 0) == 0);
 }
 
 }  // TEST_SUITE
