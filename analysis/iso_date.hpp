@@ -1,4 +1,5 @@
-// ISO 8601 dates as the index stores them.
+// Dates as the index stores them ("YYYYMMDD", UTC), from ISO 8601 and from the RFC 822/1123
+// dates of feeds and mail headers.
 #pragma once
 
 #include <optional>
@@ -12,6 +13,12 @@ namespace xling::analysis {
 /// "2024-11-29 10:15", "20241129"), or nullopt when it is not a valid calendar date.
 /// A month ("2024-11") or year ("2024") alone maps to its first day.
 [[nodiscard]] std::optional<std::string> parse_iso_date(std::string_view text);
+
+/// "YYYYMMDD" (UTC) of a document's date: ISO 8601 as parse_iso_date, where a date-time with a
+/// zone offset ("2024-11-29T23:30:00-05:00") is moved to UTC (20241130), or RFC 822/1123/2822 as
+/// feeds write it ("Fri, 29 Nov 2024 10:00:00 GMT", "29 Nov 24 10:00 +0100", zones GMT/UT/UTC/Z,
+/// the US zones EST..PDT, +HHMM). nullopt when it is neither or not a valid calendar date.
+[[nodiscard]] std::optional<std::string> parse_date(std::string_view text);
 
 /// First and last day ("YYYYMMDD") of the period an ISO date names: a day, a month ("2024-06" ->
 /// 20240601..20240630) or a year. nullopt when not a valid date.

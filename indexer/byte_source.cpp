@@ -6,6 +6,7 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -93,6 +94,28 @@ class PlainSource final : public ByteSource {
   private:
     std::filesystem::path path_;
     FilePtr file_;
+    std::uint64_t consumed_ = 0;
+};
+
+// A descriptor the caller owns (standard input): read(2) directly, retried on EINTR.
+class DescriptorSource final : public ByteSource {
+  public:
+    DescriptorSource(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        for (;;) {
+            const ssize_t n = ::read(fd_, buffer, size);
+            if (n >= 0) {
+                consumed_ += static_cast<std::uint64_t>(n);
+                return static_cast<std::size_t>(n);
+            }
+            if (errno != EINTR) throw InputError(name_ + ": read error: " + std::strerror(errno));
+        }
+    }
+    [[nodiscard]] std::uint64_t consumed() const override { return consumed_; }
+
+  private:
+    int fd_;
+    std::string name_;
     std::uint64_t consumed_ = 0;
 };
 
@@ -193,8 +216,14 @@ std::string size_text(std::size_t bytes) {
     return std::to_string(bytes) + " bytes";
 }
 
+std::string lower_extension(const std::filesystem::path& path) {
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
 Compression compression_of(const std::filesystem::path& path) {
-    const auto ext = path.extension();
+    const auto ext = lower_extension(path);
     if (ext == ".gz") return Compression::Gzip;
     if (ext == ".zst") return Compression::Zstd;
     return Compression::None;
@@ -211,6 +240,10 @@ std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path) 
         case Compression::None: break;
     }
     return std::make_unique<PlainSource>(path);
+}
+
+std::unique_ptr<ByteSource> open_descriptor_source(int fd, std::string name) {
+    return std::make_unique<DescriptorSource>(fd, std::move(name));
 }
 
 bool LineReader::take(std::size_t end, std::size_t next, std::string& line) {

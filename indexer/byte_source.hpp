@@ -25,6 +25,9 @@ enum class Compression { None, Gzip, Zstd };
 /// The compression implied by the file name's last extension (.gz, .zst).
 [[nodiscard]] Compression compression_of(const std::filesystem::path& path);
 
+/// The last extension of `path` in lower case (".JSONL" -> ".jsonl"): file types are matched in any case.
+[[nodiscard]] std::string lower_extension(const std::filesystem::path& path);
+
 /// The file name without a compression extension ("a.jsonl.zst" -> "a.jsonl").
 [[nodiscard]] std::filesystem::path without_compression_extension(const std::filesystem::path& path);
 
@@ -37,6 +40,10 @@ enum class Compression { None, Gzip, Zstd };
 /// Opens `path`, decompressing according to its extension. Only regular files are opened (never
 /// blocking on a FIFO). Throws InputError when it cannot be opened or is not a regular file.
 [[nodiscard]] std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path);
+
+/// Reads the open descriptor `fd` (standard input: 0) to its end, uncompressed, without closing it;
+/// `name` ("<stdin>") names it in errors. Throws InputError on read errors.
+[[nodiscard]] std::unique_ptr<ByteSource> open_descriptor_source(int fd, std::string name);
 
 /// Splits a ByteSource into lines ('\n'; a trailing '\r' is removed).
 ///

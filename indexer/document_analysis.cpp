@@ -54,8 +54,8 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     out.lang = choose_language(job, out.notices);
     std::optional<std::string> date;
     if (!doc.date.empty()) {
-        date = analysis::parse_iso_date(doc.date);
-        if (!date) out.notices.push_back(warning(job, "date '" + doc.date + "' is not ISO 8601; stored without a date"));
+        date = analysis::parse_date(doc.date);
+        if (!date) out.notices.push_back(warning(job, "date '" + doc.date + "' is not an ISO 8601 or RFC 822 date; stored without a date"));
     }
     out.document = builder_.build(doc, out.lang, date);
     if (!job.source_key.empty()) out.document.add_boolean_term(std::string(schema::kSourceFilePrefix) + job.source_key);

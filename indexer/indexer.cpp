@@ -8,17 +8,25 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+#include <initializer_list>
 #include <set>
 #include <unordered_set>
 
 #include "analysis/analysis_data.hpp"
+#include "analysis/language_identifier.hpp"
 #include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
 #include "indexer/byte_source.hpp"
 #include "indexer/content_hash.hpp"
+#include "indexer/csv_reader.hpp"
+#include "indexer/csv_record.hpp"
 #include "indexer/document_analysis.hpp"
+#include "indexer/feed_reader.hpp"
+#include "indexer/front_matter.hpp"
+#include "indexer/html_reader.hpp"
 #include "indexer/index_store.hpp"
 #include "indexer/index_writer.hpp"
+#include "indexer/json_array_reader.hpp"
 #include "indexer/jsonl_record.hpp"
 #include "indexer/sequential_writer.hpp"
 #include "indexer/sharded_writer.hpp"
@@ -39,14 +47,30 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
-enum class FileKind { Text, Markdown, JsonLines, Unsupported };
+enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Unsupported };
 
+// By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
-    const auto ext = indexer::without_compression_extension(path).extension().string();
+    const auto ext = indexer::lower_extension(indexer::without_compression_extension(path));
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".md") return FileKind::Markdown;
-    if (ext == ".jsonl") return FileKind::JsonLines;
+    if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return FileKind::Html;
+    if (ext == ".rss" || ext == ".atom" || ext == ".xml") return FileKind::Feed;
+    if (ext == ".jsonl" || ext == ".ndjson") return FileKind::JsonLines;
+    if (ext == ".json") return FileKind::JsonArray;
+    if (ext == ".csv") return FileKind::Csv;
+    if (ext == ".tsv" || ext == ".tab") return FileKind::Tsv;
     return FileKind::Unsupported;
+}
+
+FileKind kind_of(StreamFormat format) {
+    switch (format) {
+        case StreamFormat::JsonArray: return FileKind::JsonArray;
+        case StreamFormat::Csv: return FileKind::Csv;
+        case StreamFormat::Tsv: return FileKind::Tsv;
+        case StreamFormat::JsonLines: break;
+    }
+    return FileKind::JsonLines;
 }
 
 using analysis::trim;  // of kWhitespace, what std::isspace accepts
@@ -149,6 +173,24 @@ class Indexer::Impl final : private indexer::WriteListener {
                              std::string(indexer::file_type_name(status.type())) + ")");
         }
         if (options_.prune && !stopping()) prune_gone_sources(indexer::absolute_path(path));
+    }
+
+    // A stream has no file stamp, so it gets no src: record: its records are compared by content
+    // hash, under the source key "<name>".
+    void add_stream(int fd, StreamFormat format, const std::string& name) {
+        current_ = name;
+        FileRun file;
+        file.key = name;
+        file.path = name;
+        try {
+            auto source = indexer::open_descriptor_source(fd, name);
+            read_records(kind_of(format), *source, name, file);
+            bytes_done_ += source->consumed();
+            summary_.bytes = bytes_done_;
+        } catch (const InputError& e) {
+            const std::string what = e.what();
+            skip(name, what.rfind(name + ": ", 0) == 0 ? what.substr(name.size() + 2) : what);
+        }
     }
 
     bool add_document(SourceDocument doc) {
@@ -360,7 +402,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         current_ = path.string();
         const FileKind kind = kind_of(path);
         if (kind == FileKind::Unsupported) {
-            skip(path.string(), "not a .txt, .md or .jsonl file (optionally .gz/.zst)");
+            skip(path.string(), "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
             return;
         }
         FileRun file;
@@ -372,9 +414,11 @@ class Indexer::Impl final : private indexer::WriteListener {
         try {
             auto source = indexer::open_byte_source(path);
             HashingSource hashing(*source);
-            const bool complete = kind == FileKind::JsonLines
-                                      ? add_jsonl(hashing, path, file)
-                                      : add_text_file(hashing, path, id, kind == FileKind::Markdown, file);
+            const bool complete = kind == FileKind::Html   ? add_html_file(hashing, path, id, file)
+                                  : kind == FileKind::Feed ? add_feed_file(hashing, path, file)
+                                  : kind == FileKind::Text || kind == FileKind::Markdown
+                                      ? add_text_file(hashing, path, id, kind == FileKind::Markdown, file)
+                                      : read_records(kind, hashing, path.string(), file);
             bytes_done_ += source->consumed();
             summary_.bytes = bytes_done_;
             // A file with problems gets no record: it is read (and its problems reported) again.
@@ -401,37 +445,187 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.origin = path.string();
         const std::string hash = indexer::content_hash(file.key, doc.text);
         if (!check_utf8(doc.text, doc.origin)) return false;
-        doc.title = indexer::file_title(doc.text, markdown ? indexer::TitleStyle::Markdown : indexer::TitleStyle::Text);
+        if (markdown) apply_front_matter(doc, path);
+        if (doc.title.empty()) {
+            doc.title = indexer::file_title(doc.text, markdown ? indexer::TitleStyle::Markdown : indexer::TitleStyle::Text);
+        }
         return add_record(std::move(doc), hash, file);
     }
 
-    bool add_jsonl(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
+    // One page: its fields from the page itself (indexer/html_reader.hpp).
+    bool add_html_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, FileRun& file) {
+        const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
+        if (bytes.empty()) return skip(path.string(), "empty file");
+        auto parsed = indexer::read_html(bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        auto& page = std::get<indexer::HtmlPage>(parsed);
+        SourceDocument doc;
+        doc.id = id;
+        doc.origin = path.string();
+        doc.text = std::move(page.text);
+        doc.title = page.title.size() <= indexer::kMaxTitleBytes ? page.title : indexer::file_title(page.title, indexer::TitleStyle::Markdown);
+        // No <title>, og:title or <h1>: the text's first sentence, as for a .txt file.
+        if (doc.title.empty()) doc.title = indexer::file_title(doc.text, indexer::TitleStyle::Text);
+        doc.lang = checked_page_language(doc, page.lang);
+        doc.date = std::move(page.date);
+        doc.url = std::move(page.url);
+        doc.source = std::move(page.source);
+        return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // A feed: each item one document, hashed on its own (as a JSONL record). Read whole (capped
+    // by max_record_bytes): libxml2 builds its tree in memory.
+    bool add_feed_file(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
+        const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
+        if (bytes.empty()) return skip(path.string(), "empty file");
+        auto parsed = indexer::read_feed(bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        auto& feed = std::get<indexer::Feed>(parsed);
+        for (auto& item : feed.items) {
+            if (stopping()) return false;
+            const std::string where = path.string() + ":" + std::to_string(item.line);
+            if (!item.error.empty()) {
+                skip(where, item.error);
+                ++file.skipped;
+                continue;
+            }
+            const SourceDocument& d = item.doc;
+            const std::string content = d.id + '\x1f' + d.title + '\x1f' + d.url + '\x1f' + d.date + '\x1f' + d.lang +
+                                        '\x1f' + d.source + '\x1f' + d.text;
+            item.doc.origin = where;
+            if (!add_record(std::move(item.doc), indexer::content_hash(file.key, content), file)) ++file.skipped;
+        }
+        if (!feed.broken.empty()) {
+            skip(path.string() + ":" + std::to_string(feed.broken_line), feed.broken + " (the items before it are indexed)");
+            ++file.skipped;
+        }
+        return !stopping();
+    }
+
+    // A page's declared language is often its template's default: CLD2's reliable answer wins,
+    // the declaration decides only where CLD2 is unsure. Without a declaration the analysis
+    // identifies the language as for any document (CLD2 runs once either way).
+    static std::string checked_page_language(const SourceDocument& doc, const std::string& declared) {
+        if (declared.empty()) return {};
+        const auto detected = analysis::identify_language(doc.title + "\n" + doc.text);
+        return detected.reliable && detected.code != "und" ? detected.code : declared;
+    }
+
+    // A Markdown file's front matter gives its fields, and is not part of its text.
+    void apply_front_matter(SourceDocument& doc, const fs::path& path) {
+        std::string error;
+        const auto front = indexer::split_front_matter(doc.text, error);
+        if (!front) {
+            if (!error.empty()) warn(path.string() + ":1", error + "; indexed as plain text");
+            return;
+        }
+        const auto field = [&](std::initializer_list<const char*> names) {
+            for (const char* name : names) {
+                if (const auto it = front->fields.find(name); it != front->fields.end()) return it->second;
+            }
+            return std::string();
+        };
+        doc.title = field({"title"});
+        doc.date = field({"date", "published", "pubdate"});
+        doc.lang = field({"lang", "language"});
+        doc.url = field({"url", "link", "canonical"});
+        doc.source = field({"source", "site", "publisher"});
+        doc.text = std::string(front->body);
+    }
+
+    // A file of many records (JSON lines or a JSON array), each compared by its own content hash.
+    bool read_records(FileKind kind, indexer::ByteSource& source, const std::string& name, FileRun& file) {
+        if (kind == FileKind::JsonArray) return add_json_array(source, name, file);
+        if (kind == FileKind::Csv || kind == FileKind::Tsv) {
+            return add_csv(source, kind == FileKind::Csv ? ',' : '\t', name, file);
+        }
+        return add_jsonl(source, name, file);
+    }
+
+    bool add_json_array(indexer::ByteSource& source, const std::string& name, FileRun& file) {
+        indexer::JsonArrayReader elements(source, options_.max_record_bytes);
+        std::string element;
+        try {
+            while (elements.next(element)) {
+                if (stopping()) return false;
+                in_flight_bytes_ = source.consumed();
+                add_json_record(element, elements.too_long(), name + ":" + std::to_string(elements.line()), file);
+            }
+        } catch (const InputError& e) {
+            // The records before the broken part are kept; the file is read again next time.
+            skip(name + ":" + std::to_string(elements.error_line()), e.what());
+            ++file.skipped;
+        }
+        in_flight_bytes_ = 0;
+        return !stopping();
+    }
+
+    // A header row naming the columns, then one document per row, each hashed on its own.
+    bool add_csv(indexer::ByteSource& source, char delimiter, const std::string& name, FileRun& file) {
+        indexer::CsvReader rows(source, delimiter, options_.max_record_bytes);
+        std::vector<std::string> row;
+        if (!rows.next(row)) return skip(name, "empty file");
+        const std::string header_where = name + ":" + std::to_string(rows.line());
+        if (rows.too_long()) return skip(header_where, "header row larger than " + indexer::size_text(options_.max_record_bytes));
+        if (!rows.error().empty()) return skip(header_where, "header row: " + rows.error());
+        auto columns = indexer::csv_columns(row, options_.csv_fields);
+        if (auto* error = std::get_if<std::string>(&columns)) return skip(header_where, *error);
+        while (rows.next(row)) {
+            if (stopping()) return false;
+            in_flight_bytes_ = source.consumed();
+            const std::string where = name + ":" + std::to_string(rows.line());
+            if (!add_csv_row(row, rows, std::get<indexer::CsvColumns>(columns), where, file)) ++file.skipped;
+        }
+        in_flight_bytes_ = 0;
+        return !stopping();
+    }
+
+    // False when the row was skipped (a blank line is not: it is no record).
+    bool add_csv_row(std::vector<std::string>& row, const indexer::CsvReader& rows, const indexer::CsvColumns& columns,
+                     const std::string& where, FileRun& file) {
+        if (rows.too_long()) return skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
+        if (!rows.error().empty()) return skip(where, rows.error());
+        if (row.size() == 1 && is_blank(row[0])) return true;
+        std::string joined;  // the row's content, for its hash
+        for (const auto& field : row) (joined += field) += '\x1f';
+        auto parsed = indexer::csv_document(row, columns);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(where, *error);
+        auto& doc = std::get<SourceDocument>(parsed);
+        doc.origin = where;
+        return add_record(std::move(doc), indexer::content_hash(file.key, joined), file);
+    }
+
+    // One JSON object of a multi-record file; a problem is a notice naming `where`.
+    void add_json_record(std::string& text, bool too_long, const std::string& where, FileRun& file) {
+        if (too_long) {
+            skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
+            ++file.skipped;
+            return;
+        }
+        if (!check_utf8(text, where)) {
+            ++file.skipped;
+            return;
+        }
+        auto parsed = indexer::parse_jsonl_record(text);
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            skip(where, *error);
+            ++file.skipped;
+            return;
+        }
+        auto& doc = std::get<SourceDocument>(parsed);
+        doc.origin = where;
+        if (!add_record(std::move(doc), indexer::content_hash(file.key, text), file)) ++file.skipped;
+    }
+
+    bool add_jsonl(indexer::ByteSource& source, const std::string& name, FileRun& file) {
         // The cap applies while reading: an oversized line is never held in memory.
         indexer::LineReader lines(source, options_.max_record_bytes);
         std::string line;
         for (std::size_t number = 1; lines.next(line); ++number) {
             if (stopping()) return false;
             in_flight_bytes_ = source.consumed();
-            const std::string where = path.string() + ":" + std::to_string(number);
-            if (lines.too_long()) {
-                skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
-                ++file.skipped;
-                continue;
-            }
-            if (is_blank(line)) continue;
-            if (!check_utf8(line, where)) {
-                ++file.skipped;
-                continue;
-            }
-            auto parsed = indexer::parse_jsonl_record(line);
-            if (auto* error = std::get_if<std::string>(&parsed)) {
-                skip(where, *error);
-                ++file.skipped;
-                continue;
-            }
-            auto& doc = std::get<SourceDocument>(parsed);
-            doc.origin = where;
-            if (!add_record(std::move(doc), indexer::content_hash(file.key, line), file)) ++file.skipped;
+            if (!lines.too_long() && is_blank(line)) continue;
+            add_json_record(line, lines.too_long(), name + ":" + std::to_string(number), file);
         }
         in_flight_bytes_ = 0;
         return !stopping();
@@ -615,6 +809,7 @@ void Indexer::on_progress(std::function<void(const IndexProgress&)> callback) {
     impl_->progress_callback = std::move(callback);
 }
 void Indexer::add_path(const std::filesystem::path& path) { impl_->add_path(path); }
+void Indexer::add_stream(int fd, StreamFormat format, const std::string& name) { impl_->add_stream(fd, format, name); }
 bool Indexer::add_document(SourceDocument doc) { return impl_->add_document(std::move(doc)); }
 RemoveResult Indexer::remove(const std::vector<std::string>& ids) { return impl_->remove(ids); }
 IndexSummary Indexer::finish() { return impl_->finish(); }

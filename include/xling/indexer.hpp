@@ -62,6 +62,18 @@ struct IndexOptions {
     /// link loop ends; a broken link is a notice. A path given to add_path() itself is always
     /// followed (the caller named it).
     bool follow_symlinks = false;
+    /// CSV/TSV: the column (header name, any case) of a document field ("id", "text", "title",
+    /// "date", "lang", "url", "source"). A field not named here takes the first column with one
+    /// of its common names (text: text, body, content, ...); without an id column the url is the id.
+    std::map<std::string, std::string> csv_fields;
+};
+
+/// The format of a stream given to Indexer::add_stream (a file's format comes from its extension).
+enum class StreamFormat {
+    JsonLines,  ///< one JSON object per line, as .jsonl / .ndjson
+    JsonArray,  ///< one JSON array of objects, as .json
+    Csv,        ///< comma-separated values with a header row, as .csv
+    Tsv,        ///< tab-separated values with a header row, as .tsv
 };
 
 /// A one-line report about an input: skipped entirely, or indexed with a caveat.
@@ -136,7 +148,10 @@ class Indexer {
 
     /// Indexes a file or, recursively, a folder: .txt/.md (one document each, title = first
     /// non-empty line, id = path relative to the folder given, or the path as given for a file)
-    /// and .jsonl (one document per line), each optionally compressed as .gz or .zst.
+    /// .jsonl/.ndjson (one document per line) and .json (an array of objects, one document each,
+    /// streamed: one element in memory at a time), .csv/.tsv (RFC 4180, a header row, one document
+    /// per row, columns mapped by IndexOptions::csv_fields), each optionally compressed as .gz or .zst;
+    /// extensions match in any case.
     /// Unchanged files and records are skipped; with IndexOptions::prune, documents of files
     /// gone from under `path` are deleted. Bad inputs become notices, not exceptions: a broken or
     /// oversized record (the lines before and after it are indexed), an unreadable sub-folder,
@@ -146,6 +161,14 @@ class Indexer {
     /// @throws InputError when `path` does not exist or is not a regular file or folder (a FIFO
     ///         named here is refused too); IndexError on database failure.
     void add_path(const std::filesystem::path& path);
+
+    /// Indexes the records read from the open descriptor `fd` (standard input: 0) to its end,
+    /// each as a record of a file in `format` would be; `name` ("<stdin>") names it in notices
+    /// ("<stdin>:3: missing required field"). A stream has no size or mtime, so it is always
+    /// read whole, but records already indexed with the same content are not written again.
+    /// The descriptor is not closed. Bad records become notices.
+    /// @throws IndexError on database failure.
+    void add_stream(int fd, StreamFormat format, const std::string& name);
 
     /// Indexes one document (its language detected when doc.lang is empty); always written.
     /// @returns false when it was skipped (a notice says why) or a stop was requested.

@@ -11,6 +11,7 @@
 //   xling-index stats --db DIR [--json]        what the index holds
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <csignal>
 #include <cstdio>
@@ -39,6 +40,8 @@ struct IndexArgs {
     xling::IndexOptions options;
     std::vector<std::filesystem::path> paths;
     std::string invalid_utf8 = "skip";
+    std::string stdin_format = "jsonl";
+    std::vector<std::string> fields;  // --field FIELD=COLUMN
     std::string data_dir;
     std::size_t memory_mb = 512;
     std::size_t max_record_mb = 32;
@@ -50,8 +53,17 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--db", a.options.database,
                    "Index folder: created when missing; an existing one must be empty or an xling index");
     app.add_option("paths", a.paths,
-                   "Files and folders: .txt .md .jsonl, optionally .gz/.zst. Only regular files are read "
+                   "Files and folders: .txt .md .html/.htm .rss/.atom/.xml .jsonl/.ndjson .json .csv/.tsv "
+                   "(extensions in any case), optionally .gz/.zst; - reads standard input (--stdin-format). Only regular files are read "
                    "(a FIFO or device is refused); a symlink given here is followed");
+    app.add_option("--stdin-format", a.stdin_format,
+                   "Format of standard input (PATH -): jsonl (one JSON object per line), json (one array of "
+                   "objects), csv or tsv (a header row, then one document per row)")
+        ->capture_default_str()->check(CLI::IsMember({"jsonl", "ndjson", "json", "csv", "tsv"}));
+    app.add_option("--field", a.fields,
+                   "CSV/TSV columns: FIELD=COLUMN[,FIELD=COLUMN...] for id, text, title, date, lang, url, "
+                   "source (default: common names such as text/body/content, title/headline, date/published)")
+        ->delimiter(',')->allow_extra_args(false);
     app.add_option("--batch-size", a.options.batch_documents, "Documents per commit")
         ->capture_default_str()->check(CLI::PositiveNumber);
     app.add_option("--memory-mb", a.memory_mb, "Commit when pending changes reach about this many MB")
@@ -74,6 +86,26 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_flag("--strict", a.strict, "Exit 1 when any input was skipped");
 }
 
+// "--field text=body" -> options.csv_fields["text"] = "body"; false (with a message) when malformed.
+bool parse_fields(const std::vector<std::string>& fields, std::map<std::string, std::string>& out) {
+    for (const auto& item : fields) {
+        const auto eq = item.find('=');
+        if (eq == std::string::npos || eq == 0 || eq + 1 == item.size()) {
+            std::cerr << "xling-index: --field " << item << ": expected FIELD=COLUMN (e.g. text=body)\n";
+            return false;
+        }
+        out[item.substr(0, eq)] = item.substr(eq + 1);
+    }
+    return true;
+}
+
+xling::StreamFormat stream_format(const std::string& name) {
+    if (name == "json") return xling::StreamFormat::JsonArray;
+    if (name == "csv") return xling::StreamFormat::Csv;
+    if (name == "tsv") return xling::StreamFormat::Tsv;
+    return xling::StreamFormat::JsonLines;
+}
+
 int run_index(IndexArgs& a) {
     if (a.options.database.empty() || a.paths.empty()) {
         std::cerr << "xling-index: --db and at least one PATH are required (see --help)\n";
@@ -84,10 +116,16 @@ int run_index(IndexArgs& a) {
     a.options.memory_bytes = a.memory_mb << 20;
     a.options.max_record_bytes = a.max_record_mb << 20;
     a.options.stop_requested = &g_stop_requested;
+    if (!parse_fields(a.fields, a.options.csv_fields)) return 2;
     // A PATH that cannot be read is a mistake in the command: refused before anything is written.
     // A FIFO or device is refused too: opening a FIFO blocks until a writer comes, where no
     // signal can stop the run.
+    if (std::count(a.paths.begin(), a.paths.end(), std::filesystem::path("-")) > 1) {
+        std::cerr << "xling-index: - (standard input) given more than once\n";
+        return 2;
+    }
     for (const auto& path : a.paths) {
+        if (path == "-") continue;
         std::error_code ec;
         const auto status = std::filesystem::status(path, ec);
         if (!std::filesystem::exists(status)) {
@@ -110,7 +148,14 @@ int run_index(IndexArgs& a) {
         a.options.resources = xling::cli::load_resources(a.data_dir);
         xling::Indexer indexer(a.options);
         if (!a.quiet) indexer.on_progress([&](const xling::IndexProgress& p) { reporter.update(p); });
-        for (const auto& path : a.paths) indexer.add_path(path);
+        const auto stdin_format = stream_format(a.stdin_format);
+        for (const auto& path : a.paths) {
+            if (path == "-") {
+                indexer.add_stream(0, stdin_format, "<stdin>");
+            } else {
+                indexer.add_path(path);
+            }
+        }
         const xling::IndexSummary summary = indexer.finish();
         reporter.summary(summary);
         if (summary.interrupted) return 130;

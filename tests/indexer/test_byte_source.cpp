@@ -14,10 +14,12 @@
 #include <vector>
 
 #include "indexer/byte_source.hpp"
+#include "indexer_helpers.hpp"
 #include "support/test_support.hpp"
 #include "xling/error.hpp"
 
 namespace fs = std::filesystem;
+using xling::test::StringSource;
 using xling::test::TempDir;
 using xling::test::write_file;
 using namespace xling::indexer;
@@ -61,24 +63,6 @@ std::vector<std::string> read_lines(const fs::path& path) {
     auto source = open_byte_source(path);
     return read_lines(*source);
 }
-
-// An in-memory ByteSource handing out at most `chunk` bytes per read (to exercise buffer seams).
-class StringSource final : public ByteSource {
-  public:
-    StringSource(std::string data, std::size_t chunk) : data_(std::move(data)), chunk_(chunk) {}
-    std::size_t read(char* buffer, std::size_t size) override {
-        const std::size_t n = std::min({size, chunk_, data_.size() - pos_});
-        std::memcpy(buffer, data_.data() + pos_, n);
-        pos_ += n;
-        return n;
-    }
-    [[nodiscard]] std::uint64_t consumed() const override { return pos_; }
-
-  private:
-    std::string data_;
-    std::size_t chunk_;
-    std::size_t pos_ = 0;
-};
 
 // Text of `bytes` bytes, varied enough that compressors do not shrink it to nothing.
 std::string varied_text(std::size_t bytes) {

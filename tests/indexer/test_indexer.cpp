@@ -1,5 +1,7 @@
 // Indexer end to end: files and folders in a TempDir -> a Xapian database inspected directly.
 #include <doctest/doctest.h>
+
+#include "stored_json.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xapian.h>
@@ -131,14 +133,7 @@ std::set<std::string> terms_of(const Xapian::Document& doc) {
 bool has_term(const Xapian::Document& doc, const std::string& term) { return terms_of(doc).count(term) == 1; }
 
 // The stored record as the JSON object version 4 stored (optional fields only when set).
-nlohmann::json data_of(const Xapian::Document& doc) {
-    const auto d = xling::searcher::decode_stored(doc, xling::searcher::StoredParts::FieldsAndText);
-    nlohmann::json out = {{"id", d.id}, {"title", d.title}, {"lang", d.lang}, {"text", d.text}};
-    if (!d.date.empty()) out["date"] = d.date;
-    if (!d.url.empty()) out["url"] = d.url;
-    if (!d.source.empty()) out["source"] = d.source;
-    return out;
-}
+nlohmann::json data_of(const Xapian::Document& doc) { return xling::test::stored_json(doc); }
 
 bool contains(std::string_view haystack, std::string_view needle) {
     return haystack.find(needle) != std::string_view::npos;

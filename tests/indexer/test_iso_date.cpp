@@ -84,3 +84,41 @@ TEST_CASE("text that is not an ISO 8601 date is rejected") {
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("iso_date") {
+
+using xling::analysis::parse_date;
+
+TEST_CASE("parse_date: RFC 822/1123 dates as feeds write them, stored as the UTC day") {
+    const std::optional<std::string> nov29 = "20241129";
+    CHECK(parse_date("Fri, 29 Nov 2024 10:00:00 GMT") == nov29);
+    CHECK(parse_date("29 Nov 2024 10:00 +0100") == nov29);
+    CHECK(parse_date("Fri, 29 Nov 24 10:00:00 UT") == nov29);
+    CHECK(parse_date("  Fri, 29 November 2024 10:00:00 Z ") == nov29);
+    CHECK(parse_date("Fri, 29 Nov 2024") == nov29);
+    // Zones move the day: 23:30 in New York is the next day in UTC, 00:30 in Berlin the day before.
+    CHECK(parse_date("Fri, 29 Nov 2024 23:30:00 EST") == std::optional<std::string>("20241130"));
+    CHECK(parse_date("Sat, 30 Nov 2024 00:30:00 +0100") == nov29);
+    CHECK(parse_date("Tue, 31 Dec 2024 22:00:00 -0300") == std::optional<std::string>("20250101"));
+    CHECK(parse_date("Thu, 29 Feb 2024 12:00:00 GMT") == std::optional<std::string>("20240229"));
+}
+
+TEST_CASE("parse_date: ISO 8601 date-times with a zone are moved to UTC; others keep their date") {
+    CHECK(parse_date("2024-11-29") == std::optional<std::string>("20241129"));
+    CHECK(parse_date("2024-11-29T10:15:00") == std::optional<std::string>("20241129"));
+    CHECK(parse_date("2024-11-29T23:30:00-05:00") == std::optional<std::string>("20241130"));
+    CHECK(parse_date("2024-11-29T23:59:59.123-05:00") == std::optional<std::string>("20241130"));
+    CHECK(parse_date("2024-11-30T00:30:00+01:00") == std::optional<std::string>("20241129"));
+    CHECK(parse_date("2024-11-29T10:15:00Z") == std::optional<std::string>("20241129"));
+}
+
+TEST_CASE("parse_date: what is not a date is nullopt, never a crash") {
+    for (const char* bad : {"", "yesterday", "Fri, 30 Feb 2024 10:00:00 GMT", "Fri, 29 Foo 2024 10:00:00 GMT",
+                            "Fri, 29 Nov 2024 25:00:00 GMT", "Fri, 29 Nov 2024 10:00:00 XYZ", "29 Nov 123 10:00",
+                            "Fri, 129 Nov 2024", "Fri,", ",,,", "Nov 2024 10:00"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(parse_date(bad).has_value());
+    }
+}
+
+}  // TEST_SUITE
