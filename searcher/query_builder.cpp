@@ -53,7 +53,7 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
             if (tokens.empty()) return {};
             if (node.window > 0) return proximity_part(node, tokens, out);
             if (node.exact) return phrase_part(tokens, node.text, out);
-            if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, tokens, out);
+            if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, out);
             return stemmed_phrase_part(tokens, node.text, out);
         }
         case Kind::Near: return near_part(node, out);
@@ -155,7 +155,7 @@ std::size_t QueryBuilder::entity_run_parts(const std::vector<QueryNode>& childre
         }
         if (joined.empty()) continue;
         if (const auto entities = lookup(joined); !entities.empty()) {
-            parts.push_back(entity_part(entities, text, joined, out));
+            parts.push_back(entity_part(entities, text, out));
             return length;
         }
         if (length == 1) parts.push_back(word_part(tokens, children[first].text, out));
@@ -459,7 +459,7 @@ void QueryBuilder::add_inflected_name(const std::string& lang, const std::vector
 // An alias-table name: every full name of each entity, exactly and inflected, and the weak
 // names beside them (see the functions above for what each contributes).
 QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& entities, const std::string& text,
-                                             const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out) {
+                                             BuiltQuery& out) {
     MatchGroup group;
     QueryConcept& info = group.concept_info;
     info.query = text;
@@ -486,7 +486,6 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
     }
     // No stems of the query word itself: an entity expands through its names and their
     // inflections only (Hungarian would stem `Kim` to `ki`, "who").
-    (void)tokens;
     Part part{entity_query(alternatives, weak_alternatives, forms_, group.concept_info), {}, false};
     out.terms.groups.push_back(std::move(group));
     return part;

@@ -86,8 +86,7 @@ class QueryBuilder {
     std::size_t entity_run_parts(const std::vector<QueryNode>& children, std::size_t first,
                                  const std::vector<analysis::AnalyzedToken>& tokens, std::vector<Part>& parts, BuiltQuery& out);
     Part word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
-    Part entity_part(const std::vector<const Entity*>& entities, const std::string& text,
-                     const std::vector<analysis::AnalyzedToken>& tokens, BuiltQuery& out);
+    Part entity_part(const std::vector<const Entity*>& entities, const std::string& text, BuiltQuery& out);
     std::vector<std::vector<analysis::AnalyzedToken>> analysed_names(const std::vector<const Entity*>& entities);
     [[nodiscard]] bool is_name_stopword(const std::string& lang, const std::string& word) const;
     void add_weak_name(const EntityName& name, const std::vector<analysis::AnalyzedToken>& name_tokens, MatchGroup& group,
