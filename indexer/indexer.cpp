@@ -16,6 +16,7 @@
 #include "analysis/language_identifier.hpp"
 #include "analysis/text.hpp"
 #include "analysis/utf8.hpp"
+#include "indexer/archive_reader.hpp"
 #include "indexer/byte_source.hpp"
 #include "indexer/content_hash.hpp"
 #include "indexer/csv_reader.hpp"
@@ -47,10 +48,11 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
-enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Unsupported };
+enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
+    if (indexer::is_archive_name(path)) return FileKind::Archive;
     const auto ext = indexer::lower_extension(indexer::without_compression_extension(path));
     if (ext == ".txt") return FileKind::Text;
     if (ext == ".md") return FileKind::Markdown;
@@ -76,6 +78,10 @@ FileKind kind_of(StreamFormat format) {
 using analysis::trim;  // of kWhitespace, what std::isspace accepts
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
+
+constexpr std::string_view kUnsupportedReason =
+    "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv file (optionally .gz/.zst) "
+    "or a .tar/.tar.gz/.tar.zst/.zip archive";
 
 // Hashes what passes through, so a file's record gets the hash of its whole content in one read.
 class HashingSource final : public indexer::ByteSource {
@@ -402,7 +408,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         current_ = path.string();
         const FileKind kind = kind_of(path);
         if (kind == FileKind::Unsupported) {
-            skip(path.string(), "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv or .tsv file (optionally .gz/.zst)");
+            skip(path.string(), std::string(kUnsupportedReason));
             return;
         }
         FileRun file;
@@ -412,17 +418,20 @@ class Indexer::Impl final : private indexer::WriteListener {
         if (stamp && is_unchanged_file(file.key, *stamp)) return;
         if (stamp) file.stamp = *stamp;
         try {
-            auto source = indexer::open_byte_source(path);
-            HashingSource hashing(*source);
-            const bool complete = kind == FileKind::Html   ? add_html_file(hashing, path, id, file)
-                                  : kind == FileKind::Feed ? add_feed_file(hashing, path, file)
-                                  : kind == FileKind::Text || kind == FileKind::Markdown
-                                      ? add_text_file(hashing, path, id, kind == FileKind::Markdown, file)
-                                      : read_records(kind, hashing, path.string(), file);
-            bytes_done_ += source->consumed();
+            std::string hash;
+            bool complete = false;
+            if (kind == FileKind::Archive) {
+                complete = add_archive(path, id, file, hash);
+            } else {
+                auto source = indexer::open_byte_source(path);
+                HashingSource hashing(*source);
+                complete = read_input(kind, hashing, path.string(), id, file);
+                bytes_done_ += source->consumed();
+                hash = hashing.hash();
+            }
             summary_.bytes = bytes_done_;
             // A file with problems gets no record: it is read (and its problems reported) again.
-            if (complete && stamp && file.skipped == 0) file_done(file, hashing.hash());
+            if (complete && stamp && file.skipped == 0) file_done(file, hash);
         } catch (const InputError& e) {
             const std::string what = e.what();
             const std::string prefix = path.string() + ": ";
@@ -430,22 +439,107 @@ class Indexer::Impl final : private indexer::WriteListener {
         }
     }
 
+    // One input of a known kind, from `source`: a file, or a member of an archive. `name` names it
+    // in notices and origins; `id` is the id of a one-document input. False when it was not read
+    // to its end.
+    bool read_input(FileKind kind, indexer::ByteSource& source, const std::string& name, const std::string& id,
+                    FileRun& file) {
+        switch (kind) {
+            case FileKind::Html: return add_html_file(source, name, id, file);
+            case FileKind::Feed: return add_feed_file(source, name, file);
+            case FileKind::Text: return add_text_file(source, name, id, false, file);
+            case FileKind::Markdown: return add_text_file(source, name, id, true, file);
+            default: return read_records(kind, source, name, file);
+        }
+    }
+
+    // An archive read as a folder: each member by its own type, named "ARCHIVE: member M" in
+    // notices and ARCHIVE_ID/M as a document id. Members are streamed; one read whole (a page,
+    // a text) larger than max_record_bytes is skipped unread. `hash` gets a hash of every member's
+    // bytes. False when the archive was not read to its end.
+    bool add_archive(const fs::path& path, const std::string& id, FileRun& file, std::string& hash) {
+        indexer::ArchiveReader archive(path);
+        indexer::ArchiveMember member;
+        indexer::Fnv1a64 members_hash;
+        bool complete = true;
+        try {
+            while (archive.next(member)) {
+                if (stopping()) return false;
+                if (!member.regular || is_hidden_member(member.name)) continue;
+                const std::string where = path.string() + ": member " + member.name;
+                current_ = where;
+                HashingSource hashing(archive.data());
+                complete = add_member(hashing, member, where, id + "/" + member.name, file) && complete;
+                members_hash.update(member.name).update(hashing.hash());
+                in_flight_bytes_ = archive.consumed();
+                maybe_report_progress();
+            }
+        } catch (const InputError& e) {
+            // The members before the broken part are kept; the archive is read again next time.
+            skip(path.string(), e.what());
+            ++file.skipped;
+        }
+        bytes_done_ += archive.consumed();
+        in_flight_bytes_ = 0;
+        hash = indexer::to_hex(members_hash.value());
+        return complete && !stopping();
+    }
+
+    // False when the member was not read to its end. A member that is no input xling reads gets
+    // a notice but leaves the archive complete: reading it again would not change that.
+    bool add_member(indexer::ByteSource& data, const indexer::ArchiveMember& member, const std::string& where,
+                    const std::string& id, FileRun& file) {
+        const fs::path name(member.name);
+        const FileKind kind = kind_of(name);
+        if (kind == FileKind::Unsupported) {
+            skip(where, std::string(kUnsupportedReason));
+            return true;
+        }
+        if (kind == FileKind::Archive || indexer::compression_of(name) != indexer::Compression::None) {
+            skip(where, "a compressed file or archive inside an archive is not read (unpack it first)");
+            return true;
+        }
+        if (reads_whole(kind) && member.size && *member.size > options_.max_record_bytes) {
+            ++file.skipped;
+            return skip(where, "member larger than " + indexer::size_text(options_.max_record_bytes) + ", not read");
+        }
+        try {
+            return read_input(kind, data, where, id, file);
+        } catch (const InputError& e) {
+            ++file.skipped;
+            return skip(where, e.what());
+        }
+    }
+
+    // Inputs held in memory whole while they are read (the others are streamed record by record).
+    static bool reads_whole(FileKind kind) {
+        return kind == FileKind::Text || kind == FileKind::Markdown || kind == FileKind::Html || kind == FileKind::Feed;
+    }
+
+    // As a folder's hidden files (.git, editor swap files), and the resource forks macOS adds to zips.
+    static bool is_hidden_member(const std::string& name) {
+        if (name.rfind("__MACOSX/", 0) == 0) return true;
+        const auto slash = name.find_last_of('/');
+        const std::string_view base = slash == std::string::npos ? std::string_view(name) : std::string_view(name).substr(slash + 1);
+        return !base.empty() && base.front() == '.';
+    }
+
     // Returns false when the file was not read to its end or not indexed.
-    bool add_text_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, bool markdown,
+    bool add_text_file(indexer::ByteSource& source, const std::string& name, const std::string& id, bool markdown,
                        FileRun& file) {
         SourceDocument doc;
         // Read whole, so capped: a larger text is not a document a search result can point to,
         // and analysing it would cost ~15x its size.
         doc.text = indexer::read_all(source, options_.max_record_bytes);
-        if (doc.text.empty()) return skip(path.string(), "empty file");
+        if (doc.text.empty()) return skip(name, "empty file");
         if (analysis::looks_binary(doc.text)) {
-            return skip(path.string(), "binary file (NUL byte at " + std::to_string(doc.text.find('\0')) + ")");
+            return skip(name, "binary file (NUL byte at " + std::to_string(doc.text.find('\0')) + ")");
         }
         doc.id = id;
-        doc.origin = path.string();
+        doc.origin = name;
         const std::string hash = indexer::content_hash(file.key, doc.text);
         if (!check_utf8(doc.text, doc.origin)) return false;
-        if (markdown) apply_front_matter(doc, path);
+        if (markdown) apply_front_matter(doc, name);
         if (doc.title.empty()) {
             doc.title = indexer::file_title(doc.text, markdown ? indexer::TitleStyle::Markdown : indexer::TitleStyle::Text);
         }
@@ -453,15 +547,15 @@ class Indexer::Impl final : private indexer::WriteListener {
     }
 
     // One page: its fields from the page itself (indexer/html_reader.hpp).
-    bool add_html_file(indexer::ByteSource& source, const fs::path& path, const std::string& id, FileRun& file) {
+    bool add_html_file(indexer::ByteSource& source, const std::string& name, const std::string& id, FileRun& file) {
         const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
-        if (bytes.empty()) return skip(path.string(), "empty file");
+        if (bytes.empty()) return skip(name, "empty file");
         auto parsed = indexer::read_html(bytes);
-        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(name, *error);
         auto& page = std::get<indexer::HtmlPage>(parsed);
         SourceDocument doc;
         doc.id = id;
-        doc.origin = path.string();
+        doc.origin = name;
         doc.text = std::move(page.text);
         doc.title = page.title.size() <= indexer::kMaxTitleBytes ? page.title : indexer::file_title(page.title, indexer::TitleStyle::Markdown);
         // No <title>, og:title or <h1>: the text's first sentence, as for a .txt file.
@@ -475,15 +569,15 @@ class Indexer::Impl final : private indexer::WriteListener {
 
     // A feed: each item one document, hashed on its own (as a JSONL record). Read whole (capped
     // by max_record_bytes): libxml2 builds its tree in memory.
-    bool add_feed_file(indexer::ByteSource& source, const fs::path& path, FileRun& file) {
+    bool add_feed_file(indexer::ByteSource& source, const std::string& name, FileRun& file) {
         const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
-        if (bytes.empty()) return skip(path.string(), "empty file");
+        if (bytes.empty()) return skip(name, "empty file");
         auto parsed = indexer::read_feed(bytes);
-        if (auto* error = std::get_if<std::string>(&parsed)) return skip(path.string(), *error);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(name, *error);
         auto& feed = std::get<indexer::Feed>(parsed);
         for (auto& item : feed.items) {
             if (stopping()) return false;
-            const std::string where = path.string() + ":" + std::to_string(item.line);
+            const std::string where = name + ":" + std::to_string(item.line);
             if (!item.error.empty()) {
                 skip(where, item.error);
                 ++file.skipped;
@@ -496,7 +590,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             if (!add_record(std::move(item.doc), indexer::content_hash(file.key, content), file)) ++file.skipped;
         }
         if (!feed.broken.empty()) {
-            skip(path.string() + ":" + std::to_string(feed.broken_line), feed.broken + " (the items before it are indexed)");
+            skip(name + ":" + std::to_string(feed.broken_line), feed.broken + " (the items before it are indexed)");
             ++file.skipped;
         }
         return !stopping();
@@ -512,11 +606,11 @@ class Indexer::Impl final : private indexer::WriteListener {
     }
 
     // A Markdown file's front matter gives its fields, and is not part of its text.
-    void apply_front_matter(SourceDocument& doc, const fs::path& path) {
+    void apply_front_matter(SourceDocument& doc, const std::string& name) {
         std::string error;
         const auto front = indexer::split_front_matter(doc.text, error);
         if (!front) {
-            if (!error.empty()) warn(path.string() + ":1", error + "; indexed as plain text");
+            if (!error.empty()) warn(name + ":1", error + "; indexed as plain text");
             return;
         }
         const auto field = [&](std::initializer_list<const char*> names) {

@@ -1,0 +1,197 @@
+// Archives read as folders: members by their own type, member names in ids and notices, broken
+// and oversized members reported without stopping the run.
+#include <doctest/doctest.h>
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "archive_writer.hpp"
+#include "indexer/archive_reader.hpp"
+#include "indexer_helpers.hpp"
+#include "stored_json.hpp"
+#include "support/test_support.hpp"
+#include "xling/error.hpp"
+#include "xling/schema.hpp"
+
+namespace fs = std::filesystem;
+using xling::indexer::ArchiveMember;
+using xling::indexer::ArchiveReader;
+using xling::indexer::is_archive_name;
+using xling::test::ArchiveKind;
+using xling::test::describe;
+using xling::test::index_path;
+using xling::test::options_for;
+using xling::test::TempDir;
+using xling::test::write_archive;
+using xling::test::write_file;
+
+namespace {
+
+const std::string kEnglish =
+    "The harbour board of Bristol agreed on Thursday to rebuild the old swing bridge over the river, "
+    "which has been closed to traffic since a storm damaged its machinery two winters ago.";
+const std::string kEnglish2 =
+    "A small choir from a village in Cornwall won the national competition last weekend, singing "
+    "three folk songs that their grandparents had collected from fishermen a century ago.";
+const std::string kEnglish3 =
+    "The county council opened a new library in the old railway station, with a reading room "
+    "where the ticket hall used to be and a children's corner on the former platform.";
+
+bool has_id(const Xapian::Database& db, const std::string& id) {
+    return db.postlist_begin(xling::schema::id_term(id)) != db.postlist_end(xling::schema::id_term(id));
+}
+
+nlohmann::json stored(const Xapian::Database& db, const std::string& id) {
+    return xling::test::stored_json(db.get_document(*db.postlist_begin(xling::schema::id_term(id))));
+}
+
+std::string page(const std::string& title, const std::string& text) {
+    return "<html lang=\"en\"><head><title>" + title + "</title><meta property=\"og:site_name\" content=\"Post\">"
+           "</head><body><nav>NAVTEXT</nav><p>" + text + "</p></body></html>";
+}
+
+bool has_notice(const xling::IndexSummary& summary, const std::string& where, const std::string& message) {
+    for (const auto& n : summary.notices) {
+        if (n.where == where && n.message.find(message) != std::string::npos) return true;
+    }
+    return false;
+}
+
+// A tree of every kind of member: texts, a page, JSON lines, a folder, an unsupported file.
+const std::vector<std::pair<std::string, std::string>> kTree = {
+    {"news/", ""},
+    {"news/a.txt", "Bridge\n\n" + kEnglish},
+    {"news/world/b.html", page("Choir wins", kEnglish2)},
+    {"news/wire.jsonl", "{\"id\":\"w-1\",\"text\":\"" + kEnglish3 + "\",\"date\":\"2024-11-29\"}\n"},
+    {"news/.hidden.txt", kEnglish},
+    {"news/photo.png", "\x89PNG"},
+};
+
+}  // namespace
+
+TEST_CASE("is_archive_name knows archives by their extensions, in any case") {
+    for (const char* name : {"a.tar", "a.TAR.GZ", "a.tgz", "a.tar.zst", "a.tzst", "a.zip", "a.tar.xz", "a.tar.bz2"}) {
+        CAPTURE(name);
+        CHECK(is_archive_name(name));
+    }
+    for (const char* name : {"a.gz", "a.jsonl.zst", "tar", "a.zip.txt", ".tar"}) {
+        CAPTURE(name);
+        CHECK_FALSE(is_archive_name(name));
+    }
+}
+
+TEST_CASE("ArchiveReader lists members with their names, types and sizes, and streams their bytes") {
+    TempDir dir;
+    write_archive(dir / "a.tar.zst", ArchiveKind::TarZstd, {{"d/", ""}, {"d/x.txt", "hello"}});
+    ArchiveReader reader(dir / "a.tar.zst");
+    ArchiveMember m;
+    REQUIRE(reader.next(m));
+    CHECK(m.name == "d/");
+    CHECK_FALSE(m.regular);
+    REQUIRE(reader.next(m));
+    CHECK(m.name == "d/x.txt");
+    CHECK(m.regular);
+    CHECK(m.size == std::optional<std::uint64_t>(5));
+    CHECK(xling::indexer::read_all(reader.data(), 100) == "hello");
+    CHECK_FALSE(reader.next(m));
+    CHECK(reader.consumed() > 0);
+}
+
+TEST_CASE("ArchiveReader: what is not an archive is an InputError naming the file") {
+    TempDir dir;
+    write_file(dir / "fake.zip", "this is not a zip file at all");
+    CHECK_THROWS_AS(ArchiveReader(dir / "fake.zip"), xling::InputError);
+}
+
+TEST_CASE("tar, tar.gz, tar.zst and zip archives are indexed as folders, each member by its type") {
+    for (const auto& [file, kind] : std::vector<std::pair<std::string, ArchiveKind>>{
+             {"n.tar", ArchiveKind::Tar}, {"n.tar.gz", ArchiveKind::TarGzip},
+             {"n.tar.zst", ArchiveKind::TarZstd}, {"n.zip", ArchiveKind::Zip}}) {
+        CAPTURE(file);
+        TempDir dir;
+        const fs::path corpus = dir / "corpus";
+        write_archive(corpus / file, kind, kTree);
+        const auto summary = index_path(options_for(dir), corpus);
+        INFO(describe(summary.notices));
+        CHECK(summary.documents == 3);
+        // The unsupported member is named with its archive; the hidden one and the folder are not read.
+        CHECK(summary.skipped == 1);
+        CHECK(has_notice(summary, (corpus / file).string() + ": member news/photo.png", "not a .txt"));
+        Xapian::Database db((dir / "index").string());
+        REQUIRE(has_id(db, file + "/news/a.txt"));
+        REQUIRE(has_id(db, file + "/news/world/b.html"));
+        REQUIRE(has_id(db, "w-1"));
+        CHECK_FALSE(has_id(db, file + "/news/.hidden.txt"));
+        CHECK(stored(db, file + "/news/a.txt")["title"] == "Bridge");
+        const auto html = stored(db, file + "/news/world/b.html");
+        CHECK(html["title"] == "Choir wins");
+        CHECK(html["source"] == "Post");
+        CHECK(html["text"].get<std::string>().find("NAVTEXT") == std::string::npos);
+        CHECK(stored(db, "w-1")["date"] == "2024-11-29");
+
+        // Unchanged, the archive is not read again.
+        const auto again = index_path(options_for(dir), corpus);
+        CHECK(again.documents == 0);
+        CHECK(again.unchanged == 3);
+        CHECK(again.unchanged_files == 1);
+    }
+}
+
+TEST_CASE("an archive's bad members are reported with the member's name; the others are indexed") {
+    TempDir dir;
+    const fs::path archive = dir / "bad.tar";
+    write_archive(archive, ArchiveKind::Tar,
+                  {{"big.txt", std::string(2u << 20, 'x')},
+                   {"lines.jsonl", "{\"id\":\"ok\",\"text\":\"" + kEnglish + "\"}\nnot json\n"},
+                   {"inner.tar.gz", "whatever"},
+                   {"empty.html", ""},
+                   {"fine.txt", kEnglish2}});
+    auto options = options_for(dir);
+    options.max_record_bytes = 1u << 20;
+    const auto summary = index_path(options, archive);
+    INFO(describe(summary.notices));
+    const std::string name = archive.string();
+    CHECK(has_notice(summary, name + ": member big.txt", "member larger than 1 MiB"));
+    CHECK(has_notice(summary, name + ": member lines.jsonl:2", ""));
+    CHECK(has_notice(summary, name + ": member inner.tar.gz", "inside an archive is not read"));
+    CHECK(has_notice(summary, name + ": member empty.html", "empty file"));
+    CHECK(summary.documents == 2);
+    Xapian::Database db((dir / "index").string());
+    CHECK(has_id(db, "ok"));
+    CHECK(has_id(db, archive.string() + "/fine.txt"));
+}
+
+TEST_CASE("a truncated archive keeps the members before the break and reports it") {
+    // Words from a small generator: text gzip cannot shrink to nothing, so a cut lands in it.
+    std::string words;
+    std::uint32_t state = 12345;
+    while (words.size() < 200000) {
+        state = state * 1103515245u + 12345u;
+        words += std::string(1 + (state >> 16) % 8, static_cast<char>('a' + (state >> 8) % 26)) + " ";
+    }
+    for (const auto kind : {ArchiveKind::Tar, ArchiveKind::TarGzip}) {
+        TempDir dir;
+        const fs::path whole = dir / "whole.tar";
+        write_archive(whole, kind, {{"a.txt", kEnglish}, {"b.txt", kEnglish2}, {"c.txt", words}});
+        std::ifstream in(whole, std::ios::binary);
+        const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+        const fs::path cut = dir / (kind == ArchiveKind::Tar ? "cut.tar" : "cut.tar.gz");
+        write_file(cut, bytes.substr(0, bytes.size() / 2));
+        const auto summary = index_path(options_for(dir), cut);
+        INFO(describe(summary.notices));
+        CHECK(summary.documents == 2);
+        REQUIRE(summary.skipped >= 1);
+        CHECK(summary.notices.front().where.rfind(cut.string(), 0) == 0);
+        Xapian::Database db((dir / "index").string());
+        CHECK(has_id(db, cut.string() + "/a.txt"));
+        CHECK(has_id(db, cut.string() + "/b.txt"));
+        // No record: the archive is read (and its break reported) again next time.
+        CHECK(index_path(options_for(dir), cut).skipped >= 1);
+    }
+}
