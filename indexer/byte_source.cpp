@@ -242,6 +242,10 @@ std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path) 
     return std::make_unique<PlainSource>(path);
 }
 
+std::unique_ptr<ByteSource> open_raw_byte_source(const std::filesystem::path& path) {
+    return std::make_unique<PlainSource>(path);
+}
+
 std::unique_ptr<ByteSource> open_descriptor_source(int fd, std::string name) {
     return std::make_unique<DescriptorSource>(fd, std::move(name));
 }

@@ -41,6 +41,10 @@ enum class Compression { None, Gzip, Zstd };
 /// blocking on a FIFO). Throws InputError when it cannot be opened or is not a regular file.
 [[nodiscard]] std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path);
 
+/// Opens `path` as it is, compressed or not (for readers that undo compression themselves).
+/// Only regular files are opened. Throws InputError as open_byte_source.
+[[nodiscard]] std::unique_ptr<ByteSource> open_raw_byte_source(const std::filesystem::path& path);
+
 /// Reads the open descriptor `fd` (standard input: 0) to its end, uncompressed, without closing it;
 /// `name` ("<stdin>") names it in errors. Throws InputError on read errors.
 [[nodiscard]] std::unique_ptr<ByteSource> open_descriptor_source(int fd, std::string name);

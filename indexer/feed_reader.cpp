@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "analysis/text.hpp"
+#include "indexer/charset.hpp"
 #include "indexer/xml_node.hpp"
 #include "indexer/html_reader.hpp"
 
@@ -119,10 +120,13 @@ std::variant<Feed, std::string> read_feed(std::string_view bytes) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return std::string("feed too large for the XML parser");
     std::unique_ptr<xmlParserCtxt, CtxtFree> ctxt(xmlNewParserCtxt());
     if (!ctxt) return std::string("out of memory");
+    // ICU converts what the XML declaration names (or what it detects): libxml2 then reads UTF-8.
+    const Utf8Text utf8 = to_utf8(bytes, declared_xml_charset(bytes));
     // No XML_PARSE_NOENT (no entity substitution from external DTDs) and no network.
-    constexpr int kOptions = XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-    std::unique_ptr<xmlDoc, DocFree> doc(
-        xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, kOptions));
+    constexpr int kOptions =
+        XML_PARSE_RECOVER | XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_IGNORE_ENC;
+    std::unique_ptr<xmlDoc, DocFree> doc(xmlCtxtReadMemory(ctxt.get(), utf8.text.data(),
+                                                           static_cast<int>(utf8.text.size()), nullptr, "UTF-8", kOptions));
     Feed feed;
     if (ctxt->wellFormed == 0) {
         const xmlError& e = ctxt->lastError;

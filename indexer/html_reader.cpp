@@ -10,6 +10,7 @@
 #include <optional>
 
 #include "analysis/text.hpp"
+#include "indexer/charset.hpp"
 #include "indexer/xml_node.hpp"
 
 namespace xling::indexer {
@@ -164,12 +165,15 @@ std::string first_non_empty(std::initializer_list<const std::string*> values) {
 
 }  // namespace
 
-std::variant<HtmlPage, std::string> read_html(std::string_view bytes) {
+std::variant<HtmlPage, std::string> read_html(std::string_view bytes, std::string_view charset) {
     if (bytes.size() > static_cast<std::size_t>(INT32_MAX)) return std::string("page too large for the HTML parser");
+    // ICU converts (indexer/charset.hpp): it knows every charset pages declare, and detects one
+    // where none is declared; libxml2 then reads UTF-8 and ignores the page's own declaration.
+    const Utf8Text utf8 = to_utf8(bytes, charset.empty() ? declared_html_charset(bytes) : std::string(charset));
     constexpr int kOptions = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-                             HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT;
+                             HTML_PARSE_NOBLANKS | HTML_PARSE_COMPACT | HTML_PARSE_IGNORE_ENC;
     // libxml2 keeps no global state per document with these options; the context is per call.
-    DocPtr doc(htmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, kOptions));
+    DocPtr doc(htmlReadMemory(utf8.text.data(), static_cast<int>(utf8.text.size()), nullptr, "UTF-8", kOptions));
     if (!doc) return std::string("not an HTML page (the parser found no document)");
     const xmlNode* root = xmlDocGetRootElement(doc.get());
     if (root == nullptr) return std::string("not an HTML page (the parser found no document)");

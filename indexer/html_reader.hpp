@@ -18,11 +18,11 @@ struct HtmlPage {
     std::string source;  ///< og:site_name
 };
 
-/// Parses `bytes` as HTML. The character set is the one the page declares (<meta charset>,
-/// http-equiv Content-Type), else libxml2's detection (UTF-8 or Latin-1); the text comes out as
-/// UTF-8. Navigation, headers, footers, asides, forms, scripts and styles (and elements with
+/// Parses `bytes` as HTML. The character set is `charset` when given (an HTTP header's), else
+/// the one the page declares (<meta charset>, http-equiv Content-Type), else UTF-8 when the bytes
+/// are, else ICU's detection (indexer/charset.hpp); the text comes out as UTF-8. Navigation, headers, footers, asides, forms, scripts and styles (and elements with
 /// role=navigation/banner/contentinfo) are left out of the text.
 /// @returns the page, or a one-line reason when it holds no text ("no text in the page").
-[[nodiscard]] std::variant<HtmlPage, std::string> read_html(std::string_view bytes);
+[[nodiscard]] std::variant<HtmlPage, std::string> read_html(std::string_view bytes, std::string_view charset = {});
 
 }  // namespace xling::indexer

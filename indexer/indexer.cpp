@@ -25,6 +25,7 @@
 #include "indexer/feed_reader.hpp"
 #include "indexer/front_matter.hpp"
 #include "indexer/html_reader.hpp"
+#include "indexer/http_response.hpp"
 #include "indexer/index_store.hpp"
 #include "indexer/index_writer.hpp"
 #include "indexer/json_array_reader.hpp"
@@ -34,6 +35,7 @@
 #include "indexer/source_changes.hpp"
 #include "indexer/source_record.hpp"
 #include "indexer/text_title.hpp"
+#include "indexer/warc_reader.hpp"
 #include "library/resource_data.hpp"
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
@@ -48,7 +50,7 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
-enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Unsupported };
+enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Warc, WarcGzip, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
@@ -62,6 +64,8 @@ FileKind kind_of(const fs::path& path) {
     if (ext == ".json") return FileKind::JsonArray;
     if (ext == ".csv") return FileKind::Csv;
     if (ext == ".tsv" || ext == ".tab") return FileKind::Tsv;
+    // A .warc.gz is read member by member (indexer/warc_reader.hpp), a .warc.zst as a stream.
+    if (ext == ".warc") return indexer::compression_of(path) == indexer::Compression::Gzip ? FileKind::WarcGzip : FileKind::Warc;
     return FileKind::Unsupported;
 }
 
@@ -80,7 +84,7 @@ using analysis::trim;  // of kWhitespace, what std::isspace accepts
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 constexpr std::string_view kUnsupportedReason =
-    "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv file (optionally .gz/.zst) "
+    "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv, .warc file (optionally .gz/.zst) "
     "or a .tar/.tar.gz/.tar.zst/.zip archive";
 
 // Hashes what passes through, so a file's record gets the hash of its whole content in one read.
@@ -423,7 +427,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             if (kind == FileKind::Archive) {
                 complete = add_archive(path, id, file, hash);
             } else {
-                auto source = indexer::open_byte_source(path);
+                auto source = kind == FileKind::WarcGzip ? indexer::open_raw_byte_source(path) : indexer::open_byte_source(path);
                 HashingSource hashing(*source);
                 complete = read_input(kind, hashing, path.string(), id, file);
                 bytes_done_ += source->consumed();
@@ -449,6 +453,8 @@ class Indexer::Impl final : private indexer::WriteListener {
             case FileKind::Feed: return add_feed_file(source, name, file);
             case FileKind::Text: return add_text_file(source, name, id, false, file);
             case FileKind::Markdown: return add_text_file(source, name, id, true, file);
+            case FileKind::Warc: return add_warc(source, false, name, file);
+            case FileKind::WarcGzip: return add_warc(source, true, name, file);
             default: return read_records(kind, source, name, file);
         }
     }
@@ -495,7 +501,8 @@ class Indexer::Impl final : private indexer::WriteListener {
             skip(where, std::string(kUnsupportedReason));
             return true;
         }
-        if (kind == FileKind::Archive || indexer::compression_of(name) != indexer::Compression::None) {
+        if (kind == FileKind::Archive ||
+            (kind != FileKind::WarcGzip && indexer::compression_of(name) != indexer::Compression::None)) {
             skip(where, "a compressed file or archive inside an archive is not read (unpack it first)");
             return true;
         }
@@ -550,12 +557,24 @@ class Indexer::Impl final : private indexer::WriteListener {
     bool add_html_file(indexer::ByteSource& source, const std::string& name, const std::string& id, FileRun& file) {
         const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
         if (bytes.empty()) return skip(name, "empty file");
-        auto parsed = indexer::read_html(bytes);
-        if (auto* error = std::get_if<std::string>(&parsed)) return skip(name, *error);
+        auto doc = html_document(bytes, {}, id, name);
+        if (!doc) return false;
+        return add_record(std::move(*doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // The document of one HTML page (`charset`: what an HTTP header says, else ""), or nullopt
+    // with a notice naming `where`.
+    std::optional<SourceDocument> html_document(std::string_view bytes, std::string_view charset, const std::string& id,
+                                                const std::string& where) {
+        auto parsed = indexer::read_html(bytes, charset);
+        if (auto* error = std::get_if<std::string>(&parsed)) {
+            skip(where, *error);
+            return std::nullopt;
+        }
         auto& page = std::get<indexer::HtmlPage>(parsed);
         SourceDocument doc;
         doc.id = id;
-        doc.origin = name;
+        doc.origin = where;
         doc.text = std::move(page.text);
         doc.title = page.title.size() <= indexer::kMaxTitleBytes ? page.title : indexer::file_title(page.title, indexer::TitleStyle::Markdown);
         // No <title>, og:title or <h1>: the text's first sentence, as for a .txt file.
@@ -564,7 +583,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.date = std::move(page.date);
         doc.url = std::move(page.url);
         doc.source = std::move(page.source);
-        return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
+        return doc;
     }
 
     // A feed: each item one document, hashed on its own (as a JSONL record). Read whole (capped
@@ -594,6 +613,68 @@ class Indexer::Impl final : private indexer::WriteListener {
             ++file.skipped;
         }
         return !stopping();
+    }
+
+    // A web archive: each response record with an HTML payload one document, as an .html file
+    // would be (the HTTP header's charset first), id and url = WARC-Target-URI, date = the page's
+    // own, else WARC-Date. Requests, metadata, non-HTML and non-2xx responses are counted in one
+    // warning; a record that cannot be read is a notice naming its byte offset.
+    bool add_warc(indexer::ByteSource& source, bool gzip, const std::string& name, FileRun& file) {
+        indexer::WarcReader records(source, gzip, options_.max_record_bytes);
+        indexer::WarcRecord record;
+        std::map<std::string, std::size_t> passed;  // what was not indexed, by what it was
+        while (records.next(record)) {
+            if (stopping()) return false;
+            in_flight_bytes_ = source.consumed();
+            const std::string where = name + ": record at byte " + std::to_string(record.offset);
+            if (!record.error.empty()) {
+                skip(where, record.error);
+                ++file.skipped;
+            } else if (record.type != "response") {
+                ++passed[record.type.empty() ? "untyped" : record.type];
+            } else if (record.too_long) {
+                skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
+                ++file.skipped;
+            } else if (!add_warc_response(record, where, passed, file)) {
+                ++file.skipped;
+            }
+        }
+        in_flight_bytes_ = 0;
+        if (!passed.empty()) {
+            std::string what;
+            std::size_t total = 0;
+            for (const auto& [kind, count] : passed) {
+                what += (what.empty() ? "" : ", ") + std::to_string(count) + " " + kind;
+                total += count;
+            }
+            warn(name, std::to_string(total) + " records not indexed (" + what + ")");
+        }
+        return !stopping();
+    }
+
+    // False when the record was skipped with a notice; one that is not an HTML page is counted.
+    bool add_warc_response(indexer::WarcRecord& record, const std::string& where, std::map<std::string, std::size_t>& passed,
+                           FileRun& file) {
+        auto parsed = indexer::parse_http_response(record.block, options_.max_record_bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(where, *error);
+        auto& http = std::get<indexer::HttpResponse>(parsed);
+        if (http.status < 200 || http.status > 299) {
+            ++passed["non-2xx responses"];
+            return true;
+        }
+        const bool html = http.media_type == "text/html" || http.media_type == "application/xhtml+xml" ||
+                          (http.media_type.empty() && http.body.find("<html") != std::string::npos);
+        if (!html) {
+            ++passed["non-HTML responses"];
+            return true;
+        }
+        if (record.target_uri.empty()) return skip(where, "response without WARC-Target-URI");
+        const std::string uri = record.target_uri;
+        auto page = html_document(http.body, http.charset, uri, where);
+        if (!page) return false;
+        page->url = uri;
+        if (page->date.empty()) page->date = record.date;
+        return add_record(std::move(*page), indexer::content_hash(file.key, record.block), file);
     }
 
     // A page's declared language is often its template's default: CLD2's reliable answer wins,
