@@ -30,6 +30,7 @@
 #include "indexer/index_writer.hpp"
 #include "indexer/json_array_reader.hpp"
 #include "indexer/jsonl_record.hpp"
+#include "indexer/pdf_reader.hpp"
 #include "indexer/sequential_writer.hpp"
 #include "indexer/sharded_writer.hpp"
 #include "indexer/source_changes.hpp"
@@ -50,7 +51,7 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
-enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Warc, WarcGzip, Unsupported };
+enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Warc, WarcGzip, Pdf, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
 FileKind kind_of(const fs::path& path) {
@@ -62,6 +63,7 @@ FileKind kind_of(const fs::path& path) {
     if (ext == ".rss" || ext == ".atom" || ext == ".xml") return FileKind::Feed;
     if (ext == ".jsonl" || ext == ".ndjson") return FileKind::JsonLines;
     if (ext == ".json") return FileKind::JsonArray;
+    if (ext == ".pdf") return FileKind::Pdf;
     if (ext == ".csv") return FileKind::Csv;
     if (ext == ".tsv" || ext == ".tab") return FileKind::Tsv;
     // A .warc.gz is read member by member (indexer/warc_reader.hpp), a .warc.zst as a stream.
@@ -84,7 +86,7 @@ using analysis::trim;  // of kWhitespace, what std::isspace accepts
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 constexpr std::string_view kUnsupportedReason =
-    "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv, .warc file (optionally .gz/.zst) "
+    "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv, .warc, .pdf file (optionally .gz/.zst) "
     "or a .tar/.tar.gz/.tar.zst/.zip archive";
 
 // Hashes what passes through, so a file's record gets the hash of its whole content in one read.
@@ -453,6 +455,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             case FileKind::Feed: return add_feed_file(source, name, file);
             case FileKind::Text: return add_text_file(source, name, id, false, file);
             case FileKind::Markdown: return add_text_file(source, name, id, true, file);
+            case FileKind::Pdf: return add_pdf_file(source, name, id, file);
             case FileKind::Warc: return add_warc(source, false, name, file);
             case FileKind::WarcGzip: return add_warc(source, true, name, file);
             default: return read_records(kind, source, name, file);
@@ -520,7 +523,8 @@ class Indexer::Impl final : private indexer::WriteListener {
 
     // Inputs held in memory whole while they are read (the others are streamed record by record).
     static bool reads_whole(FileKind kind) {
-        return kind == FileKind::Text || kind == FileKind::Markdown || kind == FileKind::Html || kind == FileKind::Feed;
+        return kind == FileKind::Text || kind == FileKind::Markdown || kind == FileKind::Html || kind == FileKind::Feed ||
+               kind == FileKind::Pdf;
     }
 
     // As a folder's hidden files (.git, editor swap files), and the resource forks macOS adds to zips.
@@ -560,6 +564,23 @@ class Indexer::Impl final : private indexer::WriteListener {
         auto doc = html_document(bytes, {}, id, name);
         if (!doc) return false;
         return add_record(std::move(*doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // A PDF: one document, its pages' text in order; title and date from its metadata.
+    bool add_pdf_file(indexer::ByteSource& source, const std::string& name, const std::string& id, FileRun& file) {
+        const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
+        if (bytes.empty()) return skip(name, "empty file");
+        auto parsed = indexer::read_pdf(bytes);
+        if (auto* error = std::get_if<std::string>(&parsed)) return skip(name, *error);
+        auto& pdf = std::get<indexer::PdfText>(parsed);
+        SourceDocument doc;
+        doc.id = id;
+        doc.origin = name;
+        doc.text = std::move(pdf.text);
+        doc.title = pdf.title.size() <= indexer::kMaxTitleBytes ? pdf.title : indexer::file_title(pdf.title, indexer::TitleStyle::Markdown);
+        if (doc.title.empty()) doc.title = indexer::file_title(doc.text, indexer::TitleStyle::Text);
+        doc.date = std::move(pdf.date);
+        return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
     }
 
     // The document of one HTML page (`charset`: what an HTTP header says, else ""), or nullopt
