@@ -62,10 +62,28 @@ std::string first_of(std::initializer_list<std::string> values) {
 }
 
 void finish(FeedItem& item) {
+    if (item.doc.source.empty()) item.doc.source = item.author;
     item.doc.text = plain_text(item.doc.text);
     if (item.doc.id.empty()) item.doc.id = item.doc.url;
     if (item.doc.id.empty()) item.error = "item has no guid, id or link";
     else if (item.doc.text.empty()) item.error = "item has no description or content";
+}
+
+// RSS 2.0 <author> is an e-mail address, "jo@example.org (Jo Smith)": the name when given.
+std::string rss_author(const xmlNode* item) {
+    std::string author = child_text(item, "author");
+    const auto open = author.find('(');
+    const auto close = author.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open + 1) {
+        author = std::string(analysis::trim(std::string_view(author).substr(open + 1, close - open - 1)));
+    }
+    return first_of({author, child_text(item, "creator", "dc")});
+}
+
+// The <name> of an Atom element's <author>, "" when it has none.
+std::string atom_author(const xmlNode* node) {
+    const xmlNode* author = child(node, "author");
+    return author == nullptr ? std::string() : child_text(author, "name");
 }
 
 FeedItem rss_item(const xmlNode* node, const std::string& source, const std::string& lang) {
@@ -76,6 +94,7 @@ FeedItem rss_item(const xmlNode* node, const std::string& source, const std::str
     item.doc.id = child_text(node, "guid");
     item.doc.date = first_of({child_text(node, "pubDate"), child_text(node, "date", "dc")});
     item.doc.text = first_of({child_text(node, "encoded", "content"), child_text(node, "description")});
+    item.author = rss_author(node);
     item.doc.source = source;
     item.doc.lang = lang;
     finish(item);
@@ -91,7 +110,8 @@ std::string atom_link(const xmlNode* entry) {
     return {};
 }
 
-FeedItem atom_entry(const xmlNode* node, const std::string& source, const std::string& lang) {
+FeedItem atom_entry(const xmlNode* node, const std::string& source, const std::string& lang,
+                    const std::string& feed_author) {
     FeedItem item;
     item.line = static_cast<std::size_t>(xmlGetLineNo(node));
     item.doc.title = plain_text(child_text(node, "title"));
@@ -99,6 +119,7 @@ FeedItem atom_entry(const xmlNode* node, const std::string& source, const std::s
     item.doc.id = child_text(node, "id");
     item.doc.date = first_of({child_text(node, "published"), child_text(node, "updated")});
     item.doc.text = first_of({child_text(node, "content"), child_text(node, "summary")});
+    item.author = first_of({atom_author(node), feed_author});
     item.doc.source = source;
     xmlChar* entry_lang = xmlNodeGetLang(node);
     item.doc.lang = entry_lang != nullptr ? reinterpret_cast<const char*>(entry_lang) : lang;
@@ -153,7 +174,9 @@ std::variant<Feed, std::string> read_feed(std::string_view bytes) {
         const std::string lang = feed_lang != nullptr ? reinterpret_cast<const char*>(feed_lang) : "";
         if (feed_lang != nullptr) xmlFree(feed_lang);
         for (const xmlNode* c = root->children; c != nullptr; c = c->next) {
-            if (c->type == XML_ELEMENT_NODE && element_name(c) == "entry") feed.items.push_back(atom_entry(c, source, primary(lang)));
+            if (c->type == XML_ELEMENT_NODE && element_name(c) == "entry") {
+                feed.items.push_back(atom_entry(c, source, primary(lang), atom_author(root)));
+            }
         }
     } else {
         return "not an RSS or Atom feed (root element <" + std::string(root_name) + ">)";

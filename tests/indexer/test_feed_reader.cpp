@@ -164,3 +164,29 @@ TEST_CASE("feeds are indexed one document per item, with per-item hashes and --p
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("read_feed: item authors from RSS <author>/<dc:creator> and Atom <author><name>") {
+    const Feed rss = feed_of(R"(<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/">
+<channel><title>Wire</title>
+<item><guid>a</guid><author>jo@example.org (Jo Smith)</author><description>One</description></item>
+<item><guid>b</guid><dc:creator>Anna Kovács</dc:creator><description>Two</description></item>
+<item><guid>c</guid><author>desk@example.org</author><description>Three</description></item>
+<item><guid>d</guid><description>Four</description></item>
+</channel></rss>)");
+    REQUIRE(rss.items.size() == 4);
+    CHECK(rss.items[0].author == "Jo Smith");
+    CHECK(rss.items[1].author == "Anna Kovács");
+    CHECK(rss.items[2].author == "desk@example.org");
+    CHECK(rss.items[3].author.empty());
+    CHECK(rss.items[1].doc.source == "Wire");  // the feed's title stays the source
+    const Feed atom = feed_of(R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
+<author><name>Feed Desk</name></author>
+<entry><id>e1</id><author><name>Jonas Petraitis</name></author><summary>One</summary></entry>
+<entry><id>e2</id><summary>Two</summary></entry>
+</feed>)");
+    REQUIRE(atom.items.size() == 2);
+    CHECK(atom.items[0].author == "Jonas Petraitis");
+    CHECK(atom.items[1].author == "Feed Desk");  // the feed's author where the entry names none
+    // Without a feed title, the author is the source: the stored record has no author field.
+    CHECK(atom.items[0].doc.source == "Jonas Petraitis");
+}
