@@ -7,6 +7,7 @@
 //   committed batch is kept; an interrupted --rebuild is discarded and the live index is untouched).
 //
 //   xling-index --db DIR [options] PATH...     index (add, replace, skip unchanged)
+//   xling-index --formats                      what is read, and how it maps to fields
 //   xling-index delete --db DIR ID...          remove documents by id
 //   xling-index stats --db DIR [--json]        what the index holds
 #include <CLI/CLI.hpp>
@@ -19,6 +20,7 @@
 
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
+#include "programs/xling-index/formats_list.hpp"
 #include "programs/xling-index/progress_reporter.hpp"
 #include "programs/xling-index/stats_report.hpp"
 #include "xling/error.hpp"
@@ -47,14 +49,16 @@ struct IndexArgs {
     std::size_t max_record_mb = 32;
     bool quiet = false;
     bool strict = false;
+    bool formats = false;
 };
 
 void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--db", a.options.database,
                    "Index folder: created when missing; an existing one must be empty or an xling index");
     app.add_option("paths", a.paths,
-                   "Files and folders: .txt .md .html/.htm .rss/.atom/.xml .jsonl/.ndjson .json .csv/.tsv "
-                   "(extensions in any case), optionally .gz/.zst; - reads standard input (--stdin-format). Only regular files are read "
+                   "Files and folders: .txt .md .html/.htm .rss/.atom/.xml .jsonl/.ndjson .json .csv/.tsv .warc .pdf "
+                   "(extensions in any case), optionally .gz/.zst, and archives .tar/.tar.gz/.tar.zst/.zip (see "
+                   "--formats); - reads standard input (--stdin-format). Only regular files are read "
                    "(a FIFO or device is refused); a symlink given here is followed");
     app.add_option("--stdin-format", a.stdin_format,
                    "Format of standard input (PATH -): jsonl (one JSON object per line), json (one array of "
@@ -71,7 +75,7 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--threads", a.options.threads, "Threads; N > 1: each analyses and writes its own shard, merged and switched to at the end")
         ->capture_default_str()->check(CLI::Range(1, 64));
     app.add_option("--max-record-mb", a.max_record_mb,
-                   "Largest document: one JSONL line or one .txt/.md file; a larger one is skipped (a notice) "
+                   "Largest document: one JSONL line, WARC record or archive member, one .txt/.md/.html/feed/.pdf file; a larger one is skipped (a notice) "
                    "without being read into memory whole")
         ->capture_default_str()->check(CLI::Range(1, 4096));
     app.add_flag("--follow-symlinks", a.options.follow_symlinks,
@@ -84,6 +88,7 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--data-dir", a.data_dir, "Data folder: stopwords/, namerules/ (default: $XLING_DATA_DIR, else the installed or build-tree data; see --version)");
     app.add_flag("-q,--quiet", a.quiet, "No progress output, summary only");
     app.add_flag("--strict", a.strict, "Exit 1 when any input was skipped");
+    app.add_flag("--formats", a.formats, "List every format read, its extensions and field mapping, and exit");
 }
 
 // "--field text=body" -> options.csv_fields["text"] = "body"; false (with a message) when malformed.
@@ -107,6 +112,10 @@ xling::StreamFormat stream_format(const std::string& name) {
 }
 
 int run_index(IndexArgs& a) {
+    if (a.formats) {
+        std::cout << xling::cli::formats_text();
+        return 0;
+    }
     if (a.options.database.empty() || a.paths.empty()) {
         std::cerr << "xling-index: --db and at least one PATH are required (see --help)\n";
         return 2;

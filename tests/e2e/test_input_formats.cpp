@@ -2,7 +2,11 @@
 // xling-search finds what they held.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "cli_helpers.hpp"
+#include "support/archive_writer.hpp"
+#include "support/warc_writer.hpp"
 
 using namespace xling::test;
 
@@ -135,4 +139,45 @@ TEST_CASE("xling-index reads RSS feeds: each item is a document found by xling-s
     // The item without an id is reported with its line (a second run re-reads the feed: it had a problem).
     CHECK(contains(index_paths(dir / "db", {dir / "in"}, "-q").err, "news.rss:4: item has no guid, id or link"));
     CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"ch-1"});
+}
+
+TEST_CASE("xling-index --formats lists every format with its extensions and fields") {
+    const auto r = run(kIndexBin + " --formats");
+    CHECK(r.exit_code == 0);
+    for (const char* ext : {".txt", ".md", ".html", ".rss", ".xml", ".jsonl", ".ndjson", ".json", ".csv", ".tsv", ".warc.gz",
+                            ".pdf", ".tar.zst", ".zip", "--stdin-format", "WARC-Target-URI", "og:site_name"}) {
+        CAPTURE(ext);
+        CHECK(contains(r.out, ext));
+    }
+}
+
+TEST_CASE("xling-index reads an archive mixing formats: each member by its type, bad members named") {
+    TempDir dir;
+    const std::string page = "<html lang=\"en\"><head><title>Swing bridge</title></head><body><nav>Home</nav><p>The harbour "
+                             "board of Bristol agreed to rebuild the old swing bridge over the river.</p></body></html>";
+    const std::string feed = "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><title>Wire</title><item><guid>feed-1</guid>"
+                             "<title>Choir</title><description>A small choir from Cornwall won the national competition."
+                             "</description></item></channel></rss>";
+    const std::string warc = gzip_member(warc_response("https://example.org/library", "Content-Type: text/html",
+                                                       "<html><body><p>The county council opened a new library in the old "
+                                                       "railway station.</p></body></html>"));
+    write_archive(dir / "in" / "news.tar.zst", ArchiveKind::TarZstd,
+                  {{"news/", ""},
+                   {"news/pages/bridge.html", page},
+                   {"news/feeds/wire.rss", feed},
+                   {"news/crawl.warc.gz", warc},
+                   {"news/wire.jsonl", kChoir + "\n"},
+                   {"news/notes.txt", "Ferry\n\nThe night ferry to the islands will run twice a week from March."},
+                   {"news/broken.json", "[{\"id\": 1"}});
+    const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "news.tar.zst: member news/broken.json:1: "));
+    CHECK(search_ids(dir / "db", "bridge") == std::vector<std::string>{"news.tar.zst/news/pages/bridge.html"});
+    auto choir = search_ids(dir / "db", "choir");
+    std::sort(choir.begin(), choir.end());
+    CHECK(choir == std::vector<std::string>{"choir", "feed-1"});
+    CHECK(search_ids(dir / "db", "library") == std::vector<std::string>{"https://example.org/library"});
+    CHECK(search_ids(dir / "db", "ferry") == std::vector<std::string>{"news.tar.zst/news/notes.txt"});
+    CHECK(search_ids(dir / "db", "home").empty());  // navigation is not text
 }

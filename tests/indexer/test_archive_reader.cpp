@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "archive_writer.hpp"
+#include "support/archive_writer.hpp"
 #include "indexer/archive_reader.hpp"
 #include "indexer_helpers.hpp"
 #include "stored_json.hpp"

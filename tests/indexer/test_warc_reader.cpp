@@ -13,8 +13,8 @@
 #include "indexer_helpers.hpp"
 #include "stored_json.hpp"
 #include "support/test_support.hpp"
-#include "archive_writer.hpp"
-#include "warc_writer.hpp"
+#include "support/archive_writer.hpp"
+#include "support/warc_writer.hpp"
 #include "xling/schema.hpp"
 
 namespace fs = std::filesystem;
