@@ -7,16 +7,11 @@
 #include <cctype>
 #include <memory>
 
+#include "xling/schema.hpp"
 #include "analysis/utf8.hpp"
 
 namespace xling::indexer {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // The token after a name ("charset") that ends at `at` in `text`: '=', quotes and spaces skipped.
 std::string value_after(const std::string& text, std::size_t at) {
@@ -38,7 +33,7 @@ bool known_to_icu(const std::string& name) {
 }
 
 bool is_utf8_name(const std::string& name) {
-    const std::string n = lower(name);
+    const std::string n = xling::schema::ascii_lower(name);
     return n == "utf-8" || n == "utf8";
 }
 
@@ -73,7 +68,7 @@ std::string detect(std::string_view bytes) {
 
 std::string declared_html_charset(std::string_view bytes) {
     // As the HTML standard's prescan: the declaration must come in the first 1024 bytes.
-    const std::string head = lower(bytes.substr(0, 1024));
+    const std::string head = xling::schema::ascii_lower(bytes.substr(0, 1024));
     for (std::size_t at = head.find("<meta"); at != std::string::npos; at = head.find("<meta", at + 5)) {
         const auto end = head.find('>', at);
         const std::string tag = head.substr(at, end == std::string::npos ? std::string::npos : end - at);
@@ -88,7 +83,7 @@ std::string declared_html_charset(std::string_view bytes) {
 std::string declared_xml_charset(std::string_view bytes) {
     if (bytes.rfind("<?xml", 0) != 0) return {};
     const auto end = bytes.find("?>");
-    const std::string decl = lower(bytes.substr(0, end));
+    const std::string decl = xling::schema::ascii_lower(bytes.substr(0, end));
     const auto at = decl.find("encoding");
     return at == std::string::npos ? std::string() : value_after(decl, at + 8);
 }
@@ -100,7 +95,7 @@ Utf8Text to_utf8(std::string_view bytes, std::string_view hint) {
     const bool valid_utf8 = !analysis::find_invalid_utf8(bytes).has_value();
     std::string declared(hint);
     // A UTF-16 declaration in bytes without a byte-order mark is a copied template (as browsers decide).
-    if (lower(declared).rfind("utf-16", 0) == 0) declared.clear();
+    if (xling::schema::ascii_lower(declared).rfind("utf-16", 0) == 0) declared.clear();
     if (!declared.empty() && !is_utf8_name(declared) && known_to_icu(declared)) return {convert(bytes, declared), declared};
     if (valid_utf8) return {std::string(bytes), "UTF-8"};
     std::string detected = detect(bytes);

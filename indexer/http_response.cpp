@@ -6,16 +6,11 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "xling/schema.hpp"
 #include "analysis/text.hpp"
 
 namespace xling::indexer {
 namespace {
-
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 // Chunk sizes in hex, each chunk followed by CRLF; trailers after the last (size 0) are ignored.
 // False (with `error` set) when the body is not well chunked.
@@ -101,12 +96,12 @@ std::variant<HttpResponse, std::string> parse_http_response(std::string_view blo
         pos = eol + 1;
         const auto colon = line.find(':');
         if (colon == std::string_view::npos) continue;
-        const std::string name = lower(analysis::trim(line.substr(0, colon)));
+        const std::string name = xling::schema::ascii_lower(analysis::trim(line.substr(0, colon)));
         const std::string_view value = analysis::trim(line.substr(colon + 1));
         if (name == "content-type") {
             const auto semi = value.find(';');
-            response.media_type = lower(analysis::trim(value.substr(0, semi)));
-            const std::string params = lower(semi == std::string_view::npos ? "" : value.substr(semi));
+            response.media_type = xling::schema::ascii_lower(analysis::trim(value.substr(0, semi)));
+            const std::string params = xling::schema::ascii_lower(semi == std::string_view::npos ? "" : value.substr(semi));
             if (const auto cs = params.find("charset="); cs != std::string::npos) {
                 std::string charset(value.substr(semi).substr(cs + 8));
                 charset = std::string(analysis::trim(charset.substr(0, charset.find(';'))));
@@ -114,9 +109,9 @@ std::variant<HttpResponse, std::string> parse_http_response(std::string_view blo
                 response.charset = charset;
             }
         } else if (name == "transfer-encoding") {
-            transfer = lower(value);
+            transfer = xling::schema::ascii_lower(value);
         } else if (name == "content-encoding") {
-            encoding = lower(value);
+            encoding = xling::schema::ascii_lower(value);
         }
     }
     std::string body(block.substr(std::min(body_start, block.size())));

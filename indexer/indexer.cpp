@@ -577,10 +577,16 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.id = id;
         doc.origin = name;
         doc.text = std::move(pdf.text);
-        doc.title = pdf.title.size() <= indexer::kMaxTitleBytes ? pdf.title : indexer::file_title(pdf.title, indexer::TitleStyle::Markdown);
-        if (doc.title.empty()) doc.title = indexer::file_title(doc.text, indexer::TitleStyle::Text);
+        doc.title = document_title(pdf.title, doc.text);
         doc.date = std::move(pdf.date);
         return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
+    }
+
+    // A title the input declares (shortened when too long), else the text's first sentence, as
+    // for a .txt file.
+    static std::string document_title(const std::string& declared, const std::string& text) {
+        if (declared.empty()) return indexer::file_title(text, indexer::TitleStyle::Text);
+        return declared.size() <= indexer::kMaxTitleBytes ? declared : indexer::file_title(declared, indexer::TitleStyle::Markdown);
     }
 
     // The document of one HTML page (`charset`: what an HTTP header says, else ""), or nullopt
@@ -597,9 +603,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.id = id;
         doc.origin = where;
         doc.text = std::move(page.text);
-        doc.title = page.title.size() <= indexer::kMaxTitleBytes ? page.title : indexer::file_title(page.title, indexer::TitleStyle::Markdown);
-        // No <title>, og:title or <h1>: the text's first sentence, as for a .txt file.
-        if (doc.title.empty()) doc.title = indexer::file_title(doc.text, indexer::TitleStyle::Text);
+        doc.title = document_title(page.title, doc.text);
         doc.lang = checked_page_language(doc, page.lang);
         doc.date = std::move(page.date);
         doc.url = std::move(page.url);

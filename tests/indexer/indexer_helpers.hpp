@@ -14,6 +14,17 @@
 
 namespace xling::test {
 
+/// English news sentences long enough for CLD2 and the analysis: what the format tests index.
+inline const std::string kBridgeText =
+    "The harbour board of Bristol agreed on Thursday to rebuild the old swing bridge over the river, "
+    "which has been closed to traffic since a storm damaged its machinery two winters ago.";
+inline const std::string kChoirText =
+    "A small choir from a village in Cornwall won the national competition last weekend, singing "
+    "three folk songs that their grandparents had collected from fishermen a century ago.";
+inline const std::string kLibraryText =
+    "The county council opened a new library in the old railway station, with a reading room "
+    "where the ticket hall used to be and a children's corner on the former platform.";
+
 /// An in-memory ByteSource handing out at most `chunk` bytes per read (to exercise buffer seams).
 class StringSource final : public indexer::ByteSource {
   public:

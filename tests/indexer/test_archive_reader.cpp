@@ -33,15 +33,9 @@ using xling::test::write_file;
 
 namespace {
 
-const std::string kEnglish =
-    "The harbour board of Bristol agreed on Thursday to rebuild the old swing bridge over the river, "
-    "which has been closed to traffic since a storm damaged its machinery two winters ago.";
-const std::string kEnglish2 =
-    "A small choir from a village in Cornwall won the national competition last weekend, singing "
-    "three folk songs that their grandparents had collected from fishermen a century ago.";
-const std::string kEnglish3 =
-    "The county council opened a new library in the old railway station, with a reading room "
-    "where the ticket hall used to be and a children's corner on the former platform.";
+const std::string& kEnglish = xling::test::kBridgeText;
+const std::string& kEnglish2 = xling::test::kChoirText;
+const std::string& kEnglish3 = xling::test::kLibraryText;
 
 bool has_id(const Xapian::Database& db, const std::string& id) {
     return db.postlist_begin(xling::schema::id_term(id)) != db.postlist_end(xling::schema::id_term(id));

@@ -34,12 +34,8 @@ using xling::test::write_file;
 
 namespace {
 
-const std::string kEnglish =
-    "The harbour board of Bristol agreed on Thursday to rebuild the old swing bridge over the river, "
-    "which has been closed to traffic since a storm damaged its machinery two winters ago.";
-const std::string kEnglish2 =
-    "A small choir from a village in Cornwall won the national competition last weekend, singing "
-    "three folk songs that their grandparents had collected from fishermen a century ago.";
+const std::string& kEnglish = xling::test::kBridgeText;
+const std::string& kEnglish2 = xling::test::kChoirText;
 
 std::vector<WarcRecord> records_of(const std::string& bytes, bool gzip, std::size_t chunk = 7,
                                    std::size_t max = 1u << 20) {
