@@ -51,7 +51,8 @@ struct IndexOptions {
     /// Build a complete new index from the paths given beside the live one and switch to it
     /// atomically at the end; on failure or interruption the live index is left untouched.
     bool rebuild = false;
-    /// Largest document read from a file: one JSONL line, or one whole .txt/.md file. A JSONL line
+    /// Largest document read from a file: one JSONL line or WARC record, or one whole .txt/.md/.html/
+    /// feed/.pdf file or archive member. A JSONL line
     /// over it is skipped ("FILE:LINE: record larger than N MiB") without being buffered, and the
     /// lines after it are read; a larger text file is skipped. Analysing a document costs ~15x its
     /// size in memory, so this bounds one document's share of the memory budget.
@@ -150,8 +151,11 @@ class Indexer {
     /// non-empty line, id = path relative to the folder given, or the path as given for a file)
     /// .jsonl/.ndjson (one document per line) and .json (an array of objects, one document each,
     /// streamed: one element in memory at a time), .csv/.tsv (RFC 4180, a header row, one document
-    /// per row, columns mapped by IndexOptions::csv_fields), each optionally compressed as .gz or .zst;
-    /// extensions match in any case.
+    /// per row, columns mapped by IndexOptions::csv_fields), .html/.htm (one page), .rss/.atom/.xml
+    /// (one document per item), .warc (one per HTML response record), .pdf, each optionally
+    /// compressed as .gz or .zst; archives (.tar, .tar.gz, .tar.zst, .zip, ...) are read as
+    /// folders, each member by its type (id ARCHIVE_ID/MEMBER, notices "ARCHIVE: member M").
+    /// Extensions match in any case; `xling-index --formats` lists the field mapping.
     /// Unchanged files and records are skipped; with IndexOptions::prune, documents of files
     /// gone from under `path` are deleted. Bad inputs become notices, not exceptions: a broken or
     /// oversized record (the lines before and after it are indexed), an unreadable sub-folder,
