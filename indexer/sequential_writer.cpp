@@ -25,11 +25,6 @@ Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
     }
     Xapian::WritableDatabase& target = next_db_ ? *next_db_ : store.live();
     check_schema(target, name_, true);
-    try {
-        first_build_ = !rebuild_ && store.can_switch() && target.get_doccount() == 0;
-    } catch (const Xapian::Error& e) {
-        throw IndexError(name_ + ": cannot read index: " + e.get_description());
-    }
     return target;
 }
 
@@ -76,35 +71,12 @@ void SequentialWriter::compact_generation() {
     }
 }
 
-// The live index cannot be compacted in place (readers may have it open), so a first build's is
-// compacted into the next generation, which is then switched to: the live index stays whole and
-// readable until the switch, and a crash before it leaves debris the next writer removes.
-void SequentialWriter::compact_live_into_generation() {
-    const std::filesystem::path generation = store_.begin_generation();
-    try {
-        Xapian::Database(store_.dir().string()).compact(generation.string());
-    } catch (const Xapian::Error& e) {
-        store_.abandon_next();
-        throw IndexError(name_ + ": cannot compact the new index: " + e.get_description());
-    }
-    sync_files(generation);
-    store_.switch_to_next();
-}
-
 WriteTotals SequentialWriter::finish(const std::function<bool()>& stop_requested) {
     writer_.commit();
     WriteTotals totals{documents_, writer_.commits(), deleted_};
-    if (!rebuild_) {
-        // A first build is compacted like a rebuild when it committed several batches or is big
-        // enough for the half-full blocks to matter; a small one stays where it was written.
-        constexpr std::size_t kCompactFirstBuildDocuments = 1000;
-        const bool big = writer_.commits() > 1 || documents_ >= kCompactFirstBuildDocuments;
-        if (first_build_ && big && !stop_requested()) {
-            compact_live_into_generation();
-            totals.switched = true;
-        }
-        return totals;
-    }
+    // A first build into the live index is not compacted: readers may hold it open (and
+    // reopen() it), so it could only be compacted into a new generation, which they would lose.
+    if (!rebuild_) return totals;
     const bool stopped = stop_requested();
     next_db_->close();
     if (stopped) {

@@ -1,8 +1,7 @@
 // One thread analyses and writes, batch by batch, into the live index (committed batches are
 // visible to searchers at once and survive a crash) or, for a rebuild, into the next generation,
-// switched to at the end. A first build of several batches or 1,000 documents is compacted into
-// a new generation and switched to as well. Everything is applied as it happens, so the index
-// itself is the baseline: it sees this run's documents too.
+// compacted and switched to at the end. Everything is applied as it happens, so the index itself
+// is the baseline: it sees this run's documents too.
 #pragma once
 
 #include <memory>
@@ -33,12 +32,10 @@ class SequentialWriter final : public IndexWriter {
   private:
     Xapian::WritableDatabase& open_target(IndexStore& store);
     void compact_generation();
-    void compact_live_into_generation();
 
     IndexStore& store_;
     std::string name_;  // the index folder, for messages
     bool rebuild_;
-    bool first_build_ = false;  // not a rebuild, into an empty index that can switch generations
     WriteListener& listener_;
     std::optional<Xapian::WritableDatabase> next_db_;  // a rebuild: the generation being built
     Xapian::WritableDatabase* target_;                 // where documents are written

@@ -1,9 +1,6 @@
 // Indexer end to end: files and folders in a TempDir -> a Xapian database inspected directly.
 #include <doctest/doctest.h>
 
-#include <fstream>
-#include <iterator>
-
 #include "stored_json.hpp"
 #include <sys/stat.h>
 #include <unistd.h>
@@ -998,12 +995,19 @@ TEST_CASE("a repeated id in a re-read file is not mistaken for an unchanged reco
     CHECK(has_term(*a, "mühle"));
 }
 
+namespace {
+// Three documents (en, de, hu) as JSONL: a build of them with --batch-size 1 commits 3 batches.
+std::string three_languages_feed() {
+    return json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
+           json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
+           json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}});
+}
+}  // namespace
+
 TEST_CASE("a one-thread rebuild committed in several batches is compacted before the switch") {
     TempDir dir;
     const auto feed = dir / "feed.jsonl";
-    write_file(feed, json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
-                         json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
-                         json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}}));
+    write_file(feed, three_languages_feed());
     auto options = options_for(dir);
     options.rebuild = true;
     options.batch_documents = 1;
@@ -1024,54 +1028,20 @@ TEST_CASE("a one-thread rebuild committed in several batches is compacted before
     CHECK(Xapian::Database((dir / "index").string()).get_doccount() == 4);
 }
 
-namespace {
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-}  // namespace
-
-TEST_CASE("a first build committed in several batches is compacted into a new generation") {
+// Xapian's commits leave B-tree blocks half full even once (docs/indexing-performance.md): a
+// rebuild of a single batch is compacted too. The compactor writes its output as revision 1;
+// the generation as committed is at revision 2 or more (the schema version, then the batch).
+TEST_CASE("a one-thread rebuild of a single batch is compacted before the switch") {
     TempDir dir;
     const auto feed = dir / "feed.jsonl";
-    write_file(feed, json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}) +
-                         json_line({{"id", "b"}, {"lang", "de"}, {"text", kGerman}}) +
-                         json_line({{"id", "c"}, {"lang", "hu"}, {"text", kHungarian}}));
+    write_file(feed, three_languages_feed());
     auto options = options_for(dir);
-    options.batch_documents = 1;
-    const auto stub = [&] { return read_file(dir / "index" / "XAPIANDB"); };
-    const IndexSummary first = index_path(options, feed);
-    INFO(describe(first.notices));
-    CHECK(first.commits >= 3);
-    CHECK(first.switched);
-    CHECK(contains(stub(), "gen-000002"));
-    CHECK_FALSE(fs::exists(dir / "index" / "gen-000001"));
-    {
-        const Xapian::Database db((dir / "index").string());
-        CHECK(db.get_doccount() == 3);
-        CHECK(db.get_termfreq("leeds") == 1);
-        CHECK(db.get_spelling_frequency("leeds") == 1);  // the word tables came along
-    }
-    // The file's record came along too: the same input is judged unchanged, nothing switches.
-    const IndexSummary again = index_path(options, feed);
-    CHECK(again.documents == 0);
-    CHECK(again.unchanged_files + again.unchanged >= 1);
-    CHECK_FALSE(again.switched);
-    // Not a first build: several batches into an index that holds documents stay in place.
-    write_file(dir / "more.jsonl", json_line({{"id", "d"}, {"lang", "lt"}, {"text", kLithuanian}}) +
-                                       json_line({{"id", "e"}, {"lang", "en"}, {"text", kEnglish}}));
-    const IndexSummary more = index_path(options, dir / "more.jsonl");
-    CHECK(more.commits >= 2);
-    CHECK_FALSE(more.switched);
-    CHECK(contains(stub(), "gen-000002"));
-    CHECK(Xapian::Database((dir / "index").string()).get_doccount() == 5);
-}
-
-TEST_CASE("a first build of one batch stays in the generation it was written to") {
-    TempDir dir;
-    write_file(dir / "feed.jsonl", json_line({{"id", "a"}, {"lang", "en"}, {"text", kEnglish}}));
-    const IndexSummary summary = index_path(options_for(dir), dir / "feed.jsonl");
+    options.rebuild = true;
+    const IndexSummary summary = index_path(options, feed);
     CHECK(summary.commits == 1);
-    CHECK_FALSE(summary.switched);
-    CHECK(contains(read_file(dir / "index" / "XAPIANDB"), "gen-000001"));
+    CHECK(summary.switched);
+    const Xapian::Database db((dir / "index").string());
+    CHECK(db.get_revision() == 1);
+    CHECK(db.get_doccount() == 3);
+    CHECK(db.get_termfreq("leeds") == 1);
 }

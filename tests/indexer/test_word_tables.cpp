@@ -38,6 +38,14 @@ std::vector<AnalysedDocument> three_documents() {
     return docs;
 }
 
+// A word's frequency in the spelling table (Xapian 1.4 has no direct accessor).
+Xapian::doccount spelling_frequency(const Xapian::Database& db, const std::string& word) {
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it) {
+        if (*it == word) return it.get_termfreq();
+    }
+    return 0;
+}
+
 std::set<std::string> synonyms_of(const Xapian::Database& db, const std::string& key) {
     return {db.synonyms_begin(key), db.synonyms_end(key)};
 }
@@ -59,9 +67,9 @@ TEST_CASE("spelling frequencies count documents and synonyms are sets, whatever 
         const std::string path = (dir / ("batch-" + std::to_string(batch))).string();
         build(path, batch);
         const Xapian::Database db(path);
-        CHECK(db.get_spelling_frequency("budapest") == 3);
-        CHECK(db.get_spelling_frequency("vilnius") == 1);
-        CHECK(db.get_spelling_frequency("kaunas") == 1);
+        CHECK(spelling_frequency(db, "budapest") == 3);
+        CHECK(spelling_frequency(db, "vilnius") == 1);
+        CHECK(spelling_frequency(db, "kaunas") == 1);
         CHECK(synonyms_of(db, "Ahu:kozos") == std::set<std::string>{"kőzős", "közös"});
         CHECK(synonyms_of(db, "Alt:siauliai") == std::set<std::string>{"šiauliai"});
         CHECK(synonyms_of(db, "Nbudapest") == std::set<std::string>{"Budapest"});
@@ -75,10 +83,10 @@ TEST_CASE("a batch's entries are written with its commit, not before") {
     Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OVERWRITE);
     BatchWriter writer(db, path, 100, std::size_t(1) << 30);
     (void)writer.write(three_documents().front());
-    CHECK(db.get_spelling_frequency("vilnius") == 0);
+    CHECK(spelling_frequency(db, "vilnius") == 0);
     writer.commit();
-    CHECK(db.get_spelling_frequency("vilnius") == 1);
-    CHECK(Xapian::Database(path).get_spelling_frequency("vilnius") == 1);
+    CHECK(spelling_frequency(db, "vilnius") == 1);
+    CHECK(spelling_frequency(Xapian::Database(path), "vilnius") == 1);
 }
 
 TEST_CASE("a writer destroyed before its commit hands its entries to the database with its documents") {
@@ -91,7 +99,7 @@ TEST_CASE("a writer destroyed before its commit hands its entries to the databas
     }  // the writer goes first, then the database, whose destructor commits
     const Xapian::Database db(path);
     CHECK(db.get_doccount() == 1);
-    CHECK(db.get_spelling_frequency("budapest") == 1);
+    CHECK(spelling_frequency(db, "budapest") == 1);
     CHECK(synonyms_of(db, "Alt:siauliai") == std::set<std::string>{"šiauliai"});
 }
 
@@ -109,5 +117,5 @@ TEST_CASE("an emptied batch writes nothing more") {
     CHECK(batch.empty());
     batch.write_to(db);
     db.commit();
-    CHECK(db.get_spelling_frequency("budapest") == 2);
+    CHECK(spelling_frequency(db, "budapest") == 2);
 }
