@@ -3,11 +3,11 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
-#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <set>
 
+#include "analysis/utf8.hpp"
 #include "xling/error.hpp"
 
 namespace xling::analysis {
@@ -57,23 +57,16 @@ bool may_fold(std::string_view word) {
 // The letters of `word`: each code point with the combining marks that follow it.
 std::vector<std::string_view> letters(std::string_view word) {
     std::vector<std::string_view> out;
-    const auto* s = reinterpret_cast<const uint8_t*>(word.data());
-    const auto n = static_cast<int32_t>(word.size());
-    int32_t i = 0;
-    while (i < n) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(s, i, n, c);
-        int32_t end = i;
-        while (end < n) {
-            int32_t j = end;
-            U8_NEXT(s, j, n, c);
-            if (c < 0 || u_charType(c) != U_NON_SPACING_MARK) break;
-            end = j;
+    for_each_code_point(word, [&](std::size_t begin, std::size_t end, UChar32 c) {
+        const bool mark = !out.empty() && c >= 0 && u_charType(c) == U_NON_SPACING_MARK;
+        if (mark) {
+            const std::size_t letter_begin = static_cast<std::size_t>(out.back().data() - word.data());
+            out.back() = word.substr(letter_begin, end - letter_begin);
+        } else {
+            out.push_back(word.substr(begin, end - begin));
         }
-        i = end;
-        out.push_back(word.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start)));
-    }
+        return true;
+    });
     return out;
 }
 

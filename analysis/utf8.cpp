@@ -1,25 +1,6 @@
 #include "analysis/utf8.hpp"
 
-#include <unicode/utf8.h>
-
-#include <cstdint>
-
 namespace xling::analysis {
-namespace {
-// Calls f(offset, code_point) for each sequence; code_point < 0 marks an ill-formed one.
-template <typename F>
-void for_each_code_point(std::string_view text, F&& f) {
-    const auto* s = reinterpret_cast<const uint8_t*>(text.data());
-    const auto length = static_cast<int32_t>(text.size());
-    int32_t i = 0;
-    while (i < length) {
-        const int32_t start = i;
-        UChar32 c = 0;
-        U8_NEXT(s, i, length, c);
-        if (!f(static_cast<std::size_t>(start), static_cast<std::size_t>(i), c)) return;
-    }
-}
-}  // namespace
 
 std::optional<std::size_t> find_invalid_utf8(std::string_view text) noexcept {
     std::optional<std::size_t> bad;

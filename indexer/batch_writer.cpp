@@ -8,12 +8,19 @@ BatchWriter::BatchWriter(Xapian::WritableDatabase& db, std::string name, std::si
                          std::size_t memory_bytes)
     : db_(db), name_(std::move(name)), batch_documents_(batch_documents), memory_bytes_(memory_bytes) {}
 
+BatchWriter::~BatchWriter() {
+    try {
+        tables_.write_to(db_);
+    } catch (...) {  // NOLINT(bugprone-empty-catch): a destructor must not throw; the documents stay
+    }
+}
+
 Xapian::docid BatchWriter::write(const AnalysedDocument& doc) {
     Xapian::docid id = 0;
     try {
         id = db_.replace_document(doc.id_term, doc.document);
-        for (const auto& [key, word] : doc.name_links) db_.add_synonym(key, word);
-        doc.word_tables.write_to(db_);
+        for (const auto& [key, word] : doc.name_links) tables_.add_synonym(key, word);
+        tables_.add(doc.word_tables);
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": cannot write document " + doc.id_term.substr(1) + ": " + e.get_description());
     }
@@ -24,8 +31,9 @@ Xapian::docid BatchWriter::write(const AnalysedDocument& doc) {
 }
 
 void BatchWriter::commit() {
-    if (pending_documents_ == 0 && !changed_) return;
+    if (pending_documents_ == 0 && !changed_ && tables_.empty()) return;
     try {
+        tables_.write_to(db_);
         db_.commit();
     } catch (const Xapian::Error& e) {
         throw IndexError(name_ + ": commit failed: " + e.get_description());

@@ -15,6 +15,11 @@ class BatchWriter {
   public:
     /// `name` is used in error messages (the index or shard path). `db` must outlive the writer.
     BatchWriter(Xapian::WritableDatabase& db, std::string name, std::size_t batch_documents, std::size_t memory_bytes);
+    /// Hands the pending word-table entries to the database (not committed): Xapian's own
+    /// destructor commits what was added, and the tables must go with their documents.
+    ~BatchWriter();
+    BatchWriter(const BatchWriter&) = delete;
+    BatchWriter& operator=(const BatchWriter&) = delete;
 
     /// Adds or replaces (by its Q<id> term) the document; commits when a threshold is reached.
     /// @returns its document id. @throws IndexError.
@@ -23,7 +28,7 @@ class BatchWriter {
     /// Notes a change made directly on the database (metadata, deletion), so commit() commits it.
     void mark_changed() noexcept { changed_ = true; }
 
-    /// Commits pending changes, if any. @throws IndexError.
+    /// Writes the batch's word-table entries and commits pending changes, if any. @throws IndexError.
     void commit();
 
     [[nodiscard]] std::size_t commits() const noexcept { return commits_; }
@@ -38,6 +43,7 @@ class BatchWriter {
     std::size_t pending_bytes_ = 0;
     std::size_t commits_ = 0;
     bool changed_ = false;
+    WordTableBatch tables_;
 };
 
 }  // namespace xling::indexer

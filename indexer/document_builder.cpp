@@ -71,7 +71,7 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     word_tables_ = tables_.finish_document();
     xdoc.set_data(stored_data(doc, lang, date, word_begins_));
     Xapian::valueno slot = schema::kTextBlockSlot;
-    for (std::string& block : compress_blocks(doc.text)) xdoc.add_value(slot++, std::move(block));
+    for (std::string& block : compressor_.compress(doc.text)) xdoc.add_value(slot++, std::move(block));
     analyzer_.words(doc.title, tokens_);
     for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
 

@@ -11,6 +11,7 @@
 
 #include "analysis/analyzer.hpp"
 #include "analysis/name_key.hpp"
+#include "indexer/stored_record.hpp"
 #include "indexer/word_cache.hpp"
 #include "indexer/word_tables.hpp"
 #include "xling/source_document.hpp"
@@ -52,6 +53,7 @@ class DocumentBuilder {
     std::size_t positions_ = 0;
     WordTableCollector tables_;
     WordTableEntries word_tables_;
+    TextCompressor compressor_;
 };
 
 /// The record stored as document data (see schema.hpp) of `doc` whose indexed words (positions

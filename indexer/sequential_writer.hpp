@@ -1,7 +1,7 @@
 // One thread analyses and writes, batch by batch, into the live index (committed batches are
 // visible to searchers at once and survive a crash) or, for a rebuild, into the next generation,
-// switched to at the end. Everything is applied as it happens, so the index itself is the
-// baseline: it sees this run's documents too.
+// compacted and switched to at the end. Everything is applied as it happens, so the index itself
+// is the baseline: it sees this run's documents too.
 #pragma once
 
 #include <memory>

@@ -116,12 +116,19 @@ std::optional<StoredRecord> decode_stored_record(std::string_view data) {
     return record;
 }
 
-std::vector<std::string> compress_blocks(std::string_view text) {
+void TextCompressor::FreeContext::operator()(ZSTD_CCtx* context) const noexcept { ZSTD_freeCCtx(context); }
+
+TextCompressor::TextCompressor() : context_(ZSTD_createCCtx()) {
+    if (!context_) throw IndexError("cannot compress document text: zstd cannot allocate its context");
+}
+
+std::vector<std::string> TextCompressor::compress(std::string_view text) {
     std::vector<std::string> blocks;
     for (std::size_t at = 0; at < text.size(); at += schema::kTextBlockBytes) {
         const std::string_view part = text.substr(at, schema::kTextBlockBytes);
         std::string block(ZSTD_compressBound(part.size()), '\0');
-        const std::size_t n = ZSTD_compress(block.data(), block.size(), part.data(), part.size(), kCompressionLevel);
+        const std::size_t n =
+            ZSTD_compressCCtx(context_.get(), block.data(), block.size(), part.data(), part.size(), kCompressionLevel);
         if (ZSTD_isError(n) != 0) throw IndexError(std::string("cannot compress document text: ") + ZSTD_getErrorName(n));
         block.resize(n);
         blocks.push_back(std::move(block));

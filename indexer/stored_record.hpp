@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,8 @@
 
 #include "analysis/analyzer.hpp"
 #include "xling/stored_document.hpp"
+
+struct ZSTD_CCtx_s;  // zstd.h's ZSTD_CCtx, kept out of this header
 
 namespace xling::indexer {
 
@@ -45,11 +48,25 @@ struct StoredRecord {
 /// parse is std::nullopt.
 [[nodiscard]] std::optional<StoredRecord> decode_stored_record(std::string_view data);
 
-/// The text cut into blocks of schema::kTextBlockBytes, each compressed with zstd (value slot
-/// schema::kTextBlockSlot + k holds block k).
-[[nodiscard]] std::vector<std::string> compress_blocks(std::string_view text);
+/// Cuts texts into blocks of schema::kTextBlockBytes, each compressed with zstd (value slot
+/// schema::kTextBlockSlot + k holds block k). Keeps one zstd context for all the texts it
+/// compresses: ZSTD_compress() allocates and clears one per call (measured in
+/// docs/indexing-performance.md). Not thread-safe: one per document builder.
+class TextCompressor {
+  public:
+    /// @throws xling::IndexError when zstd cannot allocate its context.
+    TextCompressor();
+    /// The compressed blocks of `text` (none for an empty text). @throws xling::IndexError.
+    [[nodiscard]] std::vector<std::string> compress(std::string_view text);
 
-/// Decompresses one block written by compress_blocks(); throws xling::IndexError when corrupt.
+  private:
+    struct FreeContext {
+        void operator()(::ZSTD_CCtx_s* context) const noexcept;
+    };
+    std::unique_ptr<::ZSTD_CCtx_s, FreeContext> context_;
+};
+
+/// Decompresses one block written by TextCompressor; throws xling::IndexError when corrupt.
 [[nodiscard]] std::string decompress_block(std::string_view block);
 
 }  // namespace xling::indexer

@@ -1,15 +1,25 @@
 #include "indexer/word_tables.hpp"
 
 #include <algorithm>
+#include <utility>
 
 #include "analysis/utf8.hpp"
 #include "xling/schema.hpp"
 
 namespace xling::indexer {
 
-void WordTableEntries::write_to(Xapian::WritableDatabase& db) const {
-    for (const auto& [key, word] : synonyms) db.add_synonym(key, word);
-    for (const auto& word : spellings) db.add_spelling(word);
+void WordTableBatch::add(const WordTableEntries& entries) {
+    for (const auto& [key, word] : entries.synonyms) add_synonym(key, word);
+    for (const auto& word : entries.spellings) ++spellings_[word];
+}
+
+void WordTableBatch::write_to(Xapian::WritableDatabase& db) {
+    auto synonyms = std::exchange(synonyms_, {});
+    auto spellings = std::exchange(spellings_, {});
+    for (const auto& [key, words] : synonyms) {
+        for (const auto& word : words) db.add_synonym(key, word);
+    }
+    for (const auto& [word, documents] : spellings) db.add_spelling(word, documents);
 }
 
 std::size_t WordTableEntries::estimated_bytes() const noexcept {
@@ -43,13 +53,6 @@ std::string WordTableCollector::spelling_of(const analysis::AnalyzedToken& token
 void WordTableCollector::add_form(std::string_view lang, const analysis::AnalyzedToken& token) {
     // ASCII words have no accents to drop: skip the set lookup for them (most words).
     if (std::all_of(token.word.begin(), token.word.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) return;
-    constexpr std::size_t kMaxSeen = 500000;  // about 30 MB of words; cleared, not grown, past it
-    std::string seen_key(lang);
-    seen_key.push_back('\0');
-    seen_key += token.word;
-    if (folded_seen_.count(seen_key) != 0) return;
-    if (folded_seen_.size() >= kMaxSeen) folded_seen_.clear();
-    folded_seen_.insert(std::move(seen_key));
     const std::vector<std::string> folded_forms = folder_.folded_forms(lang, token.word);
     for (const std::string& folded : folded_forms) pending_.synonyms.emplace_back(schema::accent_key(lang, folded), token.word);
     if (token.stopword) return;

@@ -10,6 +10,8 @@
 #pragma once
 
 #include <cstddef>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -27,10 +29,30 @@ struct WordTableEntries {
     std::vector<std::pair<std::string, std::string>> synonyms;  ///< (key, word): schema::accent_key -> word
     std::vector<std::string> spellings;                          ///< words, each once per document
 
-    /// Writes them into `db` (add_synonym, add_spelling with frequency 1 per document).
-    void write_to(Xapian::WritableDatabase& db) const;
     /// Memory they cost Xapian until committed (rough, as DocumentAnalysis estimates documents).
     [[nodiscard]] std::size_t estimated_bytes() const noexcept;
+};
+
+/// The word-table entries of the documents written since the last commit, merged, so that each
+/// distinct key and word costs Xapian one call per batch. Why not one call per document: glass's
+/// synonym table reads and rewrites a key's B-tree entry whenever add_synonym() names another key
+/// than the call before (documents interleave their keys), and its spelling table looks every
+/// add_spelling() word up (xapian-core 1.4 backends/glass/glass_synonym.cc, glass_spelling.cc;
+/// measured in docs/indexing-performance.md). Not thread-safe: one per writer.
+class WordTableBatch {
+  public:
+    /// Adds one document's entries (its spelling words count 1 each).
+    void add(const WordTableEntries& entries);
+    /// Adds one synonym entry (key -> word).
+    void add_synonym(const std::string& key, const std::string& word) { synonyms_[key].insert(word); }
+    /// Writes everything added into `db`, keys and words in sorted order (the same input gives
+    /// the same calls), and empties the batch. @throws Xapian::Error; the batch is then emptied too.
+    void write_to(Xapian::WritableDatabase& db);
+    [[nodiscard]] bool empty() const noexcept { return synonyms_.empty() && spellings_.empty(); }
+
+  private:
+    std::map<std::string, std::set<std::string>> synonyms_;
+    std::map<std::string, Xapian::termcount> spellings_;  ///< word -> documents that have it
 };
 
 /// Collects the entries of the documents one builder analyses. Not thread-safe: one per builder.
@@ -39,8 +61,9 @@ class WordTableCollector {
     /// `analyzer` stems folded words; it must outlive the collector.
     explicit WordTableCollector(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
 
-    /// Notes the accent synonyms of one analysed form of `lang` (once per distinct form is
-    /// enough: forms already noted are skipped).
+    /// Notes the accent synonyms of one analysed form of `lang`. Called once per distinct form
+    /// by the builder's word cache; a repeat (after the cache was emptied) is merged by the
+    /// WordTableBatch and by Xapian (a synonym entry is a set).
     void add_form(std::string_view lang, const analysis::AnalyzedToken& token);
     /// Notes a spelling word (spelling_of()) of the current document.
     void add_spelling(const std::string& word) { document_spellings_.insert(word); }
@@ -59,9 +82,6 @@ class WordTableCollector {
   private:
     analysis::Analyzer& analyzer_;
     analysis::AccentFolder folder_;
-    // Words whose accent entries were emitted already: a synonym entry is written once per
-    // builder, not once per occurrence (Xapian would merge duplicates, but not for free).
-    std::unordered_set<std::string> folded_seen_;
     std::unordered_set<std::string> document_spellings_;
     WordTableEntries pending_;
 };

@@ -22,6 +22,10 @@ TEST_CASE("Hungarian: acute, diaeresis and double acute all fold to the plain vo
     CHECK_FALSE(f.completes("hu", "kör", "kór"));                // an accent typed is a letter typed
     CHECK(f.completes("hu", "kor", "kór"));
     CHECK_FALSE(f.completes("hu", "mueller", "müller"));         // the ue spelling is German only
+    // A letter written decomposed (o + combining acute) is one letter with its mark.
+    CHECK(f.completes("hu", "kor", "ko\xCC\x81r"));
+    CHECK(f.completes("hu", "ko\xCC\x81r", "ko\xCC\x81r"));
+    CHECK_FALSE(f.completes("hu", "ko", "ko\xCC\x81r"));
 }
 
 TEST_CASE("Lithuanian: dot above, ogonek, macron and caron fold") {

@@ -2,9 +2,11 @@
 #include <doctest/doctest.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/utf8.hpp"
 
@@ -103,3 +105,25 @@ TEST_CASE("looks_binary: NUL byte marks binary data") {
 }
 
 }  // TEST_SUITE
+
+TEST_CASE("for_each_code_point walks the sequences with their byte ranges and stops when asked") {
+    using xling::analysis::for_each_code_point;
+    struct Seen {
+        std::size_t begin, end;
+        int32_t code_point;
+        bool operator==(const Seen&) const = default;
+    };
+    std::vector<Seen> seen;
+    for_each_code_point("a\xC3\xA9\xFF\xE2\x82\xAC", [&](std::size_t b, std::size_t e, int32_t c) {
+        seen.push_back({b, e, c});
+        return true;
+    });
+    REQUIRE(seen.size() == 4);
+    CHECK(seen[0] == Seen{0, 1, 'a'});
+    CHECK(seen[1] == Seen{1, 3, 0xE9});
+    CHECK(seen[2].code_point < 0);  // 0xFF is ill-formed
+    CHECK(seen[3] == Seen{4, 7, 0x20AC});
+    std::size_t calls = 0;
+    for_each_code_point("abc", [&](std::size_t, std::size_t, int32_t) { return ++calls < 2; });
+    CHECK(calls == 2);
+}

@@ -295,6 +295,22 @@ TEST_CASE("document data is a binary record of the fields, the text in zstd bloc
     }
 }
 
+TEST_CASE("one TextCompressor compresses text after text as fresh ones do") {
+    using xling::indexer::TextCompressor;
+    const std::string first(schema::kTextBlockBytes + 100, 'x');
+    const std::string second = "Der Bundestag beschließt das Gesetz über die Ärzte. " + std::string(300, 'y');
+    TextCompressor reused;
+    const auto a = reused.compress(first);
+    const auto b = reused.compress(second);
+    CHECK(a == TextCompressor().compress(first));
+    CHECK(b == TextCompressor().compress(second));
+    REQUIRE(a.size() == 2);
+    REQUIRE(b.size() == 1);
+    CHECK(xling::indexer::decompress_block(a[0]) + xling::indexer::decompress_block(a[1]) == first);
+    CHECK(xling::indexer::decompress_block(b[0]) == second);
+    CHECK(reused.compress("").empty());
+}
+
 TEST_CASE("capitalised words are linked to their name keys for the synonym table") {
     DocumentBuilder builder(analysis_data());
     SourceDocument doc;
