@@ -35,7 +35,7 @@ TEST_CASE("bad files and lines are skipped with file, line and reason; good ones
     CHECK(r.err.find("feed.jsonl:2: broken JSON") != std::string::npos);
     CHECK(r.err.find("feed.jsonl:3: missing required field \"id\"") != std::string::npos);
     CHECK(r.err.find("feed.jsonl:4: language 'xx' is not supported; indexed unstemmed as und") != std::string::npos);
-    CHECK(r.err.find("notes.pdf: not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv or .tsv file") != std::string::npos);
+    CHECK(r.err.find("notes.pdf: not a PDF or damaged beyond repair") != std::string::npos);
     CHECK(doc_count(dir / "db") == 2);
 }
 
