@@ -181,6 +181,64 @@ TEST_CASE("ICU's Any-Latin; Latin-ASCII leaves ASCII text unchanged (what the ke
     }
 }
 
+// Issue 19: the national transcription conventions of Russian (and Ukrainian) names and the
+// Cyrillic spelling of Western names. The names and their spellings are compiled by hand from
+// public knowledge (encyclopaedias and the press of each language), not from the eval data.
+struct Spelling {
+    const char* lang;
+    const char* word;  // normalized (lowercase), nominative
+};
+
+// True when some key of the word (its own or an ending-stripped base's) is `key`.
+bool reaches(NameKeyer& keyer, const Spelling& s, std::string_view key) {
+    return contains(keyer.keys_of_form(s.lang, s.word), key);
+}
+
+void check_one_key(const char* key, std::initializer_list<Spelling> spellings) {
+    NameKeyer keyer(analysis_data());
+    for (const Spelling& s : spellings) {
+        CAPTURE(s.lang);
+        CAPTURE(s.word);
+        CAPTURE(keyer.keys_of_form(s.lang, s.word));
+        CHECK(reaches(keyer, s, key));
+    }
+}
+
+TEST_CASE("transcriptions of Russian names: Hungarian, German, Lithuanian, English and Cyrillic reach one key") {
+    check_one_key("hrushchev", {{"ru", "хрущёв"}, {"ru", "хрущев"}, {"hu", "hruscsov"}, {"de", "chruschtschow"},
+                                {"lt", "chruščiovas"}, {"en", "khrushchev"}});
+    check_one_key("gorbachev", {{"ru", "горбачёв"}, {"hu", "gorbacsov"}, {"de", "gorbatschow"}, {"lt", "gorbačiovas"},
+                                {"en", "gorbachev"}});
+    check_one_key("chehov", {{"ru", "чехов"}, {"hu", "csehov"}, {"de", "tschechow"}, {"lt", "čechovas"}, {"en", "chekhov"}});
+    check_one_key("eltsin", {{"ru", "ельцин"}, {"hu", "jelcin"}, {"de", "jelzin"}, {"lt", "jelcinas"}, {"en", "yeltsin"}});
+    check_one_key("fedor", {{"ru", "фёдор"}, {"hu", "fjodor"}, {"de", "fjodor"}, {"en", "fyodor"}});
+    check_one_key("dostoevsk", {{"ru", "достоевский"}, {"hu", "dosztojevszkij"}, {"de", "dostojewski"},
+                                {"lt", "dostojevskis"}, {"en", "dostoevsky"}});
+}
+
+TEST_CASE("Ukrainian names: Zelensky with -ij, -yj, -is, -y, and the Ukrainian romanization's y") {
+    check_one_key("selensk", {{"ru", "зеленский"}, {"hu", "zelenszkij"}, {"de", "selenskyj"}, {"lt", "zelenskis"},
+                              {"en", "zelensky"}});
+    check_one_key("kirilenko", {{"ru", "кириленко"}, {"en", "kyrylenko"}, {"de", "kyrylenko"}});
+}
+
+TEST_CASE("Western names written in Cyrillic: silent letters, sch, z, ei, ie") {
+    check_one_key("lafonten", {{"ru", "лафонтен"}, {"de", "lafontaine"}, {"en", "lafontaine"}, {"hu", "lafontaine"}});
+    check_one_key("sholts", {{"ru", "шольц"}, {"de", "scholz"}, {"hu", "solc"}, {"lt", "šolcas"}});
+    check_one_key("hayneman", {{"ru", "хайнеман"}, {"de", "heinemann"}});
+    check_one_key("dipgen", {{"ru", "дипген"}, {"de", "diepgen"}});
+    check_one_key("klark", {{"ru", "кларк"}, {"en", "clarke"}});
+}
+
+TEST_CASE("distinct names keep distinct keys") {
+    NameKeyer keyer(analysis_data());
+    CHECK(keyer.key("ru", "путин") != keyer.key("de", "patin"));
+    CHECK(keyer.key("de", "scholz") != keyer.key("de", "schulz"));
+    CHECK(keyer.key("ru", "кириленко") != keyer.key("ru", "кириенко"));
+    CHECK(keyer.key("de", "heinz") != keyer.key("de", "hans"));
+    CHECK(keyer.key("ru", "горбачёв") != keyer.key("ru", "горбунов"));
+}
+
 TEST_CASE("a moved keyer keeps working") {
     NameKeyer first(analysis_data());
     NameKeyer second = std::move(first);
