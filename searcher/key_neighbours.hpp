@@ -17,14 +17,15 @@
 
 namespace xling::searcher {
 
-inline constexpr std::size_t kMinTolerantKeyLength = 6;
+inline constexpr std::size_t kMinTolerantKeyLength = 7;
 inline constexpr std::size_t kNeighbourPrefixLength = 1;
 inline constexpr std::size_t kMaxNeighbourScan = 20000;
 /// Weight of the tolerant alternatives against the word's exact ones (OP_SCALE_WEIGHT), so an
 /// exact key match ranks first.
 inline constexpr double kTolerantKeyWeight = 0.5;
 
-/// Edits tolerated for a key of `length` letters: 0 under 6, 1 under 10, else 2.
+/// Edits tolerated for a key of `length` letters: 0 under 7, 1 under 10, else 2. Not from 6: the
+/// English reading of Lithuanian "Rusija" ("rusija") is one edit from Russia's key "rusia".
 [[nodiscard]] constexpr std::size_t tolerated_edits(std::size_t length) noexcept {
     return length >= 10 ? 2 : length >= kMinTolerantKeyLength ? 1 : 0;
 }
