@@ -37,6 +37,13 @@ const NameRules& AnalysisData::name_rules(std::string_view lang) const {
     return it == name_rules_.end() ? no_rules_ : it->second;
 }
 
+std::vector<std::string> AnalysisData::name_rule_languages() const {
+    std::vector<std::string> codes;
+    codes.reserve(name_rules_.size());
+    for (const auto& [code, rules] : name_rules_) codes.push_back(code);
+    return codes;
+}
+
 const StopwordList& AnalysisData::stopwords(std::string_view lang) const {
     const auto it = stopwords_.find(lang);
     return it == stopwords_.end() ? empty_ : it->second;

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "analysis/name_rules.hpp"
 #include "analysis/stopword_list.hpp"
@@ -32,6 +33,9 @@ class AnalysisData {
 
     /// Name rules of `lang`; empty rules (exact names only) for "und" or unknown codes.
     [[nodiscard]] const NameRules& name_rules(std::string_view lang) const;
+    /// Codes of the languages that have name rules (sorted): the readings a query name gets when
+    /// its own language is unknown.
+    [[nodiscard]] std::vector<std::string> name_rule_languages() const;
     /// Folds applied to every language's name keys.
     [[nodiscard]] const NameRules& common_name_rules() const noexcept { return common_name_rules_; }
 

@@ -62,15 +62,26 @@ std::string NameKeyer::to_ascii(const std::string& spelled) {
     return ascii;
 }
 
-std::string NameKeyer::key(std::string_view lang, std::string_view word) {
-    const std::string spelled = data_->name_rules(lang).rewrite_single_pass(word);
-    const std::string ascii = to_ascii(spelled);
-    const std::string folded = data_->common_name_rules().rewrite_sequential(ascii);
+namespace {
+
+// Letters and digits only, doubled letters once ("Hammond" / "Хэммонд" -> "hamond" / "hemond").
+std::string letters_once(std::string_view text) {
     std::string out;
-    for (char c : folded) {
+    for (char c : text) {
         const bool keep = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (keep && (out.empty() || out.back() != c)) out.push_back(c);
     }
+    return out;
+}
+
+}  // namespace
+
+std::string NameKeyer::key(std::string_view lang, std::string_view word) {
+    const std::string spelled = data_->name_rules(lang).rewrite_single_pass(word);
+    // Doubled letters go before the common folds too, so that their anchored rules see the
+    // word's real ending ("Selenskyj" -> "selenskyy" -> "selensky").
+    const std::string folded = data_->common_name_rules().rewrite_sequential(letters_once(to_ascii(spelled)));
+    std::string out = letters_once(folded);
     return out.size() >= kMinNameKeyLength ? out : std::string();
 }
 

@@ -27,6 +27,20 @@ void add_unique(std::vector<std::string>& list, std::string item) {
     if (std::find(list.begin(), list.end(), item) == list.end()) list.push_back(std::move(item));
 }
 
+bool is_ascii_vowel(char c) { return std::string_view("aeiou").find(c) != std::string_view::npos; }
+
+bool class_matches(char pattern, char c) {
+    if (pattern == '@') return is_ascii_vowel(c);
+    if (pattern == '#') return c >= 'a' && c <= 'z' && c != 'y' && !is_ascii_vowel(c);
+    return pattern == c;
+}
+
+std::pair<std::string, std::string> split_rule(const std::string& v, const std::string& where) {
+    const auto arrow = v.find('>');
+    if (arrow == std::string::npos || arrow == 0) throw ConfigError(where + ": expected 'from>to', got '" + v + "'");
+    return {v.substr(0, arrow), v.substr(arrow + 1)};
+}
+
 }  // namespace
 
 NameRules NameRules::load(const std::filesystem::path& file) {
@@ -44,20 +58,37 @@ NameRules NameRules::parse(std::string_view text, const std::string& origin) {
             rules.nominative_ = values;
         } else if (field == "endings") {
             for (const auto& v : values) add_unique(rules.endings_, v);
+        } else if (field == "patronymic") {
+            rules.patronymic_ = values;
         } else if (field == "assimilate") {
             rules.assimilate_ = values;
-        } else if (field == "lengthen" || field == "key") {
-            auto& pairs = field == "key" ? rules.key_ : rules.lengthen_;
+        } else if (field == "lengthen") {
+            for (const auto& v : values) rules.lengthen_.push_back(split_rule(v, where));
+        } else if (field == "key") {
             for (const auto& v : values) {
-                const auto arrow = v.find('>');
-                if (arrow == std::string::npos || arrow == 0) throw ConfigError(where + ": expected 'from>to', got '" + v + "'");
-                pairs.emplace_back(v.substr(0, arrow), v.substr(arrow + 1));
+                auto [from, to] = split_rule(v, where);
+                Rewrite rule;
+                rule.at_start = from.front() == '^';
+                if (rule.at_start) from.erase(0, 1);
+                rule.at_end = !from.empty() && from.back() == '$';
+                if (rule.at_end) from.pop_back();
+                if (from.empty()) throw ConfigError(where + ": empty pattern in '" + v + "'");
+                rule.has_class = from.find_first_of("#@") != std::string::npos;
+                rule.from = std::move(from);
+                rule.to = std::move(to);
+                rules.key_.push_back(std::move(rule));
             }
         } else {
             throw ConfigError(where + ": unknown field '" + field + "'");
         }
     });
     return rules;
+}
+
+bool NameRules::is_patronymic(std::string_view word) const {
+    return std::any_of(patronymic_.begin(), patronymic_.end(), [&](const std::string& ending) {
+        return ends_with(word, ending) && code_point_count(word) >= code_point_count(ending) + 3;
+    });
 }
 
 std::vector<std::string> NameRules::stems(std::string_view name_word) const {
@@ -123,14 +154,36 @@ std::vector<std::string> NameRules::bases(std::string_view word) const {
     return out;
 }
 
+bool NameRules::Rewrite::matches(std::string_view text, std::size_t pos) const {
+    if ((at_start && pos != 0) || pos > text.size() || text.size() - pos < from.size()) return false;
+    if (at_end && pos + from.size() != text.size()) return false;
+    if (!has_class) return text.substr(pos, from.size()) == from;
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (!class_matches(from[i], text[pos + i])) return false;
+    }
+    return true;
+}
+
+std::string NameRules::Rewrite::replacement(std::string_view text, std::size_t pos) const {
+    if (!has_class) return to;
+    std::string matched;  // the letters the pattern's classes matched, in order
+    for (std::size_t i = 0; i < from.size(); ++i) {
+        if (from[i] == '#' || from[i] == '@') matched.push_back(text[pos + i]);
+    }
+    std::string out;
+    std::size_t next = 0;
+    for (char c : to) out.push_back((c == '#' || c == '@') && next < matched.size() ? matched[next++] : c);
+    return out;
+}
+
 std::string NameRules::rewrite_single_pass(std::string_view text) const {
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
         bool replaced = false;
-        for (const auto& [from, to] : key_) {
-            if (text.substr(i, from.size()) == from) {
-                out += to;
-                i += from.size();
+        for (const Rewrite& rule : key_) {
+            if (rule.matches(text, i)) {
+                out += rule.replacement(text, i);
+                i += rule.from.size();
                 replaced = true;
                 break;
             }
@@ -142,8 +195,21 @@ std::string NameRules::rewrite_single_pass(std::string_view text) const {
 
 std::string NameRules::rewrite_sequential(std::string_view text) const {
     std::string out(text);
-    for (const auto& [from, to] : key_) {
-        for (std::size_t p = 0; (p = out.find(from, p)) != std::string::npos; p += to.size()) out.replace(p, from.size(), to);
+    for (const Rewrite& rule : key_) {
+        // Left to right; the text after a replacement is searched again from its next letter when
+        // the rule has classes (so "kyryl" becomes "kiril": the r is both a match's end and the
+        // next one's start), else after the replacement.
+        for (std::size_t p = 0; p < out.size();) {
+            if (!rule.matches(out, p)) {
+                if (rule.at_start) break;
+                ++p;
+                continue;
+            }
+            const std::string to = rule.replacement(out, p);
+            out.replace(p, rule.from.size(), to);
+            if (rule.at_start || rule.at_end) break;
+            p += !rule.has_class ? to.size() : to.size() > 1 ? to.size() - 1 : 1;
+        }
     }
     return out;
 }

@@ -35,19 +35,44 @@ class NameRules {
     /// leaves at least 3 characters (undoing assimilation and lengthening). Used for name keys.
     [[nodiscard]] std::vector<std::string> bases(std::string_view word) const;
 
+    /// True when `word` (normalized) ends with one of the language's patronymic endings
+    /// ("patronymic:", Russian -ович/-евна, Hungarian -ovics, German -owitsch) after at least 3
+    /// letters: the middle name of Russian usage that other languages' press leaves out.
+    [[nodiscard]] bool is_patronymic(std::string_view word) const;
+
     /// Applies the spelling->sound rewrites in one left-to-right pass (earlier rules win at a position).
+    /// A rule written `^from>to` applies only at the start of the text, `from$>to` only at its end.
     [[nodiscard]] std::string rewrite_single_pass(std::string_view text) const;
-    /// Applies the rewrites one after another over the whole text (for the common folds).
+    /// Applies the rewrites one after another over the whole text (for the common folds), with
+    /// the same anchors.
     [[nodiscard]] std::string rewrite_sequential(std::string_view text) const;
 
   private:
+    /// One "key:" rewrite. Anchors and letter classes let a rules file say "a final silent e"
+    /// (`e$>`), "an initial Cyrillic е" (`^ye>e`) or "y between consonants" (`#y#>#i#`) without a
+    /// regular-expression engine in the key path: in a pattern `#` is an ASCII consonant and `@`
+    /// an ASCII vowel (a e i o u), and each `#`/`@` of the replacement copies the letter the
+    /// pattern's class matched, in order.
+    struct Rewrite {
+        std::string from;
+        std::string to;
+        bool at_start = false;
+        bool at_end = false;
+        bool has_class = false;
+        /// True when `from` occurs in `text` at `pos` and the anchors allow it there.
+        [[nodiscard]] bool matches(std::string_view text, std::size_t pos) const;
+        /// The replacement of the match at `pos` (copies the letters the classes matched).
+        [[nodiscard]] std::string replacement(std::string_view text, std::size_t pos) const;
+    };
+
     bool ends_with_ending(std::string_view stem, std::string_view rest) const;
 
     std::vector<std::string> nominative_;
+    std::vector<std::string> patronymic_;
     std::vector<std::string> endings_;
     std::vector<std::string> assimilate_;
     std::vector<std::pair<std::string, std::string>> lengthen_;
-    std::vector<std::pair<std::string, std::string>> key_;
+    std::vector<Rewrite> key_;
 };
 
 }  // namespace xling::analysis

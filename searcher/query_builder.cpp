@@ -1,5 +1,7 @@
 #include "searcher/query_builder.hpp"
 
+#include "searcher/key_neighbours.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -269,6 +271,7 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     group.concept_info.query = text;
     Part part;
     part.is_word = true;
+    part.is_name = token.capitalized && !token.stopword;
     part.word = token.word;
     std::vector<Xapian::Query> alternatives;
     add_stems(token, group, alternatives, part.stop_languages);
@@ -280,7 +283,8 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
         group.words.insert(token.word);
         part.stop_languages.clear();
     }
-    if (options_.name_keys && token.capitalized && !alternatives.empty()) add_name_keys(token.word, group, alternatives);
+    std::vector<Xapian::Query> tolerant;
+    if (options_.name_keys && token.capitalized && !alternatives.empty()) add_name_keys(token.word, group, alternatives, tolerant);
     // Translations join the group only beside the word's own stems: a word that is a stopword
     // everywhere stays ignored.
     if (options_.translator != nullptr && !alternatives.empty()) options_.translator->add_word(token, group, alternatives);
@@ -290,23 +294,46 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     if (options_.accents != nullptr && !alternatives.empty()) {
         part.query = with_accented(members, options_.accents->word_alternatives(token.word, languages_, group));
     }
+    if (!tolerant.empty() && !part.query.empty()) {
+        // Beside the exact alternatives, not inside their OP_SYNONYM (which would weigh them as one).
+        part.query = Xapian::Query(Xapian::Query::OP_OR, part.query,
+                                   Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                                 Xapian::Query(Xapian::Query::OP_SYNONYM, tolerant.begin(), tolerant.end()),
+                                                 kTolerantKeyWeight));
+    }
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;
 }
 
 // An unknown name: meets its other scripts and transcriptions through name keys, read with each
 // language's rules (the query's own language is not known).
-void QueryBuilder::add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives) {
-    std::set<std::string> keys;
-    for (const std::string& lang : languages_) {
+void QueryBuilder::add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+                                 std::vector<Xapian::Query>& tolerant) {
+    // The word is read with every language's transcription rules, not only the searched
+    // languages': a German query "Chruschtschow" searched in Russian documents needs the German
+    // reading (tsch, sch) to meet "Хрущёв".
+    std::map<std::string, std::vector<std::string>> keys;  // key -> the languages whose rules read the word so
+    for (const std::string& lang : keyer_.data().name_rule_languages()) {
         for (const std::string& stem : keyer_.data().name_rules(lang).stems(word)) {
-            if (std::string k = keyer_.key(lang, stem); !k.empty()) keys.insert(std::move(k));
+            if (std::string k = keyer_.key(lang, stem); !k.empty()) {
+                auto& langs = keys[std::move(k)];
+                if (langs.empty() || langs.back() != lang) langs.push_back(lang);
+            }
         }
     }
-    for (const auto& k : keys) {
+    for (const auto& [k, langs] : keys) {
         alternatives.emplace_back(std::string(schema::kNameKeyPrefix) + k);
         group.keys.insert(k);
         group.concept_info.name_keys.push_back(k);
+        group.concept_info.name_key_languages[k] = langs;
+    }
+    for (const auto& [k, langs] : keys) {
+        for (std::string& near : key_neighbours(forms_.database(), k)) {
+            if (keys.count(near) != 0 || group.keys.count(near) != 0) continue;
+            tolerant.emplace_back(std::string(schema::kNameKeyPrefix) + near);
+            group.keys.insert(near);
+            group.concept_info.tolerant_name_keys[near] = k;
+        }
     }
 }
 
@@ -494,9 +521,26 @@ QueryBuilder::Part QueryBuilder::entity_part(const std::vector<const Entity*>& e
 // In an AND, a word left out as a stopword of language L must not stop L's documents from
 // matching: its clause also accepts documents of L (weight 0), provided another clause still
 // constrains L's documents (otherwise "die der" would match every German document).
+bool QueryBuilder::is_optional_patronymic(const std::vector<Part>& parts, std::size_t i) const {
+    if (!options_.name_keys || i == 0 || i + 1 >= parts.size() || !parts[i].is_name || !parts[i - 1].is_name ||
+        !parts[i + 1].is_name) {
+        return false;
+    }
+    const auto& data = keyer_.data();
+    for (const std::string& lang : data.name_rule_languages()) {
+        if (data.name_rules(lang).is_patronymic(parts[i].word)) return true;
+    }
+    return false;
+}
+
 Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
     std::vector<Xapian::Query> clauses;
+    std::vector<Xapian::Query> optional;
     for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (is_optional_patronymic(parts, i)) {
+            if (!parts[i].query.empty()) optional.push_back(parts[i].query);
+            continue;
+        }
         if (parts[i].is_filter) {
             clauses.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, parts[i].query, 0.0);
             continue;
@@ -521,7 +565,10 @@ Xapian::Query QueryBuilder::and_query(std::vector<Part> parts) const {
         }
         if (!clause.empty()) clauses.push_back(std::move(clause));
     }
-    return Xapian::Query(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
+    const Xapian::Query required(Xapian::Query::OP_AND, clauses.begin(), clauses.end());
+    if (optional.empty()) return required;
+    optional.insert(optional.begin(), required);
+    return Xapian::Query(Xapian::Query::OP_AND_MAYBE, optional.begin(), optional.end());
 }
 
 }  // namespace xling::searcher

@@ -76,6 +76,7 @@ class QueryBuilder {
         std::set<std::string, std::less<>> stop_languages;
         bool is_word = false;
         bool is_filter = false;  ///< a field:value constraint (boolean, no weight)
+        bool is_name = false;    ///< a single capitalised word (a name part)
         std::string word{};      ///< a single word's normalized form (for its stopword languages)
     };
     /// The part, also matching its word as written in documents of the languages where it is a
@@ -110,6 +111,10 @@ class QueryBuilder {
     Xapian::Query field_query(const QueryNode& field) const;
     std::vector<std::string> positional_forms(std::string_view lang, const std::string& word);
     Xapian::Query and_query(std::vector<Part> parts) const;
+    /// True when parts[i] is the middle of three or more name words and reads as a patronymic in
+    /// some language (NameRules::is_patronymic): "Николай Сергеевич Валуев" must find "Nikolai
+    /// Valuev", so it is optional in the AND.
+    [[nodiscard]] bool is_optional_patronymic(const std::vector<Part>& parts, std::size_t i) const;
     [[nodiscard]] std::vector<Xapian::Query> matchable(std::vector<Xapian::Query> alternatives) const;
     void add_forms_in_language(const std::string& lang, const std::vector<std::string>& forms,
                                std::vector<Xapian::Query>& alternatives) const;
@@ -122,7 +127,10 @@ class QueryBuilder {
     /// `forms` (index terms), in documents of `lang` only.
     static void add_unstemmed(const std::string& lang, const std::vector<std::string>& forms, MatchGroup& group,
                               std::vector<Xapian::Query>& alternatives);
-    void add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives);
+    /// The word's name keys join `alternatives`; index keys a few edits from a long one join
+    /// `tolerant` (searched at kTolerantKeyWeight).
+    void add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
+                       std::vector<Xapian::Query>& tolerant);
     std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;
 
     analysis::Analyzer& analyzer_;

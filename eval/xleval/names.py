@@ -45,6 +45,14 @@ TEMPLATES = {
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 MODES = ["off", "keys", "imported"]
 CATEGORIES = ["same", "latin", "cyrillic"]
+HALVES = ["dev", "test"]
+
+
+def half(qid):
+    """The held-out split (issue 19): a person is in the development half, whose misses may be read
+    while writing name rules, or in the test half, which is only ever scored. By the last bit of
+    SHA-256 of the Wikidata id: deterministic and independent of the sample order (first bits)."""
+    return HALVES[hashlib.sha256(qid.encode()).digest()[-1] & 1]
 
 
 def clean_name(lang, name):
@@ -148,6 +156,7 @@ def run(tools, shared: Path, work: Path, cap):
         cells = {s: {t: [] for t in LANGS} for s in LANGS}
         cats = {c: [] for c in CATEGORIES}
         words = {c: {"same": [], "different": []} for c in CATEGORIES}
+        halves = {h: {c: [] for c in CATEGORIES} for h in HALVES}
         rrs = []
         errors = []
         misses = []
@@ -167,8 +176,10 @@ def run(tools, shared: Path, work: Path, cap):
                 cats[cat].append(hit)
                 same_n = len(by_qid[q][s].split()) == len(target_name.split())
                 words[cat]["same" if same_n else "different"].append(hit)
+                halves[half(q)][cat].append(hit)
                 rrs.append(1.0 / r if r else 0.0)
-                if not hit and len(misses) < 400:
+                # Only the development half's misses are shown: the test half is never read.
+                if not hit and half(q) == "dev" and len(misses) < 400:
                     misses.append([s, text, t, target_name])
         allhits = [h for s in LANGS for t in LANGS for h in cells[s][t]]
         mres = {
@@ -179,6 +190,8 @@ def run(tools, shared: Path, work: Path, cap):
             "by_category": {c: {"r10": round(sum(v) / len(v), 4) if v else None, "n": len(v)} for c, v in cats.items()},
             "by_category_word_count": {c: {k: {"r10": round(sum(v) / len(v), 4) if v else None, "n": len(v)}
                                            for k, v in d.items()} for c, d in words.items()},
+            "by_half": {h: {c: {"r10": round(sum(v) / len(v), 4) if v else None, "n": len(v)} for c, v in d.items()}
+                        for h, d in halves.items()},
             "cells": {s: {t: {"r10": round(sum(v) / len(v), 4), "n": len(v)} for t, v in cells[s].items() if v}
                       for s in LANGS},
             "errors": len(errors),
@@ -188,5 +201,7 @@ def run(tools, shared: Path, work: Path, cap):
         results["modes"][mode] = mres
         log(f"names {mode:8s}: R@10 {mres['r10']:.3f} (same {mres['by_category']['same']['r10']}, "
             f"latin {mres['by_category']['latin']['r10']}, cyrillic {mres['by_category']['cyrillic']['r10']})"
+            + f"; test half: latin {mres['by_half']['test']['latin']['r10']}, "
+            f"cyrillic {mres['by_half']['test']['cyrillic']['r10']}"
             + (f"; {len(errors)} query errors" if errors else ""))
     return results

@@ -12,6 +12,9 @@
 //   N<key>              name key of a capitalised word (no positions): the same name in any
 //                       script or transcription gets one key (analysis/name_key.hpp), e.g.
 //                       Шойгу, Shoigu, Sojgu -> Nshoygu. Inflected forms also get their bases' keys.
+//                       The keys follow data/namerules/ (schema version 6: the transcription
+//                       conventions of issue 19, Хрущёв, Hruscsov, Chruschtschow -> Nhrushchev);
+//                       a version-5 index holds keys of the older rules.
 //   S<word>             unstemmed title word (no positions).
 //   L<lang>             boolean: document language ("Lhu", "Lund").
 //   Q<id>               boolean: unique document id (replace_document key).
@@ -67,7 +70,7 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "5";
+inline constexpr std::string_view kSchemaVersion = "6";
 
 /// First value slot of the text blocks (block k is in kTextBlockSlot + k).
 inline constexpr Xapian::valueno kTextBlockSlot = 256;
@@ -82,10 +85,13 @@ inline constexpr std::size_t kPositionSkip = 32;
 }
 
 // --- Index lifecycle (docs/index-lifecycle.md) ---------------------------------------------------
-// Version 4 added what incremental updates need. Version 5 changed the document data (above): the
-// indexer refuses to extend an older index that holds documents (rebuild it: xling-index
-// --rebuild); the searcher still reads version-4 JSON records (and re-analyses their text for
-// snippets).
+// Version 4 added what incremental updates need. Version 5 changed the document data (above).
+// Version 6 changed the name keys (N<key> terms and their synonym links: the transcription rules
+// of data/namerules/, issue 19); the document data is version 5's. The indexer refuses to extend
+// an older index that holds documents (rebuild it: xling-index --rebuild), so one index never
+// mixes keys of two rule sets; the searcher still reads version-4 JSON records (and re-analyses
+// their text for snippets) and searches a version-5 index, whose older keys then meet fewer
+// transcriptions until it is rebuilt.
 //   F<source>           boolean: the input file a document was read from (absent for documents
 //                       added through the API): its absolute, lexically normal path, or "#" and 16
 //                       hex digits of the path's FNV-1a 64 hash when longer than kMaxSourcePathBytes.

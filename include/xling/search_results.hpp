@@ -45,6 +45,12 @@ struct QueryConcept {
     std::map<std::string, std::vector<std::string>> forms;      ///< language -> inflected forms found in the index
     std::map<std::string, std::string> stems;                   ///< language -> stem of the query word
     std::vector<std::string> name_keys;                         ///< name keys searched (unknown capitalised names)
+    /// Name key -> the languages whose transcription rules (namerules/<lang>.txt) read the word
+    /// as that key ("hrushchov" -> en, de, hu, lt, ru).
+    std::map<std::string, std::vector<std::string>> name_key_languages;
+    /// Index name key within a few edits of a searched key -> that searched key (tolerant
+    /// matching, searcher/key_neighbours.hpp; lower weight than an exact key).
+    std::map<std::string, std::string> tolerant_name_keys;
     std::vector<std::string> stopword_in;                       ///< languages where the word is a stopword
     /// Language -> index words the concept also matches through accent folding, at a lower
     /// weight (SearchRequest::accents; "siaures" -> lt: "šiaurės"). Empty when none or strict.

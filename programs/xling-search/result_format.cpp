@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "searcher/control_chars.hpp"
+#include "searcher/key_neighbours.hpp"
 #include "searcher/html_escape.hpp"
 
 namespace xling::cli {
@@ -84,7 +85,17 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
             for (const auto& [lang, stem] : c.stems) out << ' ' << safe(lang) << ':' << safe(stem);
             out << '\n';
         }
-        if (!c.name_keys.empty()) out << "      name keys: " << safe(join(c.name_keys, ", ")) << '\n';
+        for (const std::string& key : c.name_keys) {
+            const auto langs = c.name_key_languages.find(key);
+            out << "      name key " << safe(key);
+            if (langs != c.name_key_languages.end()) out << " (transcription read as " << safe(join(langs->second, ", ")) << ")";
+            out << '\n';
+        }
+        for (const auto& [near, key] : c.tolerant_name_keys) {
+            out << "      tolerant name key " << safe(near) << " (within " << xling::searcher::tolerated_edits(key.size())
+                << (xling::searcher::tolerated_edits(key.size()) == 1 ? " edit" : " edits") << " of " << safe(key)
+                << "; lower weight)\n";
+        }
         if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
         for (const auto& [lang, words] : c.accent_forms) {
             out << "      accents " << safe(lang) << ": " << safe(join(words, ", ")) << " (typed without diacritics; lower weight)\n";

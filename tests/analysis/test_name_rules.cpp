@@ -183,6 +183,34 @@ TEST_CASE("rewrite_sequential: each rule over the whole output of the previous o
     CHECK(grow.rewrite_sequential("sas") == "ssass");
 }
 
+TEST_CASE("rewrites anchored at the start (^) or the end ($) apply only there, in both passes") {
+    const NameRules r = NameRules::parse("key: ^ye>e aine$>en e$>\n", "t");
+    CHECK(r.rewrite_sequential("yelena") == "elena");
+    CHECK(r.rewrite_sequential("valuyev") == "valuyev");  // ye inside: kept
+    CHECK(r.rewrite_sequential("clarke") == "clark");
+    CHECK(r.rewrite_sequential("heye") == "hey");          // only the final e
+    CHECK(r.rewrite_sequential("lafontaine") == "lafonten");
+    CHECK(r.rewrite_single_pass("yeye") == "ey");
+    CHECK(r.rewrite_single_pass("ee") == "e");
+    CHECK(r.rewrite_sequential("e") == "");
+}
+
+TEST_CASE("letter classes: # a consonant, @ a vowel, copied in order into the replacement") {
+    const NameRules r = NameRules::parse("key: #y#>#i# @y@>@@ #yo>#e\n", "t");
+    // Overlapping matches: the r of "kyr" also starts "ryl".
+    CHECK(r.rewrite_sequential("kyrylenko") == "kirilenko");
+    CHECK(r.rewrite_sequential("valuyev") == "valuev");
+    CHECK(r.rewrite_sequential("fyodor") == "fedor");
+    CHECK(r.rewrite_sequential("nikolay") == "nikolay");  // y after a vowel, at the end: no class match
+    CHECK(r.rewrite_sequential("yyy") == "yyy");          // y is neither class
+    CHECK(r.rewrite_single_pass("kyr") == "kir");
+}
+
+TEST_CASE("parse: an anchor without a pattern is an error") {
+    CHECK(parse_error("key: ^>s\n", "origin").find("origin:1:") != std::string::npos);
+    CHECK(parse_error("key: $>s\n", "origin").find("origin:1:") != std::string::npos);
+}
+
 TEST_CASE("real rule files: hu key rewrites") {
     CHECK(rules("hu").rewrite_single_pass("beluszov") == "belusov");
     CHECK(rules("hu").rewrite_single_pass("sojgu") == "shoygu");

@@ -26,16 +26,19 @@ void check_accents(const std::filesystem::path& db) {
     const Ids accented = search_ids(db, "Šiaurės Korėjos");
     REQUIRE_FALSE(accented.empty());
     CHECK(search_ids(db, "Siaures Korejos") == accented);
-    CHECK(search_ids(db, "Siaures Korejos", "--accents strict").empty());
+    // Without name keys: their Hungarian reading of "Siaures" (s = sh) and tolerant keys meet
+    // Šiaurės Korėjos by transcription, which is not accent folding.
+    CHECK(search_ids(db, "Siaures Korejos", "--accents strict --no-name-keys").empty());
     CHECK_FALSE(search_ids(db, "katonai egyuttmukodes").empty());
     CHECK(search_ids(db, "katonai egyuttmukodes") == search_ids(db, "katonai együttműködés"));
 }
 
 void check_spelling(const std::filesystem::path& db) {
-    const CommandResult human = search_cli(db, "Belousof", "--color never");
+    // Without name keys: tolerant keys find "Belousof" (one edit from belusov), so no suggestion.
+    const CommandResult human = search_cli(db, "Belousof", "--color never --no-name-keys");
     CHECK(human.exit_code == 1);  // nothing found
     CHECK(human.out.find("did you mean Belousov?") != std::string::npos);
-    const CommandResult json = search_cli(db, "Belousof", "--json");
+    const CommandResult json = search_cli(db, "Belousof", "--json --no-name-keys");
     const auto parsed = nlohmann::json::parse(json.out);
     CHECK(parsed["suggestion"] == "Belousov");
     CHECK(parsed["hits"].empty());
