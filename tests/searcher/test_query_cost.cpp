@@ -137,7 +137,8 @@ TEST_CASE("a phrase word stands for at most kMaxPhraseWordForms forms, the most 
     const Xapian::Database db((dir.path() / "db").string());
     const auto data = xling::test::plain_resources()->data().analysis;
     analysis::Analyzer analyzer(data);
-    const searcher::IndexForms index(db, data, analyzer);
+    searcher::StemCache stems(analyzer);
+    const searcher::IndexForms index(db, data, stems);
 
     QueryConcept info;
     const std::vector<std::string> few(forms.begin(), forms.begin() + 10);
