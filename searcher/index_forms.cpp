@@ -23,8 +23,9 @@ std::string common_prefix(const std::vector<std::string>& words) {
 }
 }  // namespace
 
-IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data, StemCache& stems)
-    : db_(db), stems_(stems), data_(std::move(data)) {}
+IndexForms::IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data,
+                       analysis::Analyzer& analyzer)
+    : db_(db), analyzer_(analyzer), data_(std::move(data)) {}
 
 const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, std::string_view word) {
     std::string cache_key(lang);
@@ -33,7 +34,7 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
     if (const auto it = stem_cache_.find(cache_key); it != stem_cache_.end()) return it->second;
 
     std::vector<std::string> found;
-    const std::string stem = stems_.stem(lang, word);
+    const std::string stem = analyzer_.stem(lang, word);
     if (stem.empty() || analysis::code_point_count(stem) < 3) {
         if (db_.term_exists(std::string(word))) found.emplace_back(word);
     } else {
@@ -50,7 +51,7 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
             if (analysis::code_point_count(prefix) < 2) continue;
             for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
                 const std::string term = *t;
-                if ((term == word || stems_.stem(lang, term) == stem) &&
+                if ((term == word || analyzer_.stem(lang, term) == stem) &&
                     std::find(found.begin(), found.end(), term) == found.end()) {
                     found.push_back(term);
                 }

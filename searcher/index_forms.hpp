@@ -13,14 +13,13 @@
 
 #include "analysis/analysis_data.hpp"
 #include "analysis/analyzer.hpp"
-#include "searcher/stem_cache.hpp"
 
 namespace xling::searcher {
 
 class IndexForms {
   public:
-    /// `stems` (and its analyzer) must outlive this object.
-    IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data, StemCache& stems);
+    IndexForms(const Xapian::Database& db, std::shared_ptr<const analysis::AnalysisData> data,
+               analysis::Analyzer& analyzer);
 
     /// Index terms that are `name_word` or its inflected forms in `lang` (sorted). A word of one
     /// character (an initial) or a language without rules gives only the word itself.
@@ -50,7 +49,7 @@ class IndexForms {
 
   private:
     const Xapian::Database& db_;
-    StemCache& stems_;
+    analysis::Analyzer& analyzer_;
     std::map<std::string, std::vector<std::string>, std::less<>> stem_cache_;
     std::shared_ptr<const analysis::AnalysisData> data_;
     std::map<std::string, std::vector<std::string>, std::less<>> cache_;

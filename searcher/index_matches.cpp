@@ -61,19 +61,19 @@ std::vector<std::string> IndexMatches::source_words(const MatchGroup& group, std
     }
     std::vector<std::string> out;
     for (std::string& word : sources) {
-        if (stems_.stem(lang, word) == stem) out.push_back(std::move(word));
+        if (analyzer_.stem(lang, word) == stem) out.push_back(std::move(word));
     }
     return out;
 }
 
-IndexMatches::IndexMatches(const Xapian::Database& db, const MatchTerms& terms, StemCache& stems)
-    : db_(db), terms_(terms), stems_(stems), analyzer_(stems.analyzer()) {}
+IndexMatches::IndexMatches(const Xapian::Database& db, const MatchTerms& terms, analysis::Analyzer& analyzer)
+    : db_(db), terms_(terms), analyzer_(analyzer) {}
 
 void IndexMatches::add(Candidates& out, std::string_view lang, const std::string& word, std::size_t group,
                        bool needs_capital) {
     auto [it, fresh] = out.try_emplace(word);
     Candidate& c = it->second;
-    if (fresh) c.stem = stems_.stem(lang, word);
+    if (fresh) c.stem = analyzer_.stem(lang, word);
     const auto at = std::find(c.groups.begin(), c.groups.end(), group);
     if (at == c.groups.end()) {
         c.groups.push_back(group);
@@ -100,14 +100,14 @@ const IndexMatches::Candidates& IndexMatches::candidates(std::string_view lang) 
                     for (std::string& word : source_words(group, lang, stem)) {
                         if (db_.term_exists(word)) add(out, lang, word, g, false);
                     }
-                    if (db_.term_exists(stem) && stems_.stem(lang, stem) == stem) add(out, lang, stem, g, false);
+                    if (db_.term_exists(stem) && analyzer_.stem(lang, stem) == stem) add(out, lang, stem, g, false);
                     continue;
                 }
                 for (const std::string& prefix : stem_prefixes(group, lang, stem)) {
                     std::size_t seen = 0;
                     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix) && seen < kMaxExpansion; ++t, ++seen) {
                         const std::string term = *t;
-                        if (stems_.stem(lang, term) == stem) add(out, lang, term, g, false);
+                        if (analyzer_.stem(lang, term) == stem) add(out, lang, term, g, false);
                     }
                 }
             }

@@ -16,7 +16,6 @@
 
 #include "analysis/analyzer.hpp"
 #include "searcher/match_terms.hpp"
-#include "searcher/stem_cache.hpp"
 
 namespace xling::searcher {
 
@@ -45,7 +44,7 @@ class IndexMatches {
     static constexpr std::size_t kMaxExpansion = 20000;
 
     /// `db` and `terms` must outlive this object. Not thread-safe (caches per language).
-    IndexMatches(const Xapian::Database& db, const MatchTerms& terms, StemCache& stems);
+    IndexMatches(const Xapian::Database& db, const MatchTerms& terms, analysis::Analyzer& analyzer);
 
     /// The matches of document `did` (of language `lang`). Throws Xapian::Error.
     [[nodiscard]] DocumentMatches find(Xapian::docid did, std::string_view lang);
@@ -64,7 +63,6 @@ class IndexMatches {
 
     const Xapian::Database& db_;
     const MatchTerms& terms_;
-    StemCache& stems_;
     analysis::Analyzer& analyzer_;
     std::map<std::string, Candidates, std::less<>> by_lang_;
 };

@@ -98,7 +98,8 @@ void trim_cut_code_point(std::string& slice) {
 // skip point before that position, read only when its block is decompressed already (a text up
 // to kTextBlockBytes always is), so that `matched` keeps the document's case ("Artikels", not
 // "artikels") at the cost of segmenting one skip interval. Empty when it cannot tell.
-std::string written_form(const MatchedWord& w, StoredText& text, const indexer::TextMap& map, TextWords& words) {
+std::string written_form(const MatchedWord& w, StoredText& text, const indexer::TextMap& map,
+                         analysis::Analyzer& analyzer) {
     const std::uint64_t p = w.first_position;
     if (p < 1 || p > map.positions) return {};
     const std::uint64_t skip = 1 + (p - 1) / schema::kPositionSkip * schema::kPositionSkip;
@@ -108,7 +109,7 @@ std::string written_form(const MatchedWord& w, StoredText& text, const indexer::
     if (begin >= end || !text.has_block_at(begin) || !text.has_block_at(end - 1)) return {};
     const std::string slice = text.slice(begin, end);
     std::vector<analysis::AnalyzedToken> tokens;
-    words.words(slice, tokens);
+    analyzer.words(slice, tokens);
     const std::size_t at = p - skip;
     if (at >= tokens.size() || tokens[at].word != w.word) return {};
     return slice.substr(tokens[at].begin, tokens[at].end - tokens[at].begin);
@@ -118,7 +119,7 @@ std::string written_form(const MatchedWord& w, StoredText& text, const indexer::
 
 Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, const indexer::TextMap& map,
                            std::string_view lang, const MatchTerms& terms, const SnippetOptions& options,
-                           TextWords& words) {
+                           analysis::Analyzer& analyzer) {
     Snippet snippet;
     if (map.text_bytes == 0) return snippet;
 
@@ -136,7 +137,7 @@ Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, con
         std::string slice = text.slice(ranges[r].begin, ranges[r].end);
         const bool reaches_end = ranges[r].end >= map.text_bytes;
         if (!reaches_end) trim_cut_code_point(slice);
-        words.words(slice, tokens);
+        analyzer.words(slice, tokens);
         if (!reaches_end && !tokens.empty() && tokens.back().end == slice.size()) tokens.pop_back();  // a cut word
         if (r + 1 == ranges.size()) passage.closes_text = reaches_end;
         if (r == 0) passage.opens_text = ranges[r].begin == 0;
@@ -180,7 +181,7 @@ Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, con
     for (std::size_t i = 0; i < matches.words.size(); ++i) {
         const MatchedWord& w = matches.words[i];
         if (surfaces[i].empty()) {
-            if (std::string written = written_form(w, text, map, words); !written.empty()) surfaces[i].push_back(std::move(written));
+            if (std::string written = written_form(w, text, map, analyzer); !written.empty()) surfaces[i].push_back(std::move(written));
         }
         const std::vector<std::string> own{w.word};
         const std::vector<std::string>& forms = surfaces[i].empty() ? own : surfaces[i];

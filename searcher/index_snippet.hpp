@@ -11,18 +11,17 @@
 #include "searcher/index_matches.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/stored_text.hpp"
-#include "searcher/text_words.hpp"
 
 namespace xling::searcher {
 
 /// The snippet of a document of language `lang` whose matches are `matches` and whose text is
-/// read through `text` (with its record's `map`); `words` segments the passages. Matched forms
+/// read through `text` (with its record's `map`). Matched forms
 /// and concepts come from all of `matches`: a word shown in a passage is listed as written there,
 /// one outside them as written at its first position when the block holding it was decompressed
 /// for the passages (always for a text of one block), else as its normalized index form.
 /// Throws xling::IndexError when a text block is missing or corrupt.
 [[nodiscard]] Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, const indexer::TextMap& map,
                                          std::string_view lang, const MatchTerms& terms,
-                                         const SnippetOptions& options, TextWords& words);
+                                         const SnippetOptions& options, analysis::Analyzer& analyzer);
 
 }  // namespace xling::searcher

@@ -27,8 +27,6 @@
 #include "searcher/query_translator.hpp"
 #include "searcher/snippet.hpp"
 #include "searcher/spelling.hpp"
-#include "searcher/stem_cache.hpp"
-#include "searcher/text_words.hpp"
 #include "searcher/stored_fields.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -96,8 +94,6 @@ class Searcher::Impl {
           resources_(require(std::move(resources))),
           data_(resources_->data().analysis),
           analyzer_(data_),
-          stems_(analyzer_),
-          text_words_(analyzer_),
           keyer_(data_),
           aliases_(resources_->aliases()),
           detector_(*data_) {}
@@ -207,7 +203,7 @@ class Searcher::Impl {
         results.query = request.query;
         const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator, request.limits);
         const std::vector<std::string> langs = target_languages(request);
-        searcher::IndexForms forms(db_, data_, stems_);
+        searcher::IndexForms forms(db_, data_, analyzer_);
         searcher::QueryBuilder builder(analyzer_, keyer_, forms, &aliases_, langs);
         searcher::BuildOptions build_options;
         build_options.expand_aliases = request.expand_aliases;
@@ -244,7 +240,7 @@ class Searcher::Impl {
         results.total_exact = results.total_lower == results.total_upper;
         if (results.total < kSuggestBelow) results.suggestion = searcher::spelling_suggestion(db_, request.query, tree, analyzer_);
 
-        searcher::IndexMatches index_matches(db_, built.terms, stems_);  // caches the vocabulary for all hits
+        searcher::IndexMatches index_matches(db_, built.terms, analyzer_);  // caches the vocabulary for all hits
         for (auto it = mset.begin(); it != mset.end(); ++it) {
             results.hits.push_back(hit_of(it, built.terms, request.snippet, index_matches));
         }
@@ -277,7 +273,7 @@ class Searcher::Impl {
             if (record) {
                 searcher::StoredText text(doc, record->text);
                 snippet = searcher::make_index_snippet(index_matches.find(*it, hit.lang), text, record->text, hit.lang,
-                                                       terms, snippet_options, text_words_);
+                                                       terms, snippet_options, analyzer_);
             } else {
                 snippet = searcher::make_snippet(stored.text, hit.lang, terms, snippet_options, analyzer_, keyer_);
             }
@@ -382,8 +378,6 @@ class Searcher::Impl {
     std::shared_ptr<const Resources> resources_;
     std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
-    searcher::StemCache stems_;  // index words' stems, kept across queries (searcher/stem_cache.hpp)
-    searcher::TextWords text_words_;  // passages' words, each surface form normalized once
     analysis::NameKeyer keyer_;
     analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, at the first accented word
     const AliasTable& aliases_;  // owned by resources_

@@ -77,13 +77,11 @@ TEST_CASE("a 5 MB text shows its matches at the start, middle and end, reading o
     terms.groups.emplace_back();
     terms.groups.back().words.insert("zebulon");
     xling::analysis::Analyzer analyzer(xling::analysis::AnalysisData::load(xling::test::kDataDir));
-    xling::searcher::StemCache stems(analyzer);
-    xling::searcher::TextWords words(analyzer);
-    xling::searcher::IndexMatches matches(db, terms, stems);
+    xling::searcher::IndexMatches matches(db, terms, analyzer);
     const auto found = matches.find(did, "en");
     REQUIRE(found.positions.size() == 3);
     xling::searcher::StoredText stored(xdoc, record->text);
-    const auto s = xling::searcher::make_index_snippet(found, stored, record->text, "en", terms, {}, words);
+    const auto s = xling::searcher::make_index_snippet(found, stored, record->text, "en", terms, {}, analyzer);
     CHECK(s.text == snippet);
     CHECK(stored.blocks_decoded() <= 4);  // a block per passage, one more where a passage crosses a boundary
 

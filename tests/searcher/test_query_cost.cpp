@@ -137,8 +137,7 @@ TEST_CASE("a phrase word stands for at most kMaxPhraseWordForms forms, the most 
     const Xapian::Database db((dir.path() / "db").string());
     const auto data = xling::test::plain_resources()->data().analysis;
     analysis::Analyzer analyzer(data);
-    searcher::StemCache stems(analyzer);
-    const searcher::IndexForms index(db, data, stems);
+    const searcher::IndexForms index(db, data, analyzer);
 
     QueryConcept info;
     const std::vector<std::string> few(forms.begin(), forms.begin() + 10);
