@@ -31,8 +31,9 @@ namespace xling::analysis {
 
 class AccentFolder {
   public:
-    /// Compiles the ICU transliterators (once per folder: about a millisecond each).
-    /// @throws ConfigError when ICU cannot build them.
+    /// A folder whose ICU transliterators are compiled at their first use (once per folder:
+    /// about a millisecond each, and the first fills ICU's registry): ASCII words never need them.
+    /// The methods below throw ConfigError when ICU cannot build them.
     AccentFolder();
     ~AccentFolder();
     AccentFolder(AccentFolder&&) noexcept;
@@ -56,6 +57,8 @@ class AccentFolder {
 
   private:
     std::string apply(icu::Transliterator& t, std::string_view word) const;
+    icu::Transliterator& folding();  // compiled at the first call
+    icu::Transliterator& german();
 
     std::unique_ptr<icu::Transliterator> fold_;
     std::unique_ptr<icu::Transliterator> german_;

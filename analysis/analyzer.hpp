@@ -59,6 +59,9 @@ class Analyzer {
     /// when analyze() leaves it out (empty after normalization, or longer than kMaxWordBytes).
     [[nodiscard]] std::optional<AnalyzedToken> analyze_word(std::string_view surface, std::string_view lang);
 
+    /// One surface form (a span of split()) as words() gives it, offsets 0: its normalized word
+    /// and capitalisation, no stem; nullopt when words() leaves it out. Thread-safe (const).
+    [[nodiscard]] std::optional<AnalyzedToken> word(std::string_view surface) const { return word_of(surface); }
     /// Stem of a normalized word in `lang`, or "" when it is a stopword of `lang`.
     [[nodiscard]] std::string stem(std::string_view lang, std::string_view word);
 

@@ -60,7 +60,7 @@ struct ByteRange {
 };
 
 // The bytes to segment for each window: from the skip point at or before its first position (a
-// word's start) to well past its last, enough for the rendering to fill its budget; overlapping
+// word's start) to the skip point after its last, which the window's words end before; overlapping
 // ranges merged.
 std::vector<ByteRange> byte_ranges(const std::vector<Window>& windows, const indexer::TextMap& map,
                                    const SnippetOptions& options) {
@@ -72,7 +72,9 @@ std::vector<ByteRange> byte_ranges(const std::vector<Window>& windows, const ind
         const std::uint64_t begin = map.offset_before(w.first);
         const std::uint64_t next_skip = w.first + schema::kPositionSkip;
         const std::uint64_t after = next_skip <= map.positions ? map.offset_before(next_skip) : map.text_bytes;
-        ranges.push_back({begin, std::min(map.text_bytes, after + slack)});
+        const std::uint64_t past_last = w.last + 1 + schema::kPositionSkip;
+        const std::uint64_t window_end = past_last <= map.positions ? map.offset_before(past_last) : map.text_bytes;
+        ranges.push_back({begin, std::min({map.text_bytes, after + slack, window_end})});
     }
     if (ranges.empty()) ranges.push_back({0, std::min(map.text_bytes, slack)});  // no visible match: the opening
     std::sort(ranges.begin(), ranges.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
@@ -90,6 +92,27 @@ void trim_cut_code_point(std::string& slice) {
     while (end > 0 && (static_cast<unsigned char>(slice[end - 1]) & 0xC0) == 0x80) --end;
     if (end > 0 && (static_cast<unsigned char>(slice[end - 1]) & 0x80) != 0) --end;
     slice.resize(end);
+}
+
+// `w` as the text writes it at its first position, when no passage shows it: the words from the
+// skip point before that position, read only when its block is decompressed already (a text up
+// to kTextBlockBytes always is), so that `matched` keeps the document's case ("Artikels", not
+// "artikels") at the cost of segmenting one skip interval. Empty when it cannot tell.
+std::string written_form(const MatchedWord& w, StoredText& text, const indexer::TextMap& map,
+                         analysis::Analyzer& analyzer) {
+    const std::uint64_t p = w.first_position;
+    if (p < 1 || p > map.positions) return {};
+    const std::uint64_t skip = 1 + (p - 1) / schema::kPositionSkip * schema::kPositionSkip;
+    const std::uint64_t next = skip + schema::kPositionSkip;
+    const std::uint64_t begin = map.offset_before(p);
+    const std::uint64_t end = next <= map.positions ? map.offset_before(next) : map.text_bytes;
+    if (begin >= end || !text.has_block_at(begin) || !text.has_block_at(end - 1)) return {};
+    const std::string slice = text.slice(begin, end);
+    std::vector<analysis::AnalyzedToken> tokens;
+    analyzer.words(slice, tokens);
+    const std::size_t at = p - skip;
+    if (at >= tokens.size() || tokens[at].word != w.word) return {};
+    return slice.substr(tokens[at].begin, tokens[at].end - tokens[at].begin);
 }
 
 }  // namespace
@@ -157,6 +180,9 @@ Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, con
     std::vector<std::set<std::string, std::less<>>> seen_by_group(terms.groups.size());
     for (std::size_t i = 0; i < matches.words.size(); ++i) {
         const MatchedWord& w = matches.words[i];
+        if (surfaces[i].empty()) {
+            if (std::string written = written_form(w, text, map, analyzer); !written.empty()) surfaces[i].push_back(std::move(written));
+        }
         const std::vector<std::string> own{w.word};
         const std::vector<std::string>& forms = surfaces[i].empty() ? own : surfaces[i];
         for (const std::string& form : forms) {

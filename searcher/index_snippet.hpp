@@ -15,9 +15,11 @@
 namespace xling::searcher {
 
 /// The snippet of a document of language `lang` whose matches are `matches` and whose text is
-/// read through `text` (with its record's `map`). Matched forms and concepts come from all of
-/// `matches`: a word shown in a passage is listed as written there, one outside them as its
-/// normalized index form. Throws xling::IndexError when a text block is missing or corrupt.
+/// read through `text` (with its record's `map`). Matched forms
+/// and concepts come from all of `matches`: a word shown in a passage is listed as written there,
+/// one outside them as written at its first position when the block holding it was decompressed
+/// for the passages (always for a text of one block), else as its normalized index form.
+/// Throws xling::IndexError when a text block is missing or corrupt.
 [[nodiscard]] Snippet make_index_snippet(const DocumentMatches& matches, StoredText& text, const indexer::TextMap& map,
                                          std::string_view lang, const MatchTerms& terms,
                                          const SnippetOptions& options, analysis::Analyzer& analyzer);

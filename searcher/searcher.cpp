@@ -379,7 +379,7 @@ class Searcher::Impl {
     std::shared_ptr<const analysis::AnalysisData> data_;
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
-    analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, not per query
+    analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, at the first accented word
     const AliasTable& aliases_;  // owned by resources_
     searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;

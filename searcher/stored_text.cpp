@@ -14,6 +14,10 @@ const std::string& StoredText::block(std::size_t k) {
     return blocks_.emplace(k, indexer::decompress_block(packed)).first->second;
 }
 
+bool StoredText::has_block_at(std::uint64_t offset) const {
+    return blocks_.count(static_cast<std::size_t>(offset / schema::kTextBlockBytes)) != 0;
+}
+
 std::string StoredText::slice(std::uint64_t begin, std::uint64_t end) {
     end = std::min(end, map_.text_bytes);
     std::string out;

@@ -22,6 +22,8 @@ class StoredText {
     /// The whole text.
     [[nodiscard]] std::string all() { return slice(0, map_.text_bytes); }
     [[nodiscard]] std::uint64_t size() const noexcept { return map_.text_bytes; }
+    /// True when the block holding byte `offset` is decompressed already.
+    [[nodiscard]] bool has_block_at(std::uint64_t offset) const;
     /// Distinct blocks decompressed so far (tests show a snippet reads only those near its matches).
     [[nodiscard]] std::size_t blocks_decoded() const noexcept { return blocks_.size(); }
 

@@ -131,6 +131,27 @@ TEST_CASE("snippets from the index highlight every kind of match") {
     }
 }
 
+TEST_CASE("a matched word outside the shown passages keeps the case the text writes it in") {
+    // Three far-apart words and one fragment: two candidate passages, so "Charlie" is not shown;
+    // its block is decompressed for the others, so `matched` lists it as written, not "charlie".
+    TempDir dir;
+    const std::string filler = "The committee reviewed paragraph seven of the annex and noted its amendments. ";
+    std::string text = "Alpha opened the session. ";
+    while (text.size() < 2000) text += filler;
+    text += "Then Bravo spoke. ";
+    while (text.size() < 4000) text += filler;
+    text += "Finally Charlie closed it. ";
+    while (text.size() < 6000) text += filler;
+    index_documents(dir / "db", {doc("minutes", "en", text)});
+    xling::SnippetOptions one;
+    one.max_fragments = 1;
+    const auto r = search(dir / "db", "alpha OR bravo OR charlie", one);
+    REQUIRE(r.hits.size() == 1);
+    CAPTURE(r.hits[0].snippet);
+    CHECK(r.hits[0].snippet.find("Charlie") == std::string::npos);
+    CHECK(r.hits[0].matched_forms == std::vector<std::string>{"Alpha", "Bravo", "Charlie"});
+}
+
 TEST_CASE("HTML highlighting escapes the document's text and keeps only the markers as markup") {
     TempDir dir;
     index_documents(dir / "db", {doc("x", "en", "Putin said <script>alert('x')</script> & left \"now\".")});
