@@ -295,8 +295,11 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
         part.query = with_accented(members, options_.accents->word_alternatives(token.word, languages_, group));
     }
     if (!tolerant.empty() && !part.query.empty()) {
-        // Beside the exact alternatives, not inside their OP_SYNONYM (which would weigh them as one).
-        part.query = Xapian::Query(Xapian::Query::OP_OR, part.query,
+        // Beside the exact alternatives, not inside their OP_SYNONYM (which would weigh them as
+        // one), and as OP_MAX rather than OP_OR: a document that has the exact name and also a
+        // neighbour (Hungarian Putyin and Putyinnak, keys putin and putinak) scores by its exact
+        // match, so a tolerant key never lifts it above a document with the exact name alone.
+        part.query = Xapian::Query(Xapian::Query::OP_MAX, part.query,
                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                  Xapian::Query(Xapian::Query::OP_SYNONYM, tolerant.begin(), tolerant.end()),
                                                  kTolerantKeyWeight));

@@ -130,6 +130,29 @@ TEST_CASE("a distinct person one edit away ranks below the exact match, and a fu
     CHECK(search_ids(f.db, "Vyacheslav Kyrylenko", f.only_keys) == Ids{"kyrylenko.en"});
 }
 
+TEST_CASE("a document with the exact key and a neighbour scores by its exact match, not by both") {
+    // Two documents of one length, each saying Hammonds once; the second also names Hemonds (one
+    // edit away). Scored as exact OR tolerant, the second would lead on its extra neighbour;
+    // scored by its best reading (OP_MAX), it does not. Documents without either
+    // name give the keys a non-zero idf.
+    TempDir dir;
+    std::string docs = "{\"id\":\"exact\",\"lang\":\"en\",\"text\":\"Tom Hammonds spoke with Anna Smith.\"}\n"
+                       "{\"id\":\"both\",\"lang\":\"en\",\"text\":\"Tom Hammonds spoke with Anna Hemonds.\"}\n";
+    for (int i = 0; i < 6; ++i) {
+        docs += "{\"id\":\"other" + std::to_string(i) + "\",\"lang\":\"en\",\"text\":\"Anna Smith spoke in London.\"}\n";
+    }
+    write_file(dir / "docs.jsonl", docs);
+    write_file(dir / "empty.aliases", "# no entities\n");
+    REQUIRE(index_paths(dir / "db", {dir / "docs.jsonl"}, "-q --strict").exit_code == 0);
+    const CommandResult r = search_cli(dir / "db", "Hammonds",
+                                       "--json --aliases " + shell_quote((dir / "empty.aliases").string()));
+    REQUIRE(r.exit_code == 0);
+    const auto json = nlohmann::json::parse(r.out);
+    REQUIRE(json["hits"].size() == 2);
+    CHECK(json["hits"][0]["id"] == "exact");
+    CHECK(json["hits"][1]["id"] == "both");
+}
+
 TEST_CASE("short keys are matched exactly only: Putin does not find Patin") {
     const Fixture& f = fixture();
     CHECK(search_ids(f.db, "Путин", f.only_keys).empty());

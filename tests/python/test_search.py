@@ -24,9 +24,12 @@ def test_a_german_word_finds_both_german_articles(searcher):
 
 
 def test_a_lithuanian_nominative_finds_its_case_forms(plain_searcher):
+    # Without an alias table the name key still meets the French article's "Russie" (Rusij-a and
+    # Russi-e share the key "rusi"): the same country, found by transcription.
     assert sorted(ids(plain_searcher.search("Rusija"))) == [
         "lt/01-belousovas-pchenjane.txt",
         "lt/02-soigu-grudai.md",
+        "other/01-fr-belooussov-pyongyang.txt",
         "wire-lt-001",
     ]
 
