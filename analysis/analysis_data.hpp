@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "analysis/lemmatizer.hpp"
 #include "analysis/name_rules.hpp"
 #include "analysis/stopword_list.hpp"
 
@@ -16,8 +17,8 @@ namespace xling::analysis {
 
 class AnalysisData {
   public:
-    /// Loads stopwords/<code>.txt and namerules/<code>.txt (plus namerules/common.txt) for every
-    /// supported language from `data_dir`.
+    /// Loads stopwords/<code>.txt and namerules/<code>.txt (when present; plus namerules/common.txt)
+    /// for every supported language from `data_dir`.
     /// Throws ConfigError naming the missing or malformed file.
     [[nodiscard]] static std::shared_ptr<const AnalysisData> load(const std::filesystem::path& data_dir);
 
@@ -32,6 +33,9 @@ class AnalysisData {
 
     /// Name rules of `lang`; empty rules (exact names only) for "und" or unknown codes.
     [[nodiscard]] const NameRules& name_rules(std::string_view lang) const;
+    /// The Hunspell dictionaries (LemmaDictionaries::default_dir()), loaded on first use.
+    [[nodiscard]] const LemmaDictionaries& lemma_dictionaries() const noexcept { return *lemmas_; }
+
     /// Folds applied to every language's name keys.
     [[nodiscard]] const NameRules& common_name_rules() const noexcept { return common_name_rules_; }
 
@@ -39,6 +43,7 @@ class AnalysisData {
     std::map<std::string, StopwordList, std::less<>> stopwords_;
     std::map<std::string, NameRules, std::less<>> name_rules_;
     NameRules common_name_rules_;
+    std::shared_ptr<LemmaDictionaries> lemmas_ = std::make_shared<LemmaDictionaries>(LemmaDictionaries::default_dir());
     NameRules no_rules_;
     StopwordList empty_;
 };

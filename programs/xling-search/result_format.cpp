@@ -84,6 +84,9 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
             for (const auto& [lang, stem] : c.stems) out << ' ' << safe(lang) << ':' << safe(stem);
             out << '\n';
         }
+        for (const auto& [lang, lemmas] : c.lemmas) {
+            out << "      lemmas " << safe(lang) << ": " << safe(join(lemmas, ", ")) << '\n';
+        }
         if (!c.name_keys.empty()) out << "      name keys: " << safe(join(c.name_keys, ", ")) << '\n';
         if (!c.stopword_in.empty()) out << "      stopword in: " << join(c.stopword_in, ", ") << '\n';
         for (const auto& [lang, words] : c.accent_forms) {
