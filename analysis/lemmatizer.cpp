@@ -93,6 +93,11 @@ bool Lemmatizer::known_locked(const std::string& utf8) const {
 std::vector<std::string> Lemmatizer::stems_locked(const std::string& utf8) const {
     const std::string w = to_dict(utf8);
     if (w.empty()) return {};
+    // stem() is the slowest call of indexing a Hungarian text (2.6 ms a word of law text, 5,000
+    // words; analyze() takes 0.1 ms), as it rebuilds derived words (ds: fields) with Hunspell's
+    // generator. Reading analyze()'s st: fields instead was measured: ten times faster, but
+    // Hungarian conflation F1 fell from 0.887 to 0.81 (precision 0.85 -> 0.73), below Snowball's
+    // precision. Kept for its lemmas; the word cache bounds it to one call per distinct form.
     std::vector<std::string> out;
     for (const std::string& s : hunspell_->stem(w)) out.push_back(from_dict(s));
     return out;
