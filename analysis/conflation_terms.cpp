@@ -17,8 +17,11 @@ std::size_t used_lemma_count(std::string_view lang, std::size_t lemmas) noexcept
 }
 
 std::vector<std::string> conflation_terms(const AnalyzedToken& token, std::string_view lang) {
+    return conflation_terms(token, lang, lemma_mode(lang));
+}
+
+std::vector<std::string> conflation_terms(const AnalyzedToken& token, std::string_view lang, LemmaMode mode) {
     if (token.stopword || token.stem.empty()) return {};
-    const LemmaMode mode = lemma_mode(lang);
     std::vector<std::string> out;
     if (mode == LemmaMode::snowball || mode == LemmaMode::both ||
         (mode == LemmaMode::fallback && token.lemmas.empty())) {

@@ -25,6 +25,10 @@ namespace xling::analysis {
 /// Empty for a stopword. Compound parts are not among them (they match at a lower weight).
 [[nodiscard]] std::vector<std::string> conflation_terms(const AnalyzedToken& token, std::string_view lang);
 
+/// The same in an explicit `mode` (the opt-in modes of LanguageInfo::measured_lemmas; evaluation
+/// and tests). `token` needs its lemmas (Analyzer::set_lemmas_in_every_mode) for a lemma mode.
+[[nodiscard]] std::vector<std::string> conflation_terms(const AnalyzedToken& token, std::string_view lang, LemmaMode mode);
+
 /// The index terms of `token`'s lemmas (M terms, not in Snowball mode) and compound parts (C terms).
 [[nodiscard]] std::vector<std::string> lemma_index_terms(const AnalyzedToken& token, std::string_view lang);
 

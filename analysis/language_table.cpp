@@ -22,11 +22,11 @@ using enum LemmaMode;
 // others are every further language libstemmer has a stemmer and a Snowball stop list for, and
 // Ukrainian and Polish, which libstemmer lacks, through their Hunspell lemmas (stem = the word).
 constexpr std::array<LanguageInfo, 17> kLanguages{{
-    {"hu", "hungarian", "Hungarian", "hu_HU", fallback, false, 1},
+    {"hu", "hungarian", "Hungarian", "hu_HU", snowball, false, 1, fallback},
     {"de", "german", "German", "de_DE", snowball, true},
     {"lt", "lithuanian", "Lithuanian", "lt_LT", snowball},
     {"en", "english", "English", "en_US", snowball},
-    {"ru", "russian", "Russian", "ru_RU", fallback},
+    {"ru", "russian", "Russian", "ru_RU", snowball, false, 0, fallback},
     {"fr", "french", "French"},
     {"es", "spanish", "Spanish"},
     {"it", "italian", "Italian"},

@@ -32,6 +32,11 @@ struct LanguageInfo {
     LemmaMode lemmas = LemmaMode::snowball;   ///< which terms conflate forms (needs `hunspell`)
     bool compounds = false;                    ///< compounds also get their parts' lemmas (German), in any mode
     unsigned max_lemmas = 0;                   ///< keep the dictionary's first N lemmas of a word; 0: all
+    /// The mode eval/ measured best on UD lemmas where that differs from `lemmas` (hu, ru:
+    /// fallback), kept off by default because Hunspell costs indexing CPU (eval/README.md,
+    /// "Lemma modes"). Opting in: set `lemmas` to this value in analysis/language_table.cpp
+    /// (index and searcher must be built with the same table).
+    LemmaMode measured_lemmas = LemmaMode::snowball;
 };
 
 /// All supported languages, in a stable order. Thread-safe (immutable data).
