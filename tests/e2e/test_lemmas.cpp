@@ -63,17 +63,17 @@ TEST_CASE("Hungarian is Snowball by default: its lemma mode costs 7.5x indexing 
     CHECK(explain.out.find("lemmas hu:") == std::string::npos);
 }
 
-TEST_CASE("compounds: Rat finds the Sicherheitsrat, below a document saying Rat") {
-    if (!have("de_DE")) return;
+TEST_CASE("compounds are opt-in: by default Rat does not find the Sicherheitsrat") {
     TempDir dir;
     write_file(dir / "more.jsonl",
                R"({"id": "de-rat", "lang": "de", "text": "Der Rat der Stadt hat am Dienstag den Haushalt beschlossen, nach langer Beratung im Rathaus."})" "\n");
     const auto db = lemma_db(dir);
     REQUIRE(index_paths(db, {dir / "more.jsonl"}, "-q").exit_code == 0);
+    // Compound parts (C terms) cost 65% more indexing CPU: LanguageInfo::compounds is off for German.
     const auto r = search_cli(db, "Rat", "--ids --lang de");
-    CHECK(r.out == "de-rat\nde\n");
+    CHECK(r.out == "de-rat\n");
     const auto explain = search_cli(db, "Rat", "--explain --lang de");
-    CHECK(explain.out.find("lemmas de: +rat") != std::string::npos);
+    CHECK(explain.out.find("lemmas de:") == std::string::npos);
 }
 
 TEST_CASE("a missing dictionary: one notice, Snowball alone, the index still builds") {
