@@ -10,8 +10,9 @@ std::shared_ptr<const AnalysisData> AnalysisData::load(const std::filesystem::pa
     for (const LanguageInfo& lang : supported_languages()) {
         const auto file = data_dir / "stopwords" / (std::string(lang.code) + ".txt");
         data->stopwords_.emplace(std::string(lang.code), StopwordList::load(file));
-        data->name_rules_.emplace(std::string(lang.code),
-                                  NameRules::load(data_dir / "namerules" / (std::string(lang.code) + ".txt")));
+        // Name rules are optional: a language added as a data entry starts with exact names.
+        const auto rules = data_dir / "namerules" / (std::string(lang.code) + ".txt");
+        if (std::filesystem::exists(rules)) data->name_rules_.emplace(std::string(lang.code), NameRules::load(rules));
     }
     data->common_name_rules_ = NameRules::load(data_dir / "namerules" / "common.txt");
     return data;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analysis/lemmatizer.hpp"
 #include "analysis/name_rules.hpp"
 #include "analysis/stopword_list.hpp"
 
@@ -17,8 +18,8 @@ namespace xling::analysis {
 
 class AnalysisData {
   public:
-    /// Loads stopwords/<code>.txt and namerules/<code>.txt (plus namerules/common.txt) for every
-    /// supported language from `data_dir`.
+    /// Loads stopwords/<code>.txt and namerules/<code>.txt (when present; plus namerules/common.txt)
+    /// for every supported language from `data_dir`.
     /// Throws ConfigError naming the missing or malformed file.
     [[nodiscard]] static std::shared_ptr<const AnalysisData> load(const std::filesystem::path& data_dir);
 
@@ -36,6 +37,9 @@ class AnalysisData {
     /// Codes of the languages that have name rules (sorted): the readings a query name gets when
     /// its own language is unknown.
     [[nodiscard]] std::vector<std::string> name_rule_languages() const;
+    /// The Hunspell dictionaries (LemmaDictionaries::default_dir()), loaded on first use.
+    [[nodiscard]] const LemmaDictionaries& lemma_dictionaries() const noexcept { return *lemmas_; }
+
     /// Folds applied to every language's name keys.
     [[nodiscard]] const NameRules& common_name_rules() const noexcept { return common_name_rules_; }
 
@@ -43,6 +47,7 @@ class AnalysisData {
     std::map<std::string, StopwordList, std::less<>> stopwords_;
     std::map<std::string, NameRules, std::less<>> name_rules_;
     NameRules common_name_rules_;
+    std::shared_ptr<LemmaDictionaries> lemmas_ = std::make_shared<LemmaDictionaries>(LemmaDictionaries::default_dir());
     NameRules no_rules_;
     StopwordList empty_;
 };

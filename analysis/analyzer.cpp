@@ -1,5 +1,7 @@
 #include "analysis/analyzer.hpp"
 
+#include <algorithm>
+
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
@@ -18,7 +20,7 @@ bool starts_capitalized(std::string_view word) {
 
 Analyzer::Analyzer(std::shared_ptr<const AnalysisData> data) : data_(std::move(data)) {
     for (const LanguageInfo& lang : supported_languages()) {
-        stemmers_.emplace(std::string(lang.code), Stemmer(lang.snowball));
+        if (!lang.snowball.empty()) stemmers_.emplace(std::string(lang.code), Stemmer(lang.snowball));
     }
 }
 
@@ -39,6 +41,34 @@ void Analyzer::mark_and_stem(AnalyzedToken& token, const StopwordList& stopwords
     token.stem = stemmer != nullptr ? stemmer->stem(token.word) : token.word;
 }
 
+const Lemmatizer* Analyzer::lemmatizer_for(std::string_view lang) const {
+    const LanguageInfo* info = find_language(lang);
+    if (info == nullptr || info->hunspell.empty()) return nullptr;
+    if (info->lemmas == LemmaMode::snowball && !info->compounds && !lemmas_in_every_mode_) return nullptr;
+    return data_->lemma_dictionaries().find(lang);
+}
+
+void Analyzer::lemmatize(AnalyzedToken& token, const Lemmatizer& lemmatizer) {
+    WordLemmas found = lemmatizer.analyse(token.word, token.capitalized);
+    const auto add = [this](std::vector<std::string>& to, const std::string& raw, const std::vector<std::string>& except) {
+        std::string lemma = normalizer_.normalize(raw);
+        if (lemma.empty() || lemma.size() > kMaxWordBytes) return;
+        if (std::find(to.begin(), to.end(), lemma) != to.end()) return;
+        if (std::find(except.begin(), except.end(), lemma) != except.end()) return;
+        to.push_back(std::move(lemma));
+    };
+    token.lemmas.clear();
+    token.parts.clear();
+    for (const std::string& raw : found.lemmas) add(token.lemmas, raw, {});
+    for (const std::string& raw : found.parts) add(token.parts, raw, token.lemmas);
+}
+
+void Analyzer::add_lemmas(std::string_view lang, AnalyzedToken& token) {
+    token.lemmas.clear();
+    token.parts.clear();
+    if (const Lemmatizer* lemmatizer = lemmatizer_for(lang); lemmatizer != nullptr) lemmatize(token, *lemmatizer);
+}
+
 void Analyzer::words(std::string_view text, std::vector<AnalyzedToken>& out) {
     out.clear();
     tokenizer_.split(text, spans_);
@@ -56,12 +86,20 @@ void Analyzer::analyze(std::string_view text, std::string_view lang, std::vector
     words(text, out);
     const StopwordList& stopwords = data_->stopwords(lang);
     Stemmer* stemmer = stemmer_for(lang);
-    for (AnalyzedToken& token : out) mark_and_stem(token, stopwords, stemmer);
+    const Lemmatizer* lemmatizer = lemmatizer_for(lang);
+    for (AnalyzedToken& token : out) {
+        mark_and_stem(token, stopwords, stemmer);
+        if (lemmatizer != nullptr && !token.stopword) lemmatize(token, *lemmatizer);
+    }
 }
 
 std::optional<AnalyzedToken> Analyzer::analyze_word(std::string_view surface, std::string_view lang) {
     auto token = word_of(surface);
-    if (token) mark_and_stem(*token, data_->stopwords(lang), stemmer_for(lang));
+    if (!token) return token;
+    mark_and_stem(*token, data_->stopwords(lang), stemmer_for(lang));
+    if (const Lemmatizer* lemmatizer = lemmatizer_for(lang); lemmatizer != nullptr && !token->stopword) {
+        lemmatize(*token, *lemmatizer);
+    }
     return token;
 }
 

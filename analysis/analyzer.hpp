@@ -1,5 +1,6 @@
 // The analysis chain shared by indexer and searcher, like a Lucene Analyzer:
 //   WordTokenizer (ICU word breaks) -> Normalizer (NFKC_Casefold) -> stopword marking -> Stemmer
+//   -> Lemmatizer (Hunspell lemmas and compound parts, languages with a dictionary)
 // Index and query text go through exactly this code, so a query word meets its indexed forms.
 #pragma once
 
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "analysis/analysis_data.hpp"
+#include "analysis/lemmatizer.hpp"
 #include "analysis/normalizer.hpp"
 #include "analysis/stemmer.hpp"
 #include "analysis/text.hpp"
@@ -31,6 +33,11 @@ struct AnalyzedToken {
     std::string stem;        ///< stem in the analysis language; empty for a stopword
     bool stopword = false;
     bool capitalized = false;  ///< first letter upper- or titlecase in the original (name candidate)
+    /// Dictionary lemmas (normalized, distinct) of a non-stopword in a language whose lemma mode
+    /// uses them (LanguageInfo::lemmas); empty when the dictionary lacks the word.
+    std::vector<std::string> lemmas;
+    /// Lemmas of a compound's parts (German Sicherheitsrat: sicherheit, rat), else empty.
+    std::vector<std::string> parts;
 };
 
 /// The tokens' normalized words separated by single spaces: the form in which alias and
@@ -71,6 +78,14 @@ class Analyzer {
         return [this](std::string_view lang, std::string_view word) { return stem(lang, word); };
     }
 
+    /// Sets `token.lemmas` and `token.parts` to the lemmas of `token.word` in `lang` (a query word
+    /// analysed in each document language); clears them where `lang` gets no lemmas.
+    void add_lemmas(std::string_view lang, AnalyzedToken& token);
+
+    /// Lemmas also for languages whose lemma mode is Snowball (inspection and evaluation: the
+    /// indexer and searcher leave them off there, since they would not be used).
+    void set_lemmas_in_every_mode(bool on) noexcept { lemmas_in_every_mode_ = on; }
+
     /// True when `word` (normalized) is a stopword of `lang`.
     [[nodiscard]] bool is_stopword(std::string_view lang, std::string_view word) const;
 
@@ -79,12 +94,16 @@ class Analyzer {
     // The normalized word of `surface` with its capitalization, or nullopt (see analyze_word).
     std::optional<AnalyzedToken> word_of(std::string_view surface) const;
     void mark_and_stem(AnalyzedToken& token, const StopwordList& stopwords, Stemmer* stemmer);
+    // The lemmatizer `lang`'s tokens get, or nullptr (no dictionary, or mode Snowball).
+    const Lemmatizer* lemmatizer_for(std::string_view lang) const;
+    void lemmatize(AnalyzedToken& token, const Lemmatizer& lemmatizer);
 
     std::shared_ptr<const AnalysisData> data_;
     WordTokenizer tokenizer_;
     Normalizer normalizer_;
     std::map<std::string, Stemmer, std::less<>> stemmers_;
     std::vector<WordSpan> spans_;
+    bool lemmas_in_every_mode_ = false;
 };
 
 }  // namespace xling::analysis

@@ -1,5 +1,6 @@
 #include "indexer/document_builder.hpp"
 
+#include "analysis/conflation_terms.hpp"
 #include "indexer/stored_record.hpp"
 #include "xling/schema.hpp"
 
@@ -17,6 +18,7 @@ WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surf
     // spelling words per document, from the cached entry.
     tables_.add_form(lang, *token);
     terms.spelling = WordTableCollector::spelling_of(*token);
+    terms.lemma_terms = analysis::lemma_index_terms(*token, lang);
     terms.word = std::move(token->word);
     if (token->stopword) return terms;
     terms.stem_term.assign(schema::kStemPrefix).append(lang).push_back(':');
@@ -65,6 +67,7 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
         if (!terms.spelling.empty()) tables_.add_spelling(terms.spelling);
         if (terms.stem_term.empty()) continue;
         xdoc.add_term(terms.stem_term);
+        for (const std::string& lemma : terms.lemma_terms) xdoc.add_term(lemma);
         for (const std::string& key : terms.key_terms) xdoc.add_term(key);
     }
     positions_ = pos;

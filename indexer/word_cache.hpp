@@ -1,6 +1,6 @@
 // The terms one surface form of a word gives a document, remembered per distinct form: the same
 // few thousand forms make up most of a batch's tokens, and normalising (ICU outside ASCII),
-// stemming (Snowball) and name keys (ICU transliteration) cost far more than a hash lookup
+// stemming (Snowball), lemmas (Hunspell) and name keys (ICU transliteration) cost far more than a hash lookup
 // (docs/indexing-performance.md has the measurements).
 #pragma once
 
@@ -20,6 +20,7 @@ struct WordTerms {
     std::string word;                    ///< positional unstemmed term
     std::string stem_term;               ///< Z<lang>:<stem>, or "" for a stopword
     std::vector<std::string> key_terms;  ///< K<key> of a capitalised non-stopword
+    std::vector<std::string> lemma_terms;  ///< M<lang>:<lemma> and C<lang>:<part> (Hunspell, the slowest stage)
     std::string spelling;                ///< its spelling-table word, or "" (word_tables.hpp)
 };
 

@@ -1,6 +1,7 @@
 #include "xling/text_analyzer.hpp"
 
 #include "analysis/analyzer.hpp"
+#include "analysis/conflation_terms.hpp"
 #include "analysis/name_key.hpp"
 #include "analysis/utf8.hpp"
 #include "library/resource_data.hpp"
@@ -22,7 +23,9 @@ class TextAnalyzer::Impl {
     explicit Impl(std::shared_ptr<const Resources> resources)
         : resources_(require(std::move(resources))),
           analyzer_(resources_->data().analysis),
-          keyer_(resources_->data().analysis) {}
+          keyer_(resources_->data().analysis) {
+        analyzer_.set_lemmas_in_every_mode(true);
+    }
 
     std::vector<AnalyzedWord> analyze(std::string_view text, std::string_view lang) {
         if (!is_known_language_code(lang)) {
@@ -35,8 +38,9 @@ class TextAnalyzer::Impl {
         std::vector<AnalyzedWord> words;
         words.reserve(tokens_.size());
         for (const auto& t : tokens_) {
-            AnalyzedWord w{t.begin, t.end, t.word, t.stem, t.stopword, t.capitalized, {}};
+            AnalyzedWord w{t.begin, t.end, t.word, t.stem, t.stopword, t.capitalized, {}, t.lemmas, t.parts, {}};
             if (t.capitalized && !t.stopword) w.name_keys = keyer_.keys_of_form(lang, t.word);
+            w.conflation_terms = analysis::conflation_terms(t, lang);
             words.push_back(std::move(w));
         }
         return words;

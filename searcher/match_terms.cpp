@@ -10,6 +10,12 @@ bool MatchGroup::matches(const analysis::AnalyzedToken& token, std::string_view 
     if (const auto it = lang_words.find(lang); it != lang_words.end() && it->second.count(token.word) != 0) return true;
     if (!token.stopword) {
         if (const auto it = stems.find(lang); it != stems.end() && it->second.count(token.stem) != 0) return true;
+        if (const auto it = lemmas.find(lang); it != lemmas.end()) {
+            const auto in = [&](const std::vector<std::string>& ls) {
+                return std::any_of(ls.begin(), ls.end(), [&](const std::string& l) { return it->second.count(l) != 0; });
+            };
+            if (in(token.lemmas) || in(token.parts)) return true;
+        }
     }
     if (std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) { return token.word.rfind(p, 0) == 0; })) {
         return true;

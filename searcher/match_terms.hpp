@@ -20,6 +20,7 @@ struct MatchGroup {
     std::set<std::string, std::less<>> words;  ///< exact words, any document language
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lang_words;  ///< name forms per language
     std::map<std::string, std::set<std::string, std::less<>>, std::less<>> stems;       ///< stems per language
+    std::map<std::string, std::set<std::string, std::less<>>, std::less<>> lemmas;      ///< lemmas (and compound parts) per language
     std::set<std::string, std::less<>> keys;   ///< name keys
     std::vector<std::string> prefixes;         ///< word* prefixes
     /// Stems that came from translations: language -> stem -> the translations it stands for

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "analysis/conflation_terms.hpp"
 #include "analysis/iso_date.hpp"
 #include "searcher/phrase_bound.hpp"
 #include "searcher/accent_forms.hpp"
@@ -196,8 +197,53 @@ void QueryBuilder::add_forms_in_language(const std::string& lang, const std::vec
     }
 }
 
+// A compound's part (`Rat` in `Sicherheitsrat`) matches at this share of a word's own weight:
+// a document about the Security Council is about a council, but less than one saying `Rat`.
+constexpr double kCompoundPartWeight = 0.5;
+
+bool QueryBuilder::add_lemmas(const std::string& lang, analysis::AnalyzedToken& in_lang, bool stem_ok, MatchGroup& group,
+                              std::vector<Xapian::Query>& alternatives, std::vector<Xapian::Query>& part_matches) {
+    const std::size_t before = alternatives.size() + part_matches.size();
+    analyzer_.add_lemmas(lang, in_lang);
+    // A dictionary of one language reads another language's word too (Hungarian finds `ki` in
+    // `Kim`): a lemma is kept as the stem guard keeps stems (length, not a stopword).
+    in_lang.lemmas.resize(analysis::used_lemma_count(lang, in_lang.lemmas.size()));
+    std::erase_if(in_lang.lemmas, [&](const std::string& l) { return !stem_keeps_a_word(analyzer_, lang, in_lang.word, l); });
+    const std::string stem_term = schema::stem_term(lang, in_lang.stem);
+    for (const std::string& term : analysis::conflation_terms(in_lang, lang)) {
+        if (term == stem_term) {
+            if (!stem_ok) continue;
+            alternatives.emplace_back(term);
+            group.stems[lang].insert(in_lang.stem);
+            group.concept_info.stems[lang] = in_lang.stem;
+        } else if (term == in_lang.word) {
+            add_unstemmed(lang, {term}, group, alternatives);  // lemma mode, a word the dictionary lacks
+        } else {
+            alternatives.emplace_back(term);
+        }
+    }
+    auto& listed = group.concept_info.lemmas[lang];  // --explain
+    if (analysis::lemma_mode(lang) != LemmaMode::snowball) {
+        for (const std::string& lemma : in_lang.lemmas) {
+            group.lemmas[lang].insert(lemma);
+            listed.push_back(lemma);
+        }
+    }
+    // Compounds holding the word (or its lemma) as a part: `Rat` meets `Sicherheitsrat`.
+    const std::vector<std::string>& heads = in_lang.lemmas.empty() ? std::vector<std::string>{in_lang.word} : in_lang.lemmas;
+    for (const std::string& head : heads) {
+        const std::string term = schema::compound_part_term(lang, head);
+        if (!forms_.can_match(Xapian::Query(term))) continue;
+        part_matches.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kCompoundPartWeight);
+        group.lemmas[lang].insert(head);
+        listed.push_back("+" + head);
+    }
+    if (listed.empty()) group.concept_info.lemmas.erase(lang);
+    return alternatives.size() + part_matches.size() > before;
+}
+
 void QueryBuilder::add_stems(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
-                             std::set<std::string, std::less<>>& stop_languages) {
+                             std::set<std::string, std::less<>>& stop_languages, std::vector<Xapian::Query>& part_matches) {
     const std::string& word = token.word;
     const bool function_word = is_function_word(word);
     for (const std::string& lang : languages_) {
@@ -206,14 +252,17 @@ void QueryBuilder::add_stems(const analysis::AnalyzedToken& token, MatchGroup& g
             stop_languages.insert(lang);
             continue;
         }
+        analysis::AnalyzedToken in_lang = token;
+        in_lang.stem = stem;
         if (!plausible_stem(analyzer_, lang, word, stem)) {
-            // `Kim` is no form of Hungarian `ki`: searched there as written, or as a name.
-            add_unstemmed(lang, unstemmed_forms(forms_, lang, word, token.capitalized), group, alternatives);
+            // `Kim` is no form of Hungarian `ki`: searched there as written, or as a name, unless
+            // the dictionary knows the word (Hungarian `lát`, stem `lá`: its lemma is searched).
+            if (!add_lemmas(lang, in_lang, false, group, alternatives, part_matches)) {
+                add_unstemmed(lang, unstemmed_forms(forms_, lang, word, token.capitalized), group, alternatives);
+            }
             continue;
         }
-        alternatives.emplace_back(schema::stem_term(lang, stem));
-        group.stems[lang].insert(stem);
-        group.concept_info.stems[lang] = stem;
+        add_lemmas(lang, in_lang, true, group, alternatives, part_matches);
     }
 }
 
@@ -274,7 +323,8 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
     part.is_name = token.capitalized && !token.stopword;
     part.word = token.word;
     std::vector<Xapian::Query> alternatives;
-    add_stems(token, group, alternatives, part.stop_languages);
+    std::vector<Xapian::Query> part_matches;
+    add_stems(token, group, alternatives, part.stop_languages, part_matches);
     if (!part.stop_languages.empty()) out.has_stopwords = true;
     group.concept_info.stopword_in.assign(part.stop_languages.begin(), part.stop_languages.end());
     if (options_.keep_stopwords && !part.stop_languages.empty()) {
@@ -303,6 +353,10 @@ QueryBuilder::Part QueryBuilder::word_part(const std::vector<analysis::AnalyzedT
                                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                                  Xapian::Query(Xapian::Query::OP_SYNONYM, tolerant.begin(), tolerant.end()),
                                                  kTolerantKeyWeight));
+    }
+    if (!part.query.empty() && !part_matches.empty()) {
+        part_matches.insert(part_matches.begin(), part.query);
+        part.query = Xapian::Query(Xapian::Query::OP_OR, part_matches.begin(), part_matches.end());
     }
     if (!part.query.empty()) out.terms.groups.push_back(std::move(group));
     return part;

@@ -120,8 +120,15 @@ class QueryBuilder {
                                std::vector<Xapian::Query>& alternatives) const;
     /// The token's stem term in each language where that stem is plausible (stem_guard.hpp),
     /// its unstemmed forms where not; `stop_languages` gets the languages where it is a stopword.
+    /// Where the language's lemma mode uses them (xling/language.hpp), also the dictionary lemmas
+    /// (M terms; conflation_terms.hpp); `part_matches` gets the C terms of compounds holding the
+    /// word as a part, searched beside the group at kCompoundPartWeight.
     void add_stems(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
-                   std::set<std::string, std::less<>>& stop_languages);
+                   std::set<std::string, std::less<>>& stop_languages, std::vector<Xapian::Query>& part_matches);
+    /// `in_lang`'s conflation terms in `lang` (its stem term only when `stem_ok`) and compound
+    /// parts; true when it added any.
+    bool add_lemmas(const std::string& lang, analysis::AnalyzedToken& in_lang, bool stem_ok, MatchGroup& group,
+                    std::vector<Xapian::Query>& alternatives, std::vector<Xapian::Query>& part_matches);
     [[nodiscard]] bool is_function_word(const std::string& word) const;
     [[nodiscard]] bool leaves_out_function_word(const std::string& lang, const std::string& stem) const;
     /// `forms` (index terms), in documents of `lang` only.

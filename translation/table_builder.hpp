@@ -33,10 +33,16 @@
 
 namespace xling::translation {
 
-/// The supported languages' codes, in table order (xling/language.hpp).
+/// How many of the language table's first rows a translation table holds by default: the news
+/// domain's five (hu de lt en ru), what the table was built and evaluated for. The further
+/// languages (fr ... pl) opt in through BuildOptions::languages / xling-dict --languages; the
+/// format holds at most 15 (format::kMaxLanguages), fewer than the 17 supported languages.
+inline constexpr std::size_t kDefaultTableLanguages = 5;
+
+/// The default table languages' codes, in table order (xling/language.hpp).
 [[nodiscard]] inline std::vector<std::string> supported_codes() {
     std::vector<std::string> codes;
-    for (const LanguageInfo& lang : supported_languages()) codes.emplace_back(lang.code);
+    for (const LanguageInfo& lang : supported_languages().first(kDefaultTableLanguages)) codes.emplace_back(lang.code);
     return codes;
 }
 

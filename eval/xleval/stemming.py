@@ -20,6 +20,18 @@ Systems (what decides that two forms "conflate", i.e. would match each other in 
                is what a capitalised query word matches beyond its stems. (The alias table's
                inflection rules apply only to names listed in a table and are not measured here.)
 
+Lemma modes (issue 19; xling-analyze's "lemmas": Hunspell dictionary lemmas, normalized). A form
+gets a set of match terms and two forms conflate when their sets meet (what a query word meets in
+the index: OR of its terms); stems, lemmas and words are separate term kinds, as Z, M and plain
+terms are in the index:
+  snowball-only   {stem}
+  lemma-only      {lemmas}, or {word} when the dictionary lacks the form
+  both            {stem} + {lemmas}
+  lemma-fallback  {lemmas}, or {stem} when the dictionary lacks the form
+  lemma-fallback-first  the same with the dictionary's first lemma only (LanguageInfo::max_lemmas 1)
+The `xling` system is xling's own conflation terms (xling-analyze "conflation_terms": the mode of
+the language table, analysis/language_table.cpp), so it measures the chosen default.
+
 Metrics, over all pairs of distinct forms (exact counts, no sampling):
   precision  pairs that conflate and share the gold lemma / pairs that conflate
   recall     pairs that conflate and share the gold lemma / pairs that share the gold lemma
@@ -136,6 +148,48 @@ def scores(classes, gold, extra_pairs=0, extra_correct=0):
     }
 
 
+LEMMA_MODES = ["snowball-only", "lemma-only", "both", "lemma-fallback", "lemma-fallback-first"]
+
+
+def mode_terms(mode, stem, word, lemmas):
+    """The match terms of one form in a lemma mode (see the module docstring)."""
+    lem = {"M" + x for x in lemmas}
+    if mode == "snowball-only":
+        return {"Z" + stem}
+    if mode == "lemma-only":
+        return lem or {"W" + word}
+    if mode == "both":
+        return {"Z" + stem} | lem
+    if mode == "lemma-fallback":
+        return lem or {"Z" + stem}
+    if mode == "lemma-fallback-first":
+        return {"M" + lemmas[0]} if lemmas else {"Z" + stem}
+    raise ValueError(mode)
+
+
+def set_scores(term_sets, gold, extra=()):
+    """scores() for forms that conflate when their term sets meet (not an equivalence relation);
+    `extra`: further conflating pairs (i, j), i < j (name keys), counted once."""
+    buckets = defaultdict(list)
+    for i, ts in enumerate(term_sets):
+        for t in ts:
+            buckets[t].append(i)
+    sys_pairs = 0
+    both = 0
+    for i, ts in enumerate(term_sets):
+        near = set()
+        for t in ts:
+            near.update(j for j in buckets[t] if j > i)
+        sys_pairs += len(near)
+        both += sum(1 for j in near if gold[j] == gold[i])
+    for i, j in extra:
+        if not (term_sets[i] & term_sets[j]):
+            sys_pairs += 1
+            both += gold[i] == gold[j]
+    # scores() with every pair passed as an extra: classes all distinct.
+    return scores(list(range(len(gold))), gold, sys_pairs, both)
+
+
 def run(tools, shared: Path, max_tokens=None):
     folder = shared / "eval" / "ud"
     try:
@@ -166,7 +220,8 @@ def run(tools, shared: Path, max_tokens=None):
             plain = snowball.stem(SNOWBALL[lang], k) if snowball else (t["stem"] or t["word"])
             xstem = t["stem"]
             name_keys = t.get("name_keys") or []
-            rows.append((k, lemma, t["word"], plain, xstem, name_keys, t["stopword"], t["stem"], upos))
+            rows.append((k, lemma, t["word"], plain, xstem, name_keys, t["stopword"], t["stem"], upos,
+                         t.get("lemmas") or [], t.get("conflation_terms")))
         gold = [r[1] for r in rows]
         res = {
             "treebanks": [f.name for f in files],
@@ -179,7 +234,20 @@ def run(tools, shared: Path, max_tokens=None):
         }
         res["systems"]["none"] = scores([r[2] for r in rows], gold)
         res["systems"]["snowball"] = scores([r[3] for r in rows], gold)
-        res["systems"]["xling"] = scores([r[4] for r in rows], gold)
+        xling_sets = [set(r[10]) if r[10] is not None else {r[4]} for r in rows]
+        res["systems"]["xling"] = set_scores(xling_sets, gold)
+        res["dictionary_forms"] = sum(1 for r in rows if r[9])
+        res["lemma_modes"] = {}
+        for mode in LEMMA_MODES:
+            sets = [mode_terms(mode, r[3], r[2], r[9]) for r in rows]
+            sc = set_scores(sets, gold)
+            for upos in ("VERB", "NOUN"):
+                idx = [i for i, r in enumerate(rows) if r[8] == upos]
+                if len(idx) >= 2:
+                    sub = set_scores([sets[i] for i in idx], [gold[i] for i in idx])
+                    sc[f"{upos.lower()}_recall"] = sub["recall"]
+                    sc[f"{upos.lower()}_precision"] = sub["precision"]
+            res["lemma_modes"][mode] = sc
         # name keys: pairs sharing a key but not a stem
         buckets = defaultdict(list)
         for i, r in enumerate(rows):
@@ -190,10 +258,8 @@ def run(tools, shared: Path, max_tokens=None):
             for a in range(len(members)):
                 for b in range(a + 1, len(members)):
                     i, j = members[a], members[b]
-                    if rows[i][4] != rows[j][4]:
-                        extra.add((i, j))
-        extra_ok = sum(1 for i, j in extra if rows[i][1] == rows[j][1])
-        res["systems"]["xling+keys"] = scores([r[4] for r in rows], gold, len(extra), extra_ok)
+                    extra.add((i, j))
+        res["systems"]["xling+keys"] = set_scores(xling_sets, gold, extra)
         # By part of speech (pairs of forms whose usual UPOS is that class), plain Snowball.
         res["snowball_by_upos"] = {}
         for upos in BY_UPOS:
@@ -222,5 +288,6 @@ def run(tools, shared: Path, max_tokens=None):
         out[lang] = res
         s = res["systems"]
         log(f"stemming {lang}: {len(rows)} forms; F1 none {s['none']['f1']:.3f} snowball {s['snowball']['f1']:.3f} "
-            f"xling {s['xling']['f1']:.3f} xling+keys {s['xling+keys']['f1']:.3f}")
+            f"xling {s['xling']['f1']:.3f} xling+keys {s['xling+keys']['f1']:.3f}; modes "
+            + " ".join(f"{m} {v['f1']:.3f} (P {v['precision']} verbR {v.get('verb_recall')})" for m, v in res["lemma_modes"].items()))
     return out

@@ -9,6 +9,11 @@
 //                       Documents of language "und" get Zund:<word> (identity). A stem term exists
 //                       only in documents of that language, so a German stem can never match a
 //                       Hungarian document. Stopwords get no stem term.
+//   M<lang>:<lemma>     dictionary lemma (Hunspell, normalized) of a word of a language whose lemma
+//                       mode uses lemmas (xling/language.hpp), no positions: Hungarian lát,
+//                       láthatjuk, lásd -> Mhu:lát. Words the dictionary lacks get none.
+//   C<lang>:<part>      lemma of a compound's part (German Sicherheitsrat -> Cde:sicherheit,
+//                       Cde:rat), no positions; a query word meets it at a lower weight.
 //   N<key>              name key of a capitalised word (no positions): the same name in any
 //                       script or transcription gets one key (analysis/name_key.hpp), e.g.
 //                       Шойгу, Shoigu, Sojgu -> Nshoygu. Inflected forms also get their bases' keys.
@@ -53,6 +58,8 @@
 namespace xling::schema {
 
 inline constexpr std::string_view kStemPrefix = "Z";
+inline constexpr std::string_view kLemmaPrefix = "M";
+inline constexpr std::string_view kCompoundPartPrefix = "C";
 inline constexpr std::string_view kTitlePrefix = "S";
 inline constexpr std::string_view kNameKeyPrefix = "N";
 inline constexpr std::string_view kLanguagePrefix = "L";
@@ -143,6 +150,16 @@ inline constexpr std::string_view kAccentSynonymPrefix = "A";
     t.append(kStemPrefix).append(lang).push_back(':');
     t.append(stem);
     return t;
+}
+
+/// "M<lang>:<lemma>"
+[[nodiscard]] inline std::string lemma_term(std::string_view lang, std::string_view lemma) {
+    return std::string(kLemmaPrefix).append(lang).append(":").append(lemma);
+}
+
+/// "C<lang>:<part>"
+[[nodiscard]] inline std::string compound_part_term(std::string_view lang, std::string_view part) {
+    return std::string(kCompoundPartPrefix).append(lang).append(":").append(part);
 }
 
 /// Lowercases ASCII letters (source names and hosts compare case-insensitively).

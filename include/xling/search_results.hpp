@@ -44,6 +44,9 @@ struct QueryConcept {
     std::map<std::string, std::vector<std::string>> names;      ///< language -> names from the table
     std::map<std::string, std::vector<std::string>> forms;      ///< language -> inflected forms found in the index
     std::map<std::string, std::string> stems;                   ///< language -> stem of the query word
+    /// Language -> dictionary lemmas of the query word searched there (Hunspell; M terms), and
+    /// "+part" entries for compound parts matched at a lower weight. Empty where none.
+    std::map<std::string, std::vector<std::string>> lemmas;
     std::vector<std::string> name_keys;                         ///< name keys searched (unknown capitalised names)
     /// Name key -> the languages whose transcription rules (namerules/<lang>.txt) read the word
     /// as that key ("hrushchov" -> en, de, hu, lt, ru).

@@ -27,6 +27,14 @@ struct AnalyzedWord {
     /// Name keys of a capitalised word that is not a stopword (how `Шойгу` meets `Sojgu`); empty
     /// for other words.
     std::vector<std::string> name_keys;
+    /// Dictionary lemmas (Hunspell, normalized) of a non-stopword, in any lemma mode; empty when
+    /// the language has no dictionary or the dictionary lacks the word.
+    std::vector<std::string> lemmas;
+    /// Lemmas of a compound's parts (German), else empty.
+    std::vector<std::string> compound_parts;
+    /// The index terms through which the word meets its other forms in its language's lemma mode
+    /// (xling/schema.hpp: Z stem, M lemmas or the word itself); empty for a stopword.
+    std::vector<std::string> conflation_terms;
 };
 
 /// Analyses texts with the stopwords and name rules of a Resources bundle.

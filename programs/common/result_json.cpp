@@ -35,6 +35,7 @@ nlohmann::ordered_json concept_json(const QueryConcept& c) {
     }
     return {{"query", c.query},         {"entities", c.entities},       {"types", c.entity_types},
             {"names", c.names},         {"forms", c.forms},             {"stems", c.stems},
+            {"lemmas", c.lemmas},
             {"name_keys", c.name_keys}, {"name_key_languages", c.name_key_languages},
             {"tolerant_name_keys", c.tolerant_name_keys}, {"stopword_in", c.stopword_in}, {"translations", std::move(translations)},
             {"translation_note", or_null(c.translation_note)}, {"absent", c.absent}, {"notes", c.notes},

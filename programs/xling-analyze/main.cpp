@@ -36,6 +36,9 @@ int main(int argc, char** argv) {
             nlohmann::json j = {{"surface", text.substr(w.begin, w.end - w.begin)}, {"word", w.word},
                                 {"stem", w.stem}, {"stopword", w.stopword}};
             if (w.capitalized && !w.stopword) j["name_keys"] = w.name_keys;
+            if (!w.lemmas.empty()) j["lemmas"] = w.lemmas;
+            if (!w.compound_parts.empty()) j["compound_parts"] = w.compound_parts;
+            if (!w.stopword) j["conflation_terms"] = w.conflation_terms;
             return j;
         };
         if (lines) {

@@ -48,9 +48,16 @@ std::string resident_growth(const Resident& before, const Resident& after) {
     return "private +" + std::to_string(after.anon - before.anon) + " KiB, mapped file +" + std::to_string(after.file - before.file) + " KiB";
 }
 
+// The table's default languages, comma-separated (translation::supported_codes()).
+std::string default_languages() {
+    std::string out;
+    for (const std::string& code : xling::translation::supported_codes()) out += (out.empty() ? "" : ",") + code;
+    return out;
+}
+
 struct BuildArgs {
     std::string dictd_dir = "/usr/share/dictd";
-    std::string languages = xling::language_list(",");
+    std::string languages = default_languages();
     std::string pivots = "en,de";
     std::size_t max_per_language = 6;
     std::string data_dir;

@@ -85,6 +85,9 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
             for (const auto& [lang, stem] : c.stems) out << ' ' << safe(lang) << ':' << safe(stem);
             out << '\n';
         }
+        for (const auto& [lang, lemmas] : c.lemmas) {
+            out << "      lemmas " << safe(lang) << ": " << safe(join(lemmas, ", ")) << '\n';
+        }
         for (const std::string& key : c.name_keys) {
             const auto langs = c.name_key_languages.find(key);
             out << "      name key " << safe(key);

@@ -67,10 +67,18 @@ TEST_CASE("lt sentences are identified as Lithuanian") { check_identified(kLithu
 TEST_CASE("en sentences are identified as English") { check_identified(kEnglish, "en"); }
 TEST_CASE("ru sentences are identified as Russian") { check_identified(kRussian, "ru"); }
 
-TEST_CASE("French is detected but unsupported: code und, detected fr") {
+TEST_CASE("French is detected and supported (a libstemmer language): code fr") {
     const auto result = identify_language(kFrench);
-    CHECK(result.code == xling::kUndetermined);
+    CHECK(result.code == "fr");
     CHECK(result.detected == "fr");
+}
+
+TEST_CASE("a language xling does not list is detected but gets und") {
+    const auto result = identify_language(
+        "Serikali ya Kenya imetangaza mpango mpya wa kusaidia wakulima katika maeneo yaliyoathirika na ukame. "
+        "Waziri wa kilimo alisema kwamba fedha zitatolewa kwa vikundi vya wakulima mwezi ujao.");
+    CHECK(result.code == xling::kUndetermined);
+    CHECK(result.detected == "sw");
 }
 
 // CLD2::DetectLanguage() answers ENGLISH for empty or indeterminate text; these guard the use of
@@ -130,7 +138,7 @@ TEST_CASE("every corpus article file is identified with its table language") {
         {"en/02-eu-farm-subsidies.txt", "en", "en"},
         {"ru/01-putin-tsoi-son-hi.txt", "ru", "ru"},
         {"ru/02-shoigu-zerno.txt", "ru", "ru"},
-        {"other/01-fr-belooussov-pyongyang.txt", "und", "fr"},
+        {"other/01-fr-belooussov-pyongyang.txt", "fr", "fr"},
     };
     for (const Case& c : cases) {
         CAPTURE(c.path);

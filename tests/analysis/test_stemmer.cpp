@@ -73,9 +73,13 @@ TEST_CASE("stems differ across unrelated words") {
     CHECK(lt.stem("rusija") != lt.stem("putinas"));
 }
 
-TEST_CASE("every supported language's Snowball algorithm is available") {
+TEST_CASE("every supported language's Snowball algorithm is available (or it has a Hunspell dictionary instead)") {
     for (const xling::LanguageInfo& lang : xling::supported_languages()) {
-        CAPTURE(lang.snowball);
+        CAPTURE(lang.code);
+        if (lang.snowball.empty()) {
+            CHECK_FALSE(lang.hunspell.empty());  // Ukrainian, Polish: lemmas only
+            continue;
+        }
         CHECK_NOTHROW(Stemmer{lang.snowball});
     }
 }

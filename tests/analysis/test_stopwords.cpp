@@ -180,7 +180,7 @@ TEST_CASE("AnalysisData: a list for every supported language, none for und or un
     }
     CHECK(data->stopwords("de").contains("und"));
     CHECK(data->stopwords(xling::kUndetermined).size() == 0);
-    CHECK(data->stopwords("fr").size() == 0);
+    CHECK(data->stopwords("zz").size() == 0);
 }
 
 TEST_CASE("AnalysisData: a data folder without stopwords throws ConfigError") {

@@ -115,7 +115,7 @@ TEST_CASE("--query-lang overrides detection; a bad one is an error") {
     CHECK(search_ids(corpus_db(), "katonai együttműködés", with_dict() + " --query-lang en") == Ids{"wire-hu-001"});
     const auto r = search_cli(corpus_db(), "katonai", with_dict() + " --query-lang xx");
     CHECK(r.exit_code == 2);
-    CHECK(r.err == "xling-search: --query-lang 'xx': unknown language (hu, de, lt, en, ru)\n");
+    CHECK(r.err == "xling-search: --query-lang 'xx': unknown language (hu, de, lt, en, ru, fr, es, it, pt, nl, sv, da, no, fi, tr, uk, pl)\n");
 }
 
 TEST_CASE("--glossary adds and overrides translations without rebuilding") {

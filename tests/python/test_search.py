@@ -191,7 +191,7 @@ def test_document_by_id(searcher):
 
 def test_index_facts(searcher):
     assert len(searcher) == 16
-    assert searcher.languages == ["hu", "de", "lt", "en", "ru", "und"]
+    assert searcher.languages == ["hu", "de", "lt", "en", "ru", "fr"]  # the French article is fr
 
 
 def test_several_indexes_are_searched_as_one(corpus_db, tmp_path):
