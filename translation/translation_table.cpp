@@ -11,6 +11,7 @@
 #include "translation/phrase_normalizer.hpp"
 #include "translation/table_format.hpp"
 #include "xling/error.hpp"
+#include "xling/language.hpp"
 
 namespace xling {
 
@@ -88,23 +89,34 @@ class TranslationTable::Impl {
     }
 
     // Table candidates of `word`; for the target languages it has none in (or when it is no
-    // key), those of the words sharing `stem`.
-    [[nodiscard]] Candidates from_table(std::string_view src, std::string_view word, std::optional<std::string_view> stem) const {
+    // key), those of the headwords equal to one of `keys` (a lemma or a stem that is itself a
+    // word: Hungarian katonák -> katona) and of the headwords sharing one of `keys` as stem.
+    [[nodiscard]] Candidates from_table(std::string_view src, std::string_view word, const std::vector<std::string>& keys) const {
         Candidates out;
         if (!table) return out;
         const auto lang = table->language_index(src);
         if (!lang) return out;
         if (const auto key = table->find_key(*lang, word)) table_candidates(*key, 1.0F, out, nullptr);
-        if (!stem || stem->empty()) return out;
-        std::vector<std::uint32_t> siblings = table->keys_of_stem(*lang, *stem);
-        std::erase_if(siblings, [&](std::uint32_t k) { return table->key_text(k) == word; });
-        std::stable_sort(siblings.begin(), siblings.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return common_prefix(word, table->key_text(a)) > common_prefix(word, table->key_text(b));
-        });
-        const Candidates exact = out;
-        for (std::size_t i = 0; i < siblings.size(); ++i) {
-            const bool nearest = common_prefix(word, table->key_text(siblings[i])) == common_prefix(word, table->key_text(siblings[0]));
-            table_candidates(siblings[i], kStemMatchFactor * (nearest ? 1.0F : kFartherStemFactor), out, &exact);
+        // Only a dictionary's own translation of the form blocks its lemma's: pivots may reach an
+        // inflected form ("troops" via fi) that the lemma translates directly ("troop" -> minia).
+        Candidates exact;
+        for (const auto& [target, list] : out) {
+            if (std::any_of(list.begin(), list.end(), [](const Translation& t) { return t.via == "direct"; })) exact[target] = list;
+        }
+        for (const std::string& k : keys) {
+            if (k.empty()) continue;
+            if (k != word) {
+                if (const auto key = table->find_key(*lang, k)) table_candidates(*key, kStemMatchFactor, out, &exact);
+            }
+            std::vector<std::uint32_t> siblings = table->keys_of_stem(*lang, k);
+            std::erase_if(siblings, [&](std::uint32_t s) { return table->key_text(s) == word || table->key_text(s) == k; });
+            std::stable_sort(siblings.begin(), siblings.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return common_prefix(word, table->key_text(a)) > common_prefix(word, table->key_text(b));
+            });
+            for (std::size_t i = 0; i < siblings.size(); ++i) {
+                const bool nearest = common_prefix(word, table->key_text(siblings[i])) == common_prefix(word, table->key_text(siblings[0]));
+                table_candidates(siblings[i], kStemMatchFactor * (nearest ? 1.0F : kFartherStemFactor), out, &exact);
+            }
         }
         return out;
     }
@@ -124,7 +136,12 @@ class TranslationTable::Impl {
     [[nodiscard]] std::vector<std::string> target_order(std::string_view src, const TranslationOptions& options) const {
         std::vector<std::string> order = options.target_languages;
         if (order.empty()) {
-            if (table) order = table->languages();
+            if (table) {
+                for (const auto& l : table->languages()) {
+                    // Languages xling cannot analyse are the builder's pivot-only ones (fr, it, ...).
+                    if (find_language(l) != nullptr) order.push_back(l);
+                }
+            }
             for (const auto& l : glossary->languages()) {
                 if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
             }
@@ -134,9 +151,11 @@ class TranslationTable::Impl {
     }
 
     [[nodiscard]] std::vector<TargetTranslations> resolve(std::string_view src, std::string_view word,
-                                                          std::optional<std::string_view> stem,
+                                                          const std::vector<std::string>& keys,
                                                           const TranslationOptions& options) const {
-        Candidates candidates = from_table(src, word, stem);
+        Candidates candidates = from_table(src, word, keys);
+        const std::optional<std::string_view> stem =
+            keys.empty() ? std::nullopt : std::optional<std::string_view>(keys.back());  // glossaries key by stem
         const auto glossary_hits = from_glossary(src, word, stem);
         const bool by_stem = !glossary_hits.empty() && glossary_hits.front().first != word;
         std::vector<TargetTranslations> out;
@@ -210,12 +229,17 @@ void TranslationTable::add_glossary(std::string_view text, const std::string& or
 
 std::vector<TargetTranslations> TranslationTable::translations(std::string_view src_lang, std::string_view normalized_word,
                                                                const TranslationOptions& options) const {
-    return impl_->resolve(src_lang, normalized_word, std::nullopt, options);
+    return impl_->resolve(src_lang, normalized_word, {}, options);
 }
 
 std::vector<TargetTranslations> TranslationTable::lookup(std::string_view src_lang, std::string_view normalized_word,
                                                          std::string_view stem, const TranslationOptions& options) const {
-    return impl_->resolve(src_lang, normalized_word, stem, options);
+    return impl_->resolve(src_lang, normalized_word, stem.empty() ? std::vector<std::string>{} : std::vector<std::string>{std::string(stem)}, options);
+}
+
+std::vector<TargetTranslations> TranslationTable::lookup(std::string_view src_lang, std::string_view normalized_word,
+                                                         const std::vector<std::string>& keys, const TranslationOptions& options) const {
+    return impl_->resolve(src_lang, normalized_word, keys, options);
 }
 
 std::vector<std::string> TranslationTable::languages() const { return impl_->target_order("", {}); }

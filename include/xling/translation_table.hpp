@@ -72,6 +72,12 @@ struct TranslationOptions {
 /// lets glossary words match inflected query words too.
 using StemFunction = std::function<std::string(std::string_view lang, std::string_view normalized_word)>;
 
+/// The keys besides its own form under which a normalized word of a language is looked up, best
+/// first: its lemmas where an analysis provides them, then its stem (the Snowball fallback). Each
+/// key is tried as a headword ("katonák" -> stem "katona", itself a headword) and as a stem of
+/// headwords ("Truppen" -> "trupp" -> "Truppe"). An empty list: by form only.
+using LookupKeyFunction = std::function<std::vector<std::string>(std::string_view lang, std::string_view normalized_word)>;
+
 /// Sizes, for reports.
 struct TranslationTableStats {
     std::size_t keys = 0;              ///< source words and phrases in the compiled table
@@ -112,6 +118,13 @@ class TranslationTable {
     /// `src_lang`) when the word itself is no key — the call for analyzed query words.
     [[nodiscard]] std::vector<TargetTranslations> lookup(std::string_view src_lang, std::string_view normalized_word,
                                                          std::string_view stem,
+                                                         const TranslationOptions& options = {}) const;
+
+    /// As lookup(), with the word's lookup keys (LookupKeyFunction) instead of one stem: the
+    /// word's own entry first; for the target languages it has none in, the headwords equal to a
+    /// key and then the headwords sharing a key as their stem, each at a lower weight (by stem).
+    [[nodiscard]] std::vector<TargetTranslations> lookup(std::string_view src_lang, std::string_view normalized_word,
+                                                         const std::vector<std::string>& keys,
                                                          const TranslationOptions& options = {}) const;
 
     /// Languages of the compiled table and glossaries, table order first.

@@ -51,7 +51,7 @@ std::string resident_growth(const Resident& before, const Resident& after) {
 struct BuildArgs {
     std::string dictd_dir = "/usr/share/dictd";
     std::string languages = xling::language_list(",");
-    std::string pivots = "en,de";
+    std::string pivots = xling::analysis::join(xling::translation::BuildOptions{}.pivots, ",");
     std::size_t max_per_language = 6;
     std::string data_dir;
     std::string out;
