@@ -117,13 +117,16 @@ struct Candidate {
     std::uint32_t target = 0;
     float weight = 0;
     std::uint8_t via = 0;  // table_format via byte; 0 = direct
-    // The distinct routes (via bytes: direct, "en", "fr", "en+fr", ...) that reach the pair.
+    // The distinct routes that reach the pair. A route is named by the dictionary that gives the
+    // target word: direct (0) or the last pivot language of the path (1 + its index), so
+    // en→fi→lt and en→de→fi→lt, both ending in fin-lit, are one route, not two agreeing.
     std::array<std::uint8_t, kMaxRoutes> routes{};
     std::uint8_t route_count = 0;
 
     static Candidate of(std::uint32_t target, float weight, std::uint8_t via) {
         Candidate c{target, weight, via, {}, 0};
-        c.add_route(via);
+        const auto second = static_cast<std::uint8_t>(via >> 4);  // table_format's via nibbles
+        c.add_route(second != 0 ? second : static_cast<std::uint8_t>(via & 0x0F));
         return c;
     }
     void add_route(std::uint8_t route) {
