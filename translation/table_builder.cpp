@@ -636,11 +636,17 @@ class TableBuilder {
     }
 
     // The best cap_ of a pair's list once pivot-only translations reached by one route only are
-    // weakened (kSingleRouteFactor).
+    // weakened (kSingleRouteFactor) against those of the list that are confirmed (direct, or
+    // reached by two routes). Where nothing is confirmed (every X→hu path ends in eng-hun: one
+    // route is all there can be) they are left as they are: the weakening ranks, it does not
+    // push a word's only translations under the searcher's weight floor.
     [[nodiscard]] std::vector<Candidate> weighed_by_routes(std::span<const Candidate> list) const {
         std::vector<Candidate> out(list.begin(), list.end());
-        for (Candidate& c : out) {
-            if (!c.has_direct() && c.route_count == 1) c.weight *= kSingleRouteFactor;
+        const auto confirmed = [](const Candidate& c) { return c.has_direct() || c.route_count > 1; };
+        if (std::any_of(out.begin(), out.end(), confirmed)) {
+            for (Candidate& c : out) {
+                if (!confirmed(c)) c.weight *= kSingleRouteFactor;
+            }
         }
         sort_and_cap(out, cap_);
         return out;
