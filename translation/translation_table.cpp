@@ -65,6 +65,9 @@ class TranslationTable::Impl {
   public:
     std::shared_ptr<const CompiledTable> table;
     std::shared_ptr<const Glossary> glossary = std::make_shared<Glossary>();
+    /// Translations mined from a collection (xling-dict learn): the glossary format, but they
+    /// only add what the dictionaries lack, at the weights written (below the dictionaries').
+    std::shared_ptr<const Glossary> learned = std::make_shared<Glossary>();
 
     [[nodiscard]] std::string via_text(std::uint8_t via) const {
         const auto pivots = translation::format::via_pivots(via);
@@ -133,6 +136,30 @@ class TranslationTable::Impl {
         return out;
     }
 
+    // Learned translations join the candidates under "learned"; a dictionary's translation of the
+    // same text keeps its own weight and label.
+    void add_learned(std::string_view src, std::string_view word, std::optional<std::string_view> stem, Candidates& out) const {
+        if (learned->size() == 0) return;
+        std::vector<std::pair<std::string, const GlossaryTargets*>> hits;
+        if (const auto* targets = learned->find(src, word)) {
+            hits.emplace_back(std::string(word), targets);
+        } else if (stem && !stem->empty()) {
+            for (const auto& w : learned->words_of_stem(src, *stem)) {
+                if (const auto* targets = learned->find(src, w)) hits.emplace_back(w, targets);
+            }
+        }
+        const bool by_stem = !hits.empty() && hits.front().first != word;
+        for (const auto& [key, targets] : hits) {
+            for (const auto& [lang, entry] : *targets) {
+                auto& list = out[lang];
+                for (const auto& g : entry.translations) {
+                    if (std::any_of(list.begin(), list.end(), [&](const Translation& t) { return t.text == g.text; })) continue;
+                    list.push_back({g.text, g.weight * (by_stem ? kStemMatchFactor : 1.0F), "learned", key});
+                }
+            }
+        }
+    }
+
     [[nodiscard]] std::vector<std::string> target_order(std::string_view src, const TranslationOptions& options) const {
         std::vector<std::string> order = options.target_languages;
         if (order.empty()) {
@@ -142,8 +169,10 @@ class TranslationTable::Impl {
                     if (find_language(l) != nullptr) order.push_back(l);
                 }
             }
-            for (const auto& l : glossary->languages()) {
-                if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+            for (const auto* layer : {glossary.get(), learned.get()}) {
+                for (const auto& l : layer->languages()) {
+                    if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+                }
             }
         }
         std::erase(order, std::string(src));
@@ -156,6 +185,7 @@ class TranslationTable::Impl {
         Candidates candidates = from_table(src, word, keys);
         const std::optional<std::string_view> stem =
             keys.empty() ? std::nullopt : std::optional<std::string_view>(keys.back());  // glossaries key by stem
+        add_learned(src, word, stem, candidates);
         const auto glossary_hits = from_glossary(src, word, stem);
         const bool by_stem = !glossary_hits.empty() && glossary_hits.front().first != word;
         std::vector<TargetTranslations> out;
@@ -227,6 +257,14 @@ void TranslationTable::add_glossary(std::string_view text, const std::string& or
     impl_ = std::move(impl);
 }
 
+void TranslationTable::add_learned(std::string_view text, const std::string& origin, const StemFunction& stem) {
+    auto impl = std::make_shared<Impl>(*impl_);
+    auto learned = std::make_shared<Glossary>(*impl->learned);
+    learned->parse(text, origin, stem);
+    impl->learned = std::move(learned);
+    impl_ = std::move(impl);
+}
+
 std::vector<TargetTranslations> TranslationTable::translations(std::string_view src_lang, std::string_view normalized_word,
                                                                const TranslationOptions& options) const {
     return impl_->resolve(src_lang, normalized_word, {}, options);
@@ -245,11 +283,12 @@ std::vector<TargetTranslations> TranslationTable::lookup(std::string_view src_la
 std::vector<std::string> TranslationTable::languages() const { return impl_->target_order("", {}); }
 
 std::size_t TranslationTable::max_key_words() const noexcept {
-    return std::max(impl_->table ? impl_->table->max_key_words() : std::size_t{1}, impl_->glossary->max_key_words());
+    return std::max({impl_->table ? impl_->table->max_key_words() : std::size_t{1}, impl_->glossary->max_key_words(),
+                     impl_->learned->max_key_words()});
 }
 
 bool TranslationTable::empty() const noexcept {
-    return (!impl_->table || impl_->table->key_count() == 0) && impl_->glossary->size() == 0;
+    return (!impl_->table || impl_->table->key_count() == 0) && impl_->glossary->size() == 0 && impl_->learned->size() == 0;
 }
 
 TranslationTableStats TranslationTable::stats() const noexcept {
@@ -261,6 +300,7 @@ TranslationTableStats TranslationTable::stats() const noexcept {
         s.table_bytes = impl_->table->file_size();
     }
     s.glossary_entries = impl_->glossary->size();
+    s.learned_entries = impl_->learned->size();
     return s;
 }
 

@@ -51,7 +51,7 @@ namespace xling {
 struct Translation {
     std::string text;   ///< as the dictionary writes it ("Zusammenarbeit", "poached egg"); several words form a phrase
     float weight = 0;   ///< in (0, 1], higher is better
-    std::string via;    ///< "direct", a pivot path ("en", "de", "en+de"), or "glossary"
+    std::string via;    ///< "direct", a pivot path ("en", "de", "en+de"), "glossary" or "learned"
     std::string key;    ///< the normalized table key it was found under: the word itself, or a word sharing its stem
 };
 
@@ -85,6 +85,7 @@ struct TranslationTableStats {
     std::size_t stems = 0;             ///< stems indexed
     std::uint64_t table_bytes = 0;     ///< size of the compiled table file (mapped, not copied)
     std::size_t glossary_entries = 0;  ///< (source word, target language) entries from glossaries
+    std::size_t learned_entries = 0;   ///< (source word, target language) entries learned from a collection
 };
 
 /// An immutable translation table. Copies share the loaded data. Thread-safe for concurrent
@@ -107,6 +108,13 @@ class TranslationTable {
     /// Adds glossary text (`origin` names it in errors) on top of this table's data.
     /// @throws ConfigError "origin:line: message".
     void add_glossary(std::string_view text, const std::string& origin = "<glossary>", const StemFunction& stem = {});
+
+    /// Adds translations learned from a collection (`xling-dict learn`; glossary line format, each
+    /// with its weight) as the lowest layer: they join a word's candidates labelled "learned",
+    /// never replace a dictionary's or a glossary's translation of the same text, and are capped
+    /// and weight-filtered with the rest. `origin` names the text in errors.
+    /// @throws ConfigError "origin:line: message".
+    void add_learned(std::string_view text, const std::string& origin = "<learned>", const StemFunction& stem = {});
 
     /// Translations of `normalized_word` (a word or phrase key, see above) from `src_lang`,
     /// one entry per target language that has any, in the table's language order.
