@@ -124,14 +124,15 @@ class TranslationTable::Impl {
         return out;
     }
 
-    // Glossary entries of `word`, or merged from words sharing `stem` when `word` has none.
-    [[nodiscard]] std::vector<std::pair<std::string, const GlossaryTargets*>> from_glossary(
-        std::string_view src, std::string_view word, std::optional<std::string_view> stem) const {
-        if (const auto* targets = glossary->find(src, word)) return {{std::string(word), targets}};
+    // Entries of `word` in `layer` (a glossary or the learned translations), or merged from the
+    // words sharing `stem` when `word` has none.
+    [[nodiscard]] static std::vector<std::pair<std::string, const GlossaryTargets*>> entries_of(
+        const Glossary& layer, std::string_view src, std::string_view word, std::optional<std::string_view> stem) {
+        if (const auto* targets = layer.find(src, word)) return {{std::string(word), targets}};
         std::vector<std::pair<std::string, const GlossaryTargets*>> out;
         if (!stem || stem->empty()) return out;
-        for (const auto& w : glossary->words_of_stem(src, *stem)) {
-            if (const auto* targets = glossary->find(src, w)) out.emplace_back(w, targets);
+        for (const auto& w : layer.words_of_stem(src, *stem)) {
+            if (const auto* targets = layer.find(src, w)) out.emplace_back(w, targets);
         }
         return out;
     }
@@ -140,14 +141,7 @@ class TranslationTable::Impl {
     // same text keeps its own weight and label.
     void add_learned(std::string_view src, std::string_view word, std::optional<std::string_view> stem, Candidates& out) const {
         if (learned->size() == 0) return;
-        std::vector<std::pair<std::string, const GlossaryTargets*>> hits;
-        if (const auto* targets = learned->find(src, word)) {
-            hits.emplace_back(std::string(word), targets);
-        } else if (stem && !stem->empty()) {
-            for (const auto& w : learned->words_of_stem(src, *stem)) {
-                if (const auto* targets = learned->find(src, w)) hits.emplace_back(w, targets);
-            }
-        }
+        const auto hits = entries_of(*learned, src, word, stem);
         const bool by_stem = !hits.empty() && hits.front().first != word;
         for (const auto& [key, targets] : hits) {
             for (const auto& [lang, entry] : *targets) {
@@ -186,7 +180,7 @@ class TranslationTable::Impl {
         const std::optional<std::string_view> stem =
             keys.empty() ? std::nullopt : std::optional<std::string_view>(keys.back());  // glossaries key by stem
         add_learned(src, word, stem, candidates);
-        const auto glossary_hits = from_glossary(src, word, stem);
+        const auto glossary_hits = entries_of(*glossary, src, word, stem);
         const bool by_stem = !glossary_hits.empty() && glossary_hits.front().first != word;
         std::vector<TargetTranslations> out;
         for (const auto& lang : target_order(src, options)) {
@@ -249,19 +243,20 @@ TranslationTable TranslationTable::load(const std::vector<std::filesystem::path>
 TranslationTable TranslationTable::load(const std::filesystem::path& file) { return load(std::vector{file}); }
 
 void TranslationTable::add_glossary(std::string_view text, const std::string& origin, const StemFunction& stem) {
-    // Copies share Impl: give this one its own before changing it.
-    auto impl = std::make_shared<Impl>(*impl_);
-    auto glossary = std::make_shared<Glossary>(*impl->glossary);
-    glossary->parse(text, origin, stem);
-    impl->glossary = std::move(glossary);
-    impl_ = std::move(impl);
+    add_layer(&Impl::glossary, text, origin, stem);
 }
 
 void TranslationTable::add_learned(std::string_view text, const std::string& origin, const StemFunction& stem) {
+    add_layer(&Impl::learned, text, origin, stem);
+}
+
+void TranslationTable::add_layer(std::shared_ptr<const Glossary> Impl::*layer, std::string_view text, const std::string& origin,
+                                 const StemFunction& stem) {
+    // Copies share Impl: give this one its own before changing it.
     auto impl = std::make_shared<Impl>(*impl_);
-    auto learned = std::make_shared<Glossary>(*impl->learned);
-    learned->parse(text, origin, stem);
-    impl->learned = std::move(learned);
+    auto added = std::make_shared<Glossary>(*((*impl).*layer));
+    added->parse(text, origin, stem);
+    (*impl).*layer = std::move(added);
     impl_ = std::move(impl);
 }
 

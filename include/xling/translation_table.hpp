@@ -47,6 +47,10 @@
 
 namespace xling {
 
+namespace translation {
+class Glossary;
+}
+
 /// One translation of a source word into one target language.
 struct Translation {
     std::string text;   ///< as the dictionary writes it ("Zusammenarbeit", "poached egg"); several words form a phrase
@@ -152,6 +156,9 @@ class TranslationTable {
 
   private:
     explicit TranslationTable(std::shared_ptr<Impl> impl);
+    // Parses `text` into one of Impl's glossary-format layers, copying Impl on write.
+    void add_layer(std::shared_ptr<const translation::Glossary> Impl::*layer, std::string_view text, const std::string& origin,
+                   const StemFunction& stem);
     std::shared_ptr<Impl> impl_;
 };
 
