@@ -32,7 +32,7 @@ Stemmer* Analyzer::stemmer_for(std::string_view lang) {
 std::optional<AnalyzedToken> Analyzer::word_of(std::string_view surface) const {
     std::string word = normalizer_.normalize(surface);
     if (word.empty() || word.size() > kMaxWordBytes) return std::nullopt;
-    return AnalyzedToken{0, surface.size(), std::move(word), {}, false, starts_capitalized(surface)};
+    return AnalyzedToken{0, surface.size(), std::move(word), {}, false, starts_capitalized(surface), {}, {}};
 }
 
 void Analyzer::mark_and_stem(AnalyzedToken& token, const StopwordList& stopwords, Stemmer* stemmer) {

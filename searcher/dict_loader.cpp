@@ -64,6 +64,7 @@ std::string translation_status(const Resources& resources, const TranslationTabl
         out += (out.empty() ? "" : " + ") + std::to_string(stats.glossary_entries) + " glossary entries";
         if (path.empty()) out += " (" + resources.translation_note() + ")";
     }
+    if (stats.learned_entries > 0) out += (out.empty() ? "" : " + ") + std::to_string(stats.learned_entries) + " learned entries";
     return out;
 }
 

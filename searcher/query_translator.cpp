@@ -64,17 +64,19 @@ std::vector<std::string> QueryTranslator::sources(std::string_view key, bool phr
     probe.max_per_language = 1;
     for (const auto& l : table_languages_) {
         if (!phrase && analyzer_.is_stopword(l, key)) continue;
-        const std::string stem = phrase ? std::string() : lookup_stem(l, key);
-        if (!table_.lookup(l, key, stem, probe).empty()) out.push_back(l);
+        if (!table_.lookup(l, key, phrase ? std::vector<std::string>{} : lookup_keys(l, key), probe).empty()) out.push_back(l);
     }
     return out;
 }
 
-// The stem by which the table may find `key`'s siblings in `lang`: none when that stem is no
+// The keys by which the table may find `key`'s headword in `lang` (LookupKeyFunction): the
+// lemmas an analysis gives (none yet: Snowball only), then the stem unless that stem is no
 // plausible form of the word there (Hungarian `ki` for `Kim` would bring `kiad` "ausgeben").
-std::string QueryTranslator::lookup_stem(const std::string& lang, std::string_view key) {
+std::vector<std::string> QueryTranslator::lookup_keys(const std::string& lang, std::string_view key) {
+    std::vector<std::string> keys = lemma_keys_ ? lemma_keys_(lang, key) : std::vector<std::string>{};
     const std::string stem = analyzer_.stem(lang, key);
-    return !stem.empty() && stem_keeps_a_word(analyzer_, lang, key, stem) ? stem : std::string();
+    if (!stem.empty() && stem_keeps_a_word(analyzer_, lang, key, stem)) keys.push_back(stem);
+    return keys;
 }
 
 QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool phrase) {
@@ -90,8 +92,8 @@ QueryTranslator::Selection QueryTranslator::select(std::string_view key, bool ph
             if (t != src) options.target_languages.push_back(t);
         }
         if (options.target_languages.empty()) continue;
-        const std::string stem = phrase ? std::string() : lookup_stem(src, key);
-        for (const TargetTranslations& target : table_.lookup(src, key, stem, options)) {
+        const std::vector<std::string> keys = phrase ? std::vector<std::string>{} : lookup_keys(src, key);
+        for (const TargetTranslations& target : table_.lookup(src, key, keys, options)) {
             auto& list = out[target.lang];
             for (const Translation& t : target.translations) {
                 const float weight = t.weight * share;

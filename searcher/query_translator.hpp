@@ -56,7 +56,7 @@ class QueryTranslator {
     using Selection = std::map<std::string, std::vector<ConceptTranslation>>;  // target language -> best first
     [[nodiscard]] Selection select(std::string_view key, bool phrase);
     [[nodiscard]] std::vector<std::string> sources(std::string_view key, bool phrase);
-    [[nodiscard]] std::string lookup_stem(const std::string& lang, std::string_view key);
+    [[nodiscard]] std::vector<std::string> lookup_keys(const std::string& lang, std::string_view key);
     bool add_translation(const std::string& lang, ConceptTranslation translation, MatchGroup& group,
                          std::vector<Xapian::Query>& alternatives);
     void note_stem(const std::string& lang, const std::string& stem, const std::string& text, MatchGroup& group);
@@ -72,6 +72,9 @@ class QueryTranslator {
     std::string source_;
     std::vector<std::string> table_languages_;
     TranslationRequest limits_;
+    // Lemmas of a query word (analysis lemmas, plugged in where the analysis chain has them);
+    // empty: the Snowball stem is the only lookup key besides the form.
+    LookupKeyFunction lemma_keys_;
 };
 
 }  // namespace xling::searcher

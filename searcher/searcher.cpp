@@ -17,6 +17,7 @@
 #include "indexer/stored_record.hpp"
 #include "library/resource_data.hpp"
 #include "searcher/accent_forms.hpp"
+#include "analysis/config_lines.hpp"
 #include "searcher/dict_loader.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/index_matches.hpp"
@@ -156,6 +157,9 @@ class Searcher::Impl {
             return {};
         }
         TranslationTable table = glossaries_.get(resources_->translations(), tr.glossaries, analyzer_);
+        for (const auto& file : tr.learned) {
+            table.add_learned(analysis::read_config_file(file, "learned translations"), file.string(), analyzer_.stem_function());
+        }
         if (table.empty()) {
             results.translation = "off (" + resources_->translation_note() + ")";
             return table;

@@ -36,15 +36,22 @@ constexpr std::size_t kMaxPivots = 2;      // languages in one pivot path
 constexpr std::size_t kMaxPivotKeyWords = 2;  // longer phrases translate only directly (table size)
 constexpr std::size_t kSecondPivotBelow = 3;  // two-pivot paths for words with fewer translations
 constexpr float kStemSiblingFactor = 0.9F;    // a pivot word's leg taken from a word of its stem
+// A translation only pivots reach, through one route (one pivot path), is weak: a pivot word's
+// other senses leak through it (hu katona -> en "soldier" -> lt "kareivis" is right, en "troops"
+// -> lt "minia" "crowd" is not). Two routes through different pivot languages agreeing is
+// evidence; the noisy-or of their weights already ranks it higher. Measured on NTREX
+// (translation/README.md, "Routes").
+constexpr float kSingleRouteFactor = 0.6F;
+constexpr std::size_t kMaxRoutes = 4;      // distinct routes remembered per candidate
 constexpr float kMinStoredWeight = 0.01F;  // below this a translation is noise
 constexpr std::size_t kMaxKeysPerStem = 8;
 constexpr std::uint32_t kNoId = std::numeric_limits<std::uint32_t>::max();
 
 // ISO 639-3 (FreeDict file names) -> ISO 639-1 (xling).
-constexpr std::array<std::pair<std::string_view, std::string_view>, 16> kIsoCodes{{
+constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kIsoCodes{{
     {"eng", "en"}, {"deu", "de"}, {"hun", "hu"}, {"lit", "lt"}, {"rus", "ru"}, {"fra", "fr"},
     {"ita", "it"}, {"spa", "es"}, {"por", "pt"}, {"nld", "nl"}, {"pol", "pl"}, {"swe", "sv"},
-    {"fin", "fi"}, {"ces", "cs"}, {"bul", "bg"}, {"ell", "el"},
+    {"fin", "fi"}, {"ces", "cs"}, {"bul", "bg"}, {"ell", "el"}, {"jpn", "ja"},
 }};
 
 std::optional<std::string> iso_639_1(std::string_view code3) {
@@ -110,6 +117,23 @@ struct Candidate {
     std::uint32_t target = 0;
     float weight = 0;
     std::uint8_t via = 0;  // table_format via byte; 0 = direct
+    // The distinct routes that reach the pair. A route is named by the dictionary that gives the
+    // target word: direct (0) or the last pivot language of the path (1 + its index), so
+    // en→fi→lt and en→de→fi→lt, both ending in fin-lit, are one route, not two agreeing.
+    std::array<std::uint8_t, kMaxRoutes> routes{};
+    std::uint8_t route_count = 0;
+
+    static Candidate of(std::uint32_t target, float weight, std::uint8_t via) {
+        Candidate c{target, weight, via, {}, 0};
+        const auto second = static_cast<std::uint8_t>(via >> 4);  // table_format's via nibbles
+        c.add_route(second != 0 ? second : static_cast<std::uint8_t>(via & 0x0F));
+        return c;
+    }
+    void add_route(std::uint8_t route) {
+        if (std::find(routes.begin(), routes.begin() + route_count, route) != routes.begin() + route_count) return;
+        if (route_count < kMaxRoutes) routes[route_count++] = route;
+    }
+    [[nodiscard]] bool has_direct() const { return std::find(routes.begin(), routes.begin() + route_count, 0) != routes.begin() + route_count; }
 };
 
 class PairLists {
@@ -233,7 +257,7 @@ PairLists lists_from_evidence(std::vector<Evidence> evidence, std::size_t cap,
                 float& kind = evidence[i].inverse ? inverse : direct;
                 kind = std::max(kind, evidence[i].weight);
             }
-            list.push_back({target, noisy_or(direct, inverse), 0});
+            list.push_back(Candidate::of(target, noisy_or(direct, inverse), 0));
         }
         scale_by_commonness(list, count);
         sort_and_cap(list, cap);
@@ -242,19 +266,29 @@ PairLists lists_from_evidence(std::vector<Evidence> evidence, std::size_t cap,
     return out;
 }
 
-// Accumulates candidates for one source word by noisy-or, remembering the strongest path's via.
+// Accumulates candidates for one source word, remembering the strongest path's via and every
+// route that reached the pair. Evidence through a new route combines by noisy-or; evidence
+// through routes already counted by maximum: the paths of one route through several of its
+// pivot words are one piece of evidence (en→fi gives "joukot", "joukko", "armeija"; fin-lit
+// translating them all by "aibė" "multitude" does not make it likelier), and the two-pivot
+// level re-derives the one-pivot paths of its legs.
 class CandidateAccumulator {
   public:
-    void add(std::uint32_t target, float weight, std::uint8_t via) {
-        const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.candidate.target == target; });
+    void add(const Candidate& c) {
+        const auto it = std::find_if(entries_.begin(), entries_.end(), [&](const Entry& e) { return e.candidate.target == c.target; });
         if (it == entries_.end()) {
-            entries_.push_back({{target, weight, via}, weight});
+            entries_.push_back({c, c.weight});
             return;
         }
-        it->candidate.weight = noisy_or(it->candidate.weight, weight);
+        const auto* known_begin = it->candidate.routes.begin();
+        const auto* known_end = known_begin + it->candidate.route_count;
+        const bool new_route = std::any_of(c.routes.begin(), c.routes.begin() + c.route_count,
+                                           [&](std::uint8_t r) { return std::find(known_begin, known_end, r) == known_end; });
+        it->candidate.weight = new_route ? noisy_or(it->candidate.weight, c.weight) : std::max(it->candidate.weight, c.weight);
+        for (std::uint8_t r = 0; r < c.route_count; ++r) it->candidate.add_route(c.routes[r]);
         // A direct translation stays "direct" whatever pivots confirm it.
-        if (it->candidate.via != 0 && (via == 0 || weight > it->strongest)) it->candidate.via = via;
-        it->strongest = std::max(it->strongest, weight);
+        if (it->candidate.via != 0 && (c.via == 0 || c.weight > it->strongest)) it->candidate.via = c.via;
+        it->strongest = std::max(it->strongest, c.weight);
     }
     std::vector<Candidate> take(std::size_t cap) {
         std::vector<Candidate> out;
@@ -314,7 +348,7 @@ PairLists compose(const PairLists& first, const PairLists& second, const Route& 
                 factor *= kStemSiblingFactor;
             }
             for (const Candidate& b : seconds.first(std::min(seconds.size(), kPivotFanIn))) {
-                if (const auto via = pivot_path(a.via, route, b.via)) acc.add(b.target, factor * b.weight, *via);
+                if (const auto via = pivot_path(a.via, route, b.via)) acc.add(Candidate::of(b.target, factor * b.weight, *via));
             }
         }
         out.append(first.source(i), acc.take(cap));
@@ -334,10 +368,10 @@ PairLists merge(const PairLists& base, const PairLists& extra, std::size_t cap, 
         const std::uint32_t b = j < extra.size() ? extra.source(j) : kNoId;
         const std::uint32_t source = std::min(a, b);
         if (a == source) {
-            for (const Candidate& c : base.list(i)) acc.add(c.target, c.weight, c.via);
+            for (const Candidate& c : base.list(i)) acc.add(c);
         }
         if (b == source && (a != source || base.list(i).size() < below)) {
-            for (const Candidate& c : extra.list(j)) acc.add(c.target, c.weight, c.via);
+            for (const Candidate& c : extra.list(j)) acc.add(c);
         }
         if (a == source) ++i;
         if (b == source) ++j;
@@ -353,7 +387,11 @@ PairLists merge(const PairLists& base, const PairLists& extra, std::size_t cap, 
 class TableBuilder {
   public:
     TableBuilder(const BuildOptions& options, const StemFunction& stem)
-        : languages_(options.languages), vocabularies_(options.languages.size()), cap_(options.max_per_language), stem_(stem) {
+        : languages_(all_languages(options)),
+          table_languages_(options.languages.size()),
+          vocabularies_(languages_.size()),
+          cap_(options.max_per_language),
+          stem_(stem) {
         for (const auto& p : options.pivots) {
             const auto index = language_index(p);
             if (!index) throw ConfigError("pivot language '" + p + "' is not one of the table's languages");
@@ -414,11 +452,12 @@ class TableBuilder {
         log(progress, "direct translations ready; pivoting");
         std::vector<StemGroups> stem_groups;
         for (std::uint8_t l = 0; l < n; ++l) stem_groups.emplace_back(vocabularies_[l], languages_[l], stem_);
-        // Level 1: direct plus one-pivot paths over direct legs.
+        // Level 1: direct plus one-pivot paths over direct legs, for the table's pairs and the
+        // legs of level 2 (a table language to or from a pivot-only one).
         std::map<std::pair<std::uint8_t, std::uint8_t>, PairLists> level1;
         for (std::uint8_t s = 0; s < n; ++s) {
             for (std::uint8_t t = 0; t < n; ++t) {
-                if (s == t) continue;
+                if (s == t || (s >= table_languages_ && t >= table_languages_)) continue;
                 PairLists lists = direct.count({s, t}) != 0 ? direct.at({s, t}) : PairLists{};
                 for (const std::uint8_t p : pivots_) {
                     if (p == s || p == t || direct.count({s, p}) == 0 || direct.count({p, t}) == 0) continue;
@@ -429,8 +468,8 @@ class TableBuilder {
         }
         // Level 2: words with few translations into t (hu→ru: eng-rus is tiny), through two pivots.
         std::map<std::pair<std::uint8_t, std::uint8_t>, PairLists> final_lists;
-        for (std::uint8_t s = 0; s < n; ++s) {
-            for (std::uint8_t t = 0; t < n; ++t) {
+        for (std::uint8_t s = 0; s < table_languages_; ++s) {
+            for (std::uint8_t t = 0; t < table_languages_; ++t) {
                 if (s == t) continue;
                 PairLists lists = level1.count({s, t}) != 0 ? level1.at({s, t}) : PairLists{};
                 for (const std::uint8_t p : pivots_) {
@@ -449,6 +488,20 @@ class TableBuilder {
     }
 
   private:
+    // The table's languages, then the pivots that are not among them (their words only carry
+    // pivot paths: fr, it, nl, fi, el reach Lithuanian and Russian where English is thin).
+    static std::vector<std::string> all_languages(const BuildOptions& options) {
+        std::vector<std::string> out = options.languages;
+        for (const auto& p : options.pivots) {
+            if (std::find(out.begin(), out.end(), p) == out.end()) out.push_back(p);
+        }
+        if (out.size() > format::kMaxLanguages) {
+            throw ConfigError("at most " + std::to_string(format::kMaxLanguages) + " table and pivot languages (" +
+                              std::to_string(out.size()) + " given)");
+        }
+        return out;
+    }
+
     [[nodiscard]] std::optional<std::uint8_t> language_index(std::string_view code) const {
         const auto it = std::find(languages_.begin(), languages_.end(), code);
         if (it == languages_.end()) return std::nullopt;
@@ -533,11 +586,11 @@ class TableBuilder {
         BuildReport report;
         std::map<std::pair<std::uint8_t, std::uint8_t>, PairReport> pairs;
         std::map<std::pair<std::uint8_t, std::uint8_t>, std::map<std::uint8_t, std::size_t>> vias;  // via -> records
-        for (std::uint8_t s = 0; s < languages_.size(); ++s) {
+        for (std::uint8_t s = 0; s < table_languages_; ++s) {
             std::map<std::string, std::vector<std::uint32_t>> stems;
             for (const std::uint32_t source : sources_by_key(s, lists)) {
                 std::vector<format::RecordInput> records;
-                for (std::uint8_t t = 0; t < languages_.size(); ++t) {
+                for (std::uint8_t t = 0; t < table_languages_; ++t) {
                     const auto it = lists.find({s, t});
                     if (it == lists.end()) continue;
                     const auto list = it->second.find(source);
@@ -546,7 +599,7 @@ class TableBuilder {
                     ++pair.words;
                     const auto d = direct.find({s, t});
                     if (d != direct.end() && !d->second.find(source).empty()) ++pair.direct_words;
-                    for (const Candidate& c : list.first(std::min(list.size(), cap_))) {
+                    for (const Candidate& c : weighed_by_routes(list)) {
                         records.push_back({vocabularies_[t].display(c.target), t, c.via, c.weight});
                         ++pair.translations;
                         ++vias[{s, t}][c.via];
@@ -582,6 +635,23 @@ class TableBuilder {
         return report;
     }
 
+    // The best cap_ of a pair's list once pivot-only translations reached by one route only are
+    // weakened (kSingleRouteFactor) against those of the list that are confirmed (direct, or
+    // reached by two routes). Where nothing is confirmed (every X→hu path ends in eng-hun: one
+    // route is all there can be) they are left as they are: the weakening ranks, it does not
+    // push a word's only translations under the searcher's weight floor.
+    [[nodiscard]] std::vector<Candidate> weighed_by_routes(std::span<const Candidate> list) const {
+        std::vector<Candidate> out(list.begin(), list.end());
+        const auto confirmed = [](const Candidate& c) { return c.has_direct() || c.route_count > 1; };
+        if (std::any_of(out.begin(), out.end(), confirmed)) {
+            for (Candidate& c : out) {
+                if (!confirmed(c)) c.weight *= kSingleRouteFactor;
+            }
+        }
+        sort_and_cap(out, cap_);
+        return out;
+    }
+
     // "direct 62%, via en 30%, via en+de 8%": shares of a pair's records by route.
     [[nodiscard]] std::string route_text(const std::map<std::uint8_t, std::size_t>& vias) const {
         std::size_t total = 0;
@@ -610,7 +680,8 @@ class TableBuilder {
         return ids;
     }
 
-    std::vector<std::string> languages_;
+    std::vector<std::string> languages_;  // the table's, then pivot-only ones
+    std::size_t table_languages_;
     std::vector<Vocabulary> vocabularies_;
     std::vector<std::uint8_t> pivots_;
     std::size_t cap_;
@@ -654,7 +725,9 @@ BuildReport build_table(const BuildOptions& options, const StemFunction& stem, c
     if (options.languages.size() < 2) throw ConfigError("a translation table needs at least two languages");
     TableBuilder builder(options, stem);
     std::vector<DictionaryReport> dictionaries;
-    for (const DictionaryFile& file : find_dictionaries(options.dictd_dir, options.languages)) {
+    std::vector<std::string> wanted = options.languages;
+    wanted.insert(wanted.end(), options.pivots.begin(), options.pivots.end());
+    for (const DictionaryFile& file : find_dictionaries(options.dictd_dir, wanted)) {
         if (progress != nullptr) *progress << "xling-dict: reading " << file.dict.string() << '\n' << std::flush;
         const DictdDatabase db = DictdDatabase::load(file.index, file.dict);
         DictionaryReport report{file, db.title(), 0, 0, 0};

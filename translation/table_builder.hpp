@@ -9,15 +9,21 @@
 //    w = 1 − (1 − direct)(1 − inverse), so a pair both dictionaries agree on outranks one only
 //    one of them lists (Ding's deu-eng lists Zusammenarbeit → "association" before
 //    "cooperation"; eng-deu's cooperation → Zusammenarbeit settles it).
-// 2. Pivots: for every pair, translations through a pivot language p (English, then German)
-//    whose two legs are direct: 0.5 × w(src→p) × w(p→tgt), from the best 5 of each leg, paths
-//    combined by noisy-or and with the direct evidence; a pivot word without translations of its
-//    own borrows those of the nearest word of its stem. Where a word has fewer than 3
-//    translations into a language, two-pivot paths (hu→en→de→ru: eng-rus is tiny) are added
-//    the same way. Paths never pass through their own source or target language. Phrases of
-//    over 2 words translate only directly.
-// 3. Each (word, target language) keeps its best `max_per_language` translations. Keys are the
-//    normalized headwords and translations; single-word keys are also indexed by their stem.
+// 2. Pivots: for every pair, translations through a pivot language p (English, German, and the
+//    pivot-only languages French, Italian, Dutch, Finnish, Greek, Polish, Swedish, whose FreeDict
+//    pairs reach Lithuanian and Russian: fra-lit, ita-rus, ...) whose two legs are direct:
+//    0.5 × w(src→p) × w(p→tgt), from the best 5 of each leg. A route is a pivot path ("fr",
+//    "en+it"); the paths of one route through several pivot words combine by maximum (one piece
+//    of evidence), different routes and the direct evidence by noisy-or. A pivot word without
+//    translations of its own borrows those of the nearest word of its stem. Where a word has
+//    fewer than 3 translations into a language, two-pivot paths (hu→en→de→ru: eng-rus is tiny)
+//    are added the same way. Paths never pass through their own source or target language.
+//    Phrases of over 2 words translate only directly.
+// 3. Agreement: a translation only pivots reach, through one route only, is weak: × 0.6
+//    (measured on NTREX, docs/translation-routes.md). Each (word, target language) then keeps
+//    its best `max_per_language` translations. Keys are the normalized headwords and
+//    translations of the table's languages (pivot-only languages have none); single-word keys
+//    are also indexed by their stem.
 #pragma once
 
 #include <cstddef>
@@ -49,7 +55,9 @@ inline constexpr std::size_t kDefaultTableLanguages = 5;
 struct BuildOptions {
     std::filesystem::path dictd_dir = "/usr/share/dictd";
     std::vector<std::string> languages = supported_codes();            ///< table order
-    std::vector<std::string> pivots{"en", "de"};                       ///< tried in this order
+    /// Pivot languages, in order. Those not in `languages` (FreeDict pairs reaching Lithuanian and
+    /// Russian: fra-lit, ita-rus, ...) carry pivot paths only; table and pivot languages ≤ 15.
+    std::vector<std::string> pivots{"en", "de", "fr", "it", "nl", "fi", "el", "pl", "sv"};
     std::size_t max_per_language = 6;                                  ///< stored per word and target
 };
 

@@ -11,6 +11,7 @@
 #include "translation/phrase_normalizer.hpp"
 #include "translation/table_format.hpp"
 #include "xling/error.hpp"
+#include "xling/language.hpp"
 
 namespace xling {
 
@@ -64,6 +65,9 @@ class TranslationTable::Impl {
   public:
     std::shared_ptr<const CompiledTable> table;
     std::shared_ptr<const Glossary> glossary = std::make_shared<Glossary>();
+    /// Translations mined from a collection (xling-dict learn): the glossary format, but they
+    /// only add what the dictionaries lack, at the weights written (below the dictionaries').
+    std::shared_ptr<const Glossary> learned = std::make_shared<Glossary>();
 
     [[nodiscard]] std::string via_text(std::uint8_t via) const {
         const auto pivots = translation::format::via_pivots(via);
@@ -88,45 +92,81 @@ class TranslationTable::Impl {
     }
 
     // Table candidates of `word`; for the target languages it has none in (or when it is no
-    // key), those of the words sharing `stem`.
-    [[nodiscard]] Candidates from_table(std::string_view src, std::string_view word, std::optional<std::string_view> stem) const {
+    // key), those of the headwords equal to one of `keys` (a lemma or a stem that is itself a
+    // word: Hungarian katonák -> katona) and of the headwords sharing one of `keys` as stem.
+    [[nodiscard]] Candidates from_table(std::string_view src, std::string_view word, const std::vector<std::string>& keys) const {
         Candidates out;
         if (!table) return out;
         const auto lang = table->language_index(src);
         if (!lang) return out;
         if (const auto key = table->find_key(*lang, word)) table_candidates(*key, 1.0F, out, nullptr);
-        if (!stem || stem->empty()) return out;
-        std::vector<std::uint32_t> siblings = table->keys_of_stem(*lang, *stem);
-        std::erase_if(siblings, [&](std::uint32_t k) { return table->key_text(k) == word; });
-        std::stable_sort(siblings.begin(), siblings.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return common_prefix(word, table->key_text(a)) > common_prefix(word, table->key_text(b));
-        });
-        const Candidates exact = out;
-        for (std::size_t i = 0; i < siblings.size(); ++i) {
-            const bool nearest = common_prefix(word, table->key_text(siblings[i])) == common_prefix(word, table->key_text(siblings[0]));
-            table_candidates(siblings[i], kStemMatchFactor * (nearest ? 1.0F : kFartherStemFactor), out, &exact);
+        // Only a dictionary's own translation of the form blocks its lemma's: pivots may reach an
+        // inflected form ("troops" via fi) that the lemma translates directly ("troop" -> minia).
+        Candidates exact;
+        for (const auto& [target, list] : out) {
+            if (std::any_of(list.begin(), list.end(), [](const Translation& t) { return t.via == "direct"; })) exact[target] = list;
+        }
+        for (const std::string& k : keys) {
+            if (k.empty()) continue;
+            if (k != word) {
+                if (const auto key = table->find_key(*lang, k)) table_candidates(*key, kStemMatchFactor, out, &exact);
+            }
+            std::vector<std::uint32_t> siblings = table->keys_of_stem(*lang, k);
+            std::erase_if(siblings, [&](std::uint32_t s) { return table->key_text(s) == word || table->key_text(s) == k; });
+            std::stable_sort(siblings.begin(), siblings.end(), [&](std::uint32_t a, std::uint32_t b) {
+                return common_prefix(word, table->key_text(a)) > common_prefix(word, table->key_text(b));
+            });
+            for (std::size_t i = 0; i < siblings.size(); ++i) {
+                const bool nearest = common_prefix(word, table->key_text(siblings[i])) == common_prefix(word, table->key_text(siblings[0]));
+                table_candidates(siblings[i], kStemMatchFactor * (nearest ? 1.0F : kFartherStemFactor), out, &exact);
+            }
         }
         return out;
     }
 
-    // Glossary entries of `word`, or merged from words sharing `stem` when `word` has none.
-    [[nodiscard]] std::vector<std::pair<std::string, const GlossaryTargets*>> from_glossary(
-        std::string_view src, std::string_view word, std::optional<std::string_view> stem) const {
-        if (const auto* targets = glossary->find(src, word)) return {{std::string(word), targets}};
+    // Entries of `word` in `layer` (a glossary or the learned translations), or merged from the
+    // words sharing `stem` when `word` has none.
+    [[nodiscard]] static std::vector<std::pair<std::string, const GlossaryTargets*>> entries_of(
+        const Glossary& layer, std::string_view src, std::string_view word, std::optional<std::string_view> stem) {
+        if (const auto* targets = layer.find(src, word)) return {{std::string(word), targets}};
         std::vector<std::pair<std::string, const GlossaryTargets*>> out;
         if (!stem || stem->empty()) return out;
-        for (const auto& w : glossary->words_of_stem(src, *stem)) {
-            if (const auto* targets = glossary->find(src, w)) out.emplace_back(w, targets);
+        for (const auto& w : layer.words_of_stem(src, *stem)) {
+            if (const auto* targets = layer.find(src, w)) out.emplace_back(w, targets);
         }
         return out;
+    }
+
+    // Learned translations join the candidates under "learned"; a dictionary's translation of the
+    // same text keeps its own weight and label.
+    void add_learned(std::string_view src, std::string_view word, std::optional<std::string_view> stem, Candidates& out) const {
+        if (learned->size() == 0) return;
+        const auto hits = entries_of(*learned, src, word, stem);
+        const bool by_stem = !hits.empty() && hits.front().first != word;
+        for (const auto& [key, targets] : hits) {
+            for (const auto& [lang, entry] : *targets) {
+                auto& list = out[lang];
+                for (const auto& g : entry.translations) {
+                    if (std::any_of(list.begin(), list.end(), [&](const Translation& t) { return t.text == g.text; })) continue;
+                    list.push_back({g.text, g.weight * (by_stem ? kStemMatchFactor : 1.0F), "learned", key});
+                }
+            }
+        }
     }
 
     [[nodiscard]] std::vector<std::string> target_order(std::string_view src, const TranslationOptions& options) const {
         std::vector<std::string> order = options.target_languages;
         if (order.empty()) {
-            if (table) order = table->languages();
-            for (const auto& l : glossary->languages()) {
-                if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+            if (table) {
+                for (const auto& l : table->languages()) {
+                    // Languages xling cannot analyse are the builder's pivot-only ones (fr, it, ...).
+                    if (find_language(l) != nullptr) order.push_back(l);
+                }
+            }
+            for (const auto* layer : {glossary.get(), learned.get()}) {
+                for (const auto& l : layer->languages()) {
+                    if (std::find(order.begin(), order.end(), l) == order.end()) order.push_back(l);
+                }
             }
         }
         std::erase(order, std::string(src));
@@ -134,10 +174,13 @@ class TranslationTable::Impl {
     }
 
     [[nodiscard]] std::vector<TargetTranslations> resolve(std::string_view src, std::string_view word,
-                                                          std::optional<std::string_view> stem,
+                                                          const std::vector<std::string>& keys,
                                                           const TranslationOptions& options) const {
-        Candidates candidates = from_table(src, word, stem);
-        const auto glossary_hits = from_glossary(src, word, stem);
+        Candidates candidates = from_table(src, word, keys);
+        const std::optional<std::string_view> stem =
+            keys.empty() ? std::nullopt : std::optional<std::string_view>(keys.back());  // glossaries key by stem
+        add_learned(src, word, stem, candidates);
+        const auto glossary_hits = entries_of(*glossary, src, word, stem);
         const bool by_stem = !glossary_hits.empty() && glossary_hits.front().first != word;
         std::vector<TargetTranslations> out;
         for (const auto& lang : target_order(src, options)) {
@@ -200,32 +243,47 @@ TranslationTable TranslationTable::load(const std::vector<std::filesystem::path>
 TranslationTable TranslationTable::load(const std::filesystem::path& file) { return load(std::vector{file}); }
 
 void TranslationTable::add_glossary(std::string_view text, const std::string& origin, const StemFunction& stem) {
+    add_layer(&Impl::glossary, text, origin, stem);
+}
+
+void TranslationTable::add_learned(std::string_view text, const std::string& origin, const StemFunction& stem) {
+    add_layer(&Impl::learned, text, origin, stem);
+}
+
+void TranslationTable::add_layer(std::shared_ptr<const Glossary> Impl::*layer, std::string_view text, const std::string& origin,
+                                 const StemFunction& stem) {
     // Copies share Impl: give this one its own before changing it.
     auto impl = std::make_shared<Impl>(*impl_);
-    auto glossary = std::make_shared<Glossary>(*impl->glossary);
-    glossary->parse(text, origin, stem);
-    impl->glossary = std::move(glossary);
+    auto added = std::make_shared<Glossary>(*((*impl).*layer));
+    added->parse(text, origin, stem);
+    (*impl).*layer = std::move(added);
     impl_ = std::move(impl);
 }
 
 std::vector<TargetTranslations> TranslationTable::translations(std::string_view src_lang, std::string_view normalized_word,
                                                                const TranslationOptions& options) const {
-    return impl_->resolve(src_lang, normalized_word, std::nullopt, options);
+    return impl_->resolve(src_lang, normalized_word, {}, options);
 }
 
 std::vector<TargetTranslations> TranslationTable::lookup(std::string_view src_lang, std::string_view normalized_word,
                                                          std::string_view stem, const TranslationOptions& options) const {
-    return impl_->resolve(src_lang, normalized_word, stem, options);
+    return impl_->resolve(src_lang, normalized_word, stem.empty() ? std::vector<std::string>{} : std::vector<std::string>{std::string(stem)}, options);
+}
+
+std::vector<TargetTranslations> TranslationTable::lookup(std::string_view src_lang, std::string_view normalized_word,
+                                                         const std::vector<std::string>& keys, const TranslationOptions& options) const {
+    return impl_->resolve(src_lang, normalized_word, keys, options);
 }
 
 std::vector<std::string> TranslationTable::languages() const { return impl_->target_order("", {}); }
 
 std::size_t TranslationTable::max_key_words() const noexcept {
-    return std::max(impl_->table ? impl_->table->max_key_words() : std::size_t{1}, impl_->glossary->max_key_words());
+    return std::max({impl_->table ? impl_->table->max_key_words() : std::size_t{1}, impl_->glossary->max_key_words(),
+                     impl_->learned->max_key_words()});
 }
 
 bool TranslationTable::empty() const noexcept {
-    return (!impl_->table || impl_->table->key_count() == 0) && impl_->glossary->size() == 0;
+    return (!impl_->table || impl_->table->key_count() == 0) && impl_->glossary->size() == 0 && impl_->learned->size() == 0;
 }
 
 TranslationTableStats TranslationTable::stats() const noexcept {
@@ -237,6 +295,7 @@ TranslationTableStats TranslationTable::stats() const noexcept {
         s.table_bytes = impl_->table->file_size();
     }
     s.glossary_entries = impl_->glossary->size();
+    s.learned_entries = impl_->learned->size();
     return s;
 }
 

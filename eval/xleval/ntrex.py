@@ -198,7 +198,8 @@ def rank_of(hits, target):
     return ids.index(target) + 1 if target in ids else None
 
 
-def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, query_types=None, unfiltered=True):
+def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, query_types=None, unfiltered=True,
+        modes_wanted=None):
     query_types = list(query_types or QUERY_TYPES)
     folder = shared / "eval" / "ntrex128"
     docs, order = load_documents(folder, max_docs)
@@ -240,6 +241,8 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
     for accented, name in UNACCENTED.items():
         if accented in modes:
             modes[name] = dict(modes[accented], unaccented=True)
+    if modes_wanted:  # a quick check of some modes (eval/run --ntrex-modes)
+        modes = {m: spec for m, spec in modes.items() if m in modes_wanted}
 
     results = {
         "documents": ndocs * len(LANGS),
@@ -274,6 +277,9 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
         answers = dict(pool.map(one, jobs))
 
     for mode in MODES + list(UNACCENTED.values()):
+        if modes_wanted and mode not in modes_wanted:
+            results["modes"][mode] = {"available": False, "reason": "not run (--ntrex-modes)"}
+            continue
         if mode not in modes:
             results["modes"][mode] = {"available": False, "reason": tools.translation_status()}
             continue
@@ -367,8 +373,8 @@ def issue7_targets(results):
     cross-lingual mean as a share of the monolingual mean (both in translation mode)."""
     tr = results["modes"].get("translation", {})
     base = results["modes"].get("aliases", {})
-    if not tr.get("available"):
-        return {"available": False, "reason": tr.get("reason", "")}
+    if not tr.get("available") or not base.get("available"):
+        return {"available": False, "reason": tr.get("reason", "the aliases mode was not run")}
     out = {"available": True}
     for qt in ("keywords", "keywords_common", "sentence"):
         if qt not in tr:

@@ -59,6 +59,10 @@ struct TranslationRequest {
     /// the table: edits take effect at the next query, nothing is rebuilt. Also used when no
     /// compiled table is loaded.
     std::vector<std::filesystem::path> glossaries;
+    /// Learned translation files (`xling-dict learn`, mined from a collection; off unless given):
+    /// read for this query as the lowest layer, labelled "learned" in the explanation. They only
+    /// add translations the dictionaries and glossaries lack, at their (lower) written weights.
+    std::vector<std::filesystem::path> learned;
     std::size_t max_per_language = 3;  ///< best translations kept per word and target language
     float min_weight = 0.08F;          ///< translations weighing less are dropped
     /// Translations weighing less than this share of the word's best translation into the same

@@ -47,11 +47,15 @@
 
 namespace xling {
 
+namespace translation {
+class Glossary;
+}
+
 /// One translation of a source word into one target language.
 struct Translation {
     std::string text;   ///< as the dictionary writes it ("Zusammenarbeit", "poached egg"); several words form a phrase
     float weight = 0;   ///< in (0, 1], higher is better
-    std::string via;    ///< "direct", a pivot path ("en", "de", "en+de"), or "glossary"
+    std::string via;    ///< "direct", a pivot path ("en", "de", "en+de"), "glossary" or "learned"
     std::string key;    ///< the normalized table key it was found under: the word itself, or a word sharing its stem
 };
 
@@ -72,6 +76,12 @@ struct TranslationOptions {
 /// lets glossary words match inflected query words too.
 using StemFunction = std::function<std::string(std::string_view lang, std::string_view normalized_word)>;
 
+/// The keys besides its own form under which a normalized word of a language is looked up, best
+/// first: its lemmas where an analysis provides them, then its stem (the Snowball fallback). Each
+/// key is tried as a headword ("katonák" -> stem "katona", itself a headword) and as a stem of
+/// headwords ("Truppen" -> "trupp" -> "Truppe"). An empty list: by form only.
+using LookupKeyFunction = std::function<std::vector<std::string>(std::string_view lang, std::string_view normalized_word)>;
+
 /// Sizes, for reports.
 struct TranslationTableStats {
     std::size_t keys = 0;              ///< source words and phrases in the compiled table
@@ -79,6 +89,7 @@ struct TranslationTableStats {
     std::size_t stems = 0;             ///< stems indexed
     std::uint64_t table_bytes = 0;     ///< size of the compiled table file (mapped, not copied)
     std::size_t glossary_entries = 0;  ///< (source word, target language) entries from glossaries
+    std::size_t learned_entries = 0;   ///< (source word, target language) entries learned from a collection
 };
 
 /// An immutable translation table. Copies share the loaded data. Thread-safe for concurrent
@@ -102,6 +113,13 @@ class TranslationTable {
     /// @throws ConfigError "origin:line: message".
     void add_glossary(std::string_view text, const std::string& origin = "<glossary>", const StemFunction& stem = {});
 
+    /// Adds translations learned from a collection (`xling-dict learn`; glossary line format, each
+    /// with its weight) as the lowest layer: they join a word's candidates labelled "learned",
+    /// never replace a dictionary's or a glossary's translation of the same text, and are capped
+    /// and weight-filtered with the rest. `origin` names the text in errors.
+    /// @throws ConfigError "origin:line: message".
+    void add_learned(std::string_view text, const std::string& origin = "<learned>", const StemFunction& stem = {});
+
     /// Translations of `normalized_word` (a word or phrase key, see above) from `src_lang`,
     /// one entry per target language that has any, in the table's language order.
     [[nodiscard]] std::vector<TargetTranslations> translations(std::string_view src_lang,
@@ -112,6 +130,13 @@ class TranslationTable {
     /// `src_lang`) when the word itself is no key — the call for analyzed query words.
     [[nodiscard]] std::vector<TargetTranslations> lookup(std::string_view src_lang, std::string_view normalized_word,
                                                          std::string_view stem,
+                                                         const TranslationOptions& options = {}) const;
+
+    /// As lookup(), with the word's lookup keys (LookupKeyFunction) instead of one stem: the
+    /// word's own entry first; for the target languages it has none in, the headwords equal to a
+    /// key and then the headwords sharing a key as their stem, each at a lower weight (by stem).
+    [[nodiscard]] std::vector<TargetTranslations> lookup(std::string_view src_lang, std::string_view normalized_word,
+                                                         const std::vector<std::string>& keys,
                                                          const TranslationOptions& options = {}) const;
 
     /// Languages of the compiled table and glossaries, table order first.
@@ -131,6 +156,9 @@ class TranslationTable {
 
   private:
     explicit TranslationTable(std::shared_ptr<Impl> impl);
+    // Parses `text` into one of Impl's glossary-format layers, copying Impl on write.
+    void add_layer(std::shared_ptr<const translation::Glossary> Impl::*layer, std::string_view text, const std::string& origin,
+                   const StemFunction& stem);
     std::shared_ptr<Impl> impl_;
 };
 

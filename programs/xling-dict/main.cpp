@@ -5,15 +5,19 @@
 //   xling-dict lookup --dict FILE [--glossary FILE ...] --from hu [--to de,en] [-n 5] WORD...
 //   xling-dict dump --dict FILE [--from hu]          (TSV: src word tgt translation weight via)
 //   xling-dict stats --dict FILE                     (sizes, load time and memory, full check)
+//   xling-dict learn --db DIR [--db DIR ...] [--min-dice 0.5] [--min-pairs 3] --out FILE
+//                    (translations mined from an index: translation/collection_miner.hpp)
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
+#include <xapian.h>
 
 #include "analysis/analyzer.hpp"
 #include "analysis/text.hpp"
+#include "translation/collection_miner.hpp"
 #include "translation/compiled_table.hpp"
 #include "translation/table_builder.hpp"
 #include "programs/common/cli.hpp"
@@ -58,7 +62,7 @@ std::string default_languages() {
 struct BuildArgs {
     std::string dictd_dir = "/usr/share/dictd";
     std::string languages = default_languages();
-    std::string pivots = "en,de";
+    std::string pivots = xling::analysis::join(xling::translation::BuildOptions{}.pivots, ",");
     std::size_t max_per_language = 6;
     std::string data_dir;
     std::string out;
@@ -173,6 +177,33 @@ int run_stats(const std::string& table_path) {
     return 0;
 }
 
+struct LearnArgs {
+    std::vector<std::string> dbs;
+    std::string data_dir;
+    std::string out;
+    xling::translation::LearnOptions options;
+};
+
+// A separate command, not part of xling-index: mining reads every document of the collection
+// (all its indexes together: a pair's two documents may sit in different ones), which an
+// incremental xling-index run adding ten files should not pay for; run it after indexing.
+int run_learn(const LearnArgs& args) {
+    xling::analysis::Analyzer analyzer(load_analysis(args.data_dir));
+    std::vector<std::filesystem::path> dbs(args.dbs.begin(), args.dbs.end());
+    const auto report = xling::translation::learn_translations(dbs, analyzer.stem_function(), args.options);
+    const std::filesystem::path tmp = args.out + ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+        if (!out) throw xling::ConfigError(args.out + ": cannot write");
+        xling::translation::write_learned(report, args.options, out);
+        if (!out.flush()) throw xling::ConfigError(args.out + ": write failed");
+    }
+    std::filesystem::rename(tmp, args.out);
+    std::cout << report.documents << " documents, " << report.aligned_pairs << " aligned pairs, "
+              << report.translations.size() << " translations learned; wrote " << args.out << '\n';
+    return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -209,14 +240,32 @@ int main(int argc, char** argv) {
     auto* stats_cmd = app.add_subcommand("stats", "Print the table's size, load time and memory");
     stats_cmd->add_option("--dict", stats_table, "Translation table file")->required();
 
+    LearnArgs learn;
+    auto* learn_cmd = app.add_subcommand("learn", "Mine translations from an index's comparable documents (shared names, near dates)");
+    learn_cmd->add_option("--db", learn.dbs, "Index folder (repeat: read together)")->required();
+    learn_cmd->add_option("--out", learn.out, "Learned translations file to write (xling-search --learned)")->required();
+    learn_cmd->add_option("--min-dice", learn.options.min_dice, "Confidence bar: Dice over aligned document pairs")
+        ->capture_default_str()->check(CLI::Range(0.0, 1.0));
+    learn_cmd->add_option("--min-pairs", learn.options.min_pairs, "Aligned pairs a word pair must co-occur in")
+        ->capture_default_str()->check(CLI::Range(1, 1000000));
+    learn_cmd->add_option("--min-shared-names", learn.options.min_shared_names, "Rare name keys two documents must share")
+        ->capture_default_str()->check(CLI::Range(1, 1000));
+    learn_cmd->add_option("--max-days-apart", learn.options.max_days_apart, "Publication dates at most this far apart")
+        ->capture_default_str()->check(CLI::Range(0, 100000));
+    learn_cmd->add_option("--data-dir", learn.data_dir, "Folder holding stopwords/ (for stems)");
+
     if (const auto exit = xling::cli::parse(app, argc, argv)) return *exit;
     try {
         if (build_cmd->parsed()) return run_build(build);
         if (lookup_cmd->parsed()) return run_lookup(lookup);
         if (dump_cmd->parsed()) return run_dump(dump_table, dump_from);
         if (stats_cmd->parsed()) return run_stats(stats_table);
+        if (learn_cmd->parsed()) return run_learn(learn);
     } catch (const xling::Error& e) {
         std::cerr << "xling-dict: " << e.what() << '\n';
+        return 2;
+    } catch (const Xapian::Error& e) {
+        std::cerr << "xling-dict: " << e.get_msg() << '\n';
         return 2;
     }
     return 2;

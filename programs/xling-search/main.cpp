@@ -142,6 +142,9 @@ int main(int argc, char** argv) {
         ->capture_default_str()->check(CLI::IsMember({"fold", "strict"}));
     app.add_option("--dict", dict,
                    "Translation table built by xling-dict (default: $XLING_DICT, else <data>/translation/xling.table if present)");
+    app.add_option("--learned", request.translation.learned,
+                   "Learned translations file (xling-dict learn): lower-weight translations mined from the collection, labelled 'learned' (repeat; off unless given)")
+        ->check(CLI::ExistingFile);
     app.add_option("--glossary", request.translation.glossaries,
                    "Glossary file adding or overriding translations (repeat; re-read at the next query when changed; regular file, at most 64 MiB)")
         ->allow_extra_args(false);

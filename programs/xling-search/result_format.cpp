@@ -109,7 +109,7 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
                 const ConceptTranslation& t = list[i];
                 out << (i > 0 ? " |" : "") << ' ' << safe(t.text) << ' ' << weight_text(t.weight);
                 if (t.via != "direct") {
-                    out << " (" << (t.via == "glossary" || t.via == "word by word" ? "" : "via ") << safe(t.via) << ")";
+                    out << " (" << (t.via == "glossary" || t.via == "learned" || t.via == "word by word" ? "" : "via ") << safe(t.via) << ")";
                 }
                 if (r.query_language.code.empty() && !t.from_lang.empty()) out << " [from " << safe(t.from_lang) << "]";
                 if (t.phrase) out << " [phrase]";

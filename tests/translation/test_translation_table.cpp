@@ -199,3 +199,24 @@ TEST_CASE("glossary errors name file and line") {
     CHECK(error_of("hu:katonai -> en: \xff\n").find("g.txt:1: invalid UTF-8 at byte") == 0);
     CHECK(t.empty());  // a failed glossary adds nothing
 }
+
+TEST_CASE("learned translations add what the table and glossaries lack, labelled learned, never replacing") {
+    TempDir dir;
+    const auto table_path = write_small_table(dir);
+    write_file(dir / "domain.txt", "hu:katonai -> en: martial\n");
+    auto t = TranslationTable::load({table_path, dir / "domain.txt"});
+    const auto before = texts_for(t.translations("hu", "katonai"), "en");
+    t.add_learned("hu:katonai -> en: soldierly @0.4 | military @0.3 | martial @0.2\nhu:katona -> lt: karys @0.45\n", "learned.txt");
+    const auto katonai = t.translations("hu", "katonai");
+    const auto soldierly = find_translation(katonai, "en", "soldierly");
+    REQUIRE(soldierly.has_value());
+    CHECK(soldierly->via == "learned");
+    CHECK(soldierly->weight == doctest::Approx(0.4));
+    // The dictionary's and the glossary's own translations of the same texts keep weight and label.
+    CHECK(find_translation(katonai, "en", "military")->via == "direct");
+    CHECK(find_translation(katonai, "en", "martial")->via == "glossary");
+    for (const auto& text : before) CHECK(find_translation(katonai, "en", text).has_value());
+    CHECK(texts_for(t.translations("hu", "katona"), "lt") == Strings{"karys"});
+    CHECK(t.stats().learned_entries == 2);
+    CHECK_THROWS_WITH_AS(t.add_learned("hu:katona lt: karys\n", "learned.txt"), doctest::Contains("learned.txt:1"), xling::ConfigError);
+}
