@@ -171,6 +171,21 @@ std::optional<std::uint32_t> CompiledTable::search(const char* base, std::size_t
     return static_cast<std::uint32_t>(lo);
 }
 
+bool CompiledTable::has_keys(std::uint8_t lang) const {
+    // Keys are sorted by (language, text): the first key not before `lang` tells.
+    std::size_t lo = 0;
+    std::size_t hi = key_count_;
+    while (lo < hi) {
+        const std::size_t mid = lo + (hi - lo) / 2;
+        if (entry_at(keys_, mid, fmt::kKeySize).lang < lang) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
+    }
+    return lo < key_count_ && entry_at(keys_, lo, fmt::kKeySize).lang == lang;
+}
+
 std::optional<std::uint32_t> CompiledTable::find_key(std::uint8_t lang, std::string_view text) const {
     return search(keys_, key_count_, fmt::kKeySize, lang, text);
 }

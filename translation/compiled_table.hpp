@@ -50,6 +50,9 @@ class CompiledTable {
 
     [[nodiscard]] const std::vector<std::string>& languages() const noexcept { return languages_; }
     [[nodiscard]] std::optional<std::uint8_t> language_index(std::string_view code) const noexcept;
+    /// True when some key is in language `lang` (an index into languages()). Throws
+    /// ConfigError on corrupt data.
+    [[nodiscard]] bool has_keys(std::uint8_t lang) const;
 
     [[nodiscard]] std::size_t key_count() const noexcept { return key_count_; }
     [[nodiscard]] std::size_t record_count() const noexcept { return record_count_; }

@@ -9,6 +9,7 @@
 #include "translation/compiled_table.hpp"
 #include "translation/glossary.hpp"
 #include "translation/phrase_normalizer.hpp"
+#include "translation/table_builder.hpp"
 #include "translation/table_format.hpp"
 #include "xling/error.hpp"
 #include "xling/language.hpp"
@@ -154,13 +155,24 @@ class TranslationTable::Impl {
         }
     }
 
+    // The builder's pivot-only languages (fr, it, ...: BuildOptions::pivots outside its table
+    // languages) carry paths but no keys; the table format does not mark them, and a table
+    // written by hand may have target languages without keys, so both tests are needed.
+    [[nodiscard]] bool pivot_only(const std::string& lang, std::uint8_t index) const {
+        if (find_language(lang) == nullptr) return true;
+        const translation::BuildOptions defaults;
+        const bool builder_pivot = std::find(defaults.pivots.begin(), defaults.pivots.end(), lang) != defaults.pivots.end() &&
+                                   std::find(defaults.languages.begin(), defaults.languages.end(), lang) == defaults.languages.end();
+        return builder_pivot && !table->has_keys(index);
+    }
+
     [[nodiscard]] std::vector<std::string> target_order(std::string_view src, const TranslationOptions& options) const {
         std::vector<std::string> order = options.target_languages;
         if (order.empty()) {
             if (table) {
-                for (const auto& l : table->languages()) {
-                    // Languages xling cannot analyse are the builder's pivot-only ones (fr, it, ...).
-                    if (find_language(l) != nullptr) order.push_back(l);
+                const auto& langs = table->languages();
+                for (std::size_t i = 0; i < langs.size(); ++i) {
+                    if (!pivot_only(langs[i], static_cast<std::uint8_t>(i))) order.push_back(langs[i]);
                 }
             }
             for (const auto* layer : {glossary.get(), learned.get()}) {
