@@ -160,9 +160,16 @@ class TranslationTable::Impl {
     // written by hand may have target languages without keys, so both tests are needed.
     [[nodiscard]] bool pivot_only(const std::string& lang, std::uint8_t index) const {
         if (find_language(lang) == nullptr) return true;
-        const translation::BuildOptions defaults;
-        const bool builder_pivot = std::find(defaults.pivots.begin(), defaults.pivots.end(), lang) != defaults.pivots.end() &&
-                                   std::find(defaults.languages.begin(), defaults.languages.end(), lang) == defaults.languages.end();
+        // Built once (immutable): this runs for every looked-up word.
+        static const std::vector<std::string> builder_pivots = [] {
+            const translation::BuildOptions defaults;
+            std::vector<std::string> out;
+            for (const std::string& p : defaults.pivots) {
+                if (std::find(defaults.languages.begin(), defaults.languages.end(), p) == defaults.languages.end()) out.push_back(p);
+            }
+            return out;
+        }();
+        const bool builder_pivot = std::find(builder_pivots.begin(), builder_pivots.end(), lang) != builder_pivots.end();
         return builder_pivot && !table->has_keys(index);
     }
 
