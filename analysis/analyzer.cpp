@@ -104,9 +104,18 @@ std::optional<AnalyzedToken> Analyzer::analyze_word(std::string_view surface, st
 }
 
 std::string Analyzer::stem(std::string_view lang, std::string_view word) {
-    if (is_stopword(lang, word)) return {};
-    Stemmer* stemmer = stemmer_for(lang);
-    return stemmer != nullptr ? stemmer->stem(word) : std::string(word);
+    memo_key_.assign(lang);
+    memo_key_.push_back('\0');
+    memo_key_.append(word);
+    if (const auto it = stem_memo_.find(memo_key_); it != stem_memo_.end()) return it->second;
+    std::string stem;
+    if (!is_stopword(lang, word)) {
+        Stemmer* stemmer = stemmer_for(lang);
+        stem = stemmer != nullptr ? stemmer->stem(word) : std::string(word);
+    }
+    if (stem_memo_.size() >= kStemMemoSize) stem_memo_.clear();
+    stem_memo_.emplace(memo_key_, stem);
+    return stem;
 }
 
 bool Analyzer::is_stopword(std::string_view lang, std::string_view word) const {

@@ -9,7 +9,7 @@
 // (the concept still counts once: OP_MAX takes the better of the two, never their sum).
 #pragma once
 
-#include <map>
+#include <unordered_map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -61,8 +61,8 @@ class AccentForms {
     analysis::AccentFolder& folder_;
     analysis::Analyzer& analyzer_;
     IndexForms& forms_;
-    std::map<std::string, std::vector<std::string>, std::less<>> cache_;
-    std::map<std::string, std::vector<std::string>, std::less<>> stem_cache_;
+    std::unordered_map<std::string, std::vector<std::string>> cache_;
+    std::unordered_map<std::string, std::vector<std::string>> stem_cache_;
 };
 
 /// A concept's query from its exact alternatives and its accented ones (see the header

@@ -36,7 +36,7 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
     std::vector<std::string> found;
     const std::string stem = analyzer_.stem(lang, word);
     if (stem.empty() || analysis::code_point_count(stem) < 3) {
-        if (db_.term_exists(std::string(word))) found.emplace_back(word);
+        if (has_term(std::string(word))) found.emplace_back(word);
     } else {
         // Snowball stems are prefixes of their words up to the last letter or so (happy -> happi):
         // scan the terms sharing all but the stem's last letter.
@@ -57,7 +57,7 @@ const std::vector<std::string>& IndexForms::stem_forms(std::string_view lang, st
                 }
             }
         }
-        if (found.empty() && db_.term_exists(std::string(word))) found.emplace_back(word);
+        if (found.empty() && has_term(std::string(word))) found.emplace_back(word);
     }
     return stem_cache_.emplace(std::move(cache_key), std::move(found)).first->second;
 }
@@ -73,7 +73,7 @@ const std::vector<std::string>& IndexForms::forms(std::string_view lang, std::st
     const std::vector<std::string> stems = rules.stems(name_word);
     const std::string prefix = common_prefix(stems);
     if (analysis::code_point_count(name_word) < 2 || analysis::code_point_count(prefix) < 2) {
-        if (db_.term_exists(std::string(name_word))) found.emplace_back(name_word);
+        if (has_term(std::string(name_word))) found.emplace_back(name_word);
     } else {
         for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
             const std::string term = *t;
@@ -90,11 +90,16 @@ std::size_t IndexForms::count_terms(std::string_view prefix, std::size_t limit) 
     return n;
 }
 
+bool IndexForms::has_term(const std::string& term) const {
+    if (const auto it = exists_.find(term); it != exists_.end()) return it->second;
+    return exists_.emplace(term, db_.term_exists(term)).first->second;
+}
+
 bool IndexForms::can_match(const Xapian::Query& query) const {
     const auto child = [&](std::size_t i) { return can_match(query.get_subquery(i)); };
     const std::size_t n = query.get_num_subqueries();
     switch (query.get_type()) {
-        case Xapian::Query::LEAF_TERM: return db_.term_exists(*query.get_terms_begin());
+        case Xapian::Query::LEAF_TERM: return has_term(*query.get_terms_begin());
         case Xapian::Query::LEAF_MATCH_NOTHING: return false;
         case Xapian::Query::OP_OR:
         case Xapian::Query::OP_SYNONYM:

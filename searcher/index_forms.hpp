@@ -4,10 +4,10 @@
 // time means an edited alias table works at the next query, with no re-indexing.
 #pragma once
 
-#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 #include <xapian.h>
 
@@ -37,6 +37,12 @@ class IndexForms {
     /// wildcards, match-all). Walks the query once: its depth is bounded by the parser's.
     [[nodiscard]] bool can_match(const Xapian::Query& query) const;
 
+    /// Whether the index holds `term`. Answers are remembered for the life of this object (one
+    /// query): a query asks for the same term once per searched language (a word's unstemmed
+    /// form in each language's FILTER, the language terms), and each Xapian lookup walks the
+    /// term table's B-tree. Not thread-safe.
+    [[nodiscard]] bool has_term(const std::string& term) const;
+
     /// The index these forms come from (for term statistics).
     [[nodiscard]] const Xapian::Database& database() const noexcept { return db_; }
 
@@ -50,9 +56,10 @@ class IndexForms {
   private:
     const Xapian::Database& db_;
     analysis::Analyzer& analyzer_;
-    std::map<std::string, std::vector<std::string>, std::less<>> stem_cache_;
+    std::unordered_map<std::string, std::vector<std::string>> stem_cache_;
     std::shared_ptr<const analysis::AnalysisData> data_;
-    std::map<std::string, std::vector<std::string>, std::less<>> cache_;
+    std::unordered_map<std::string, std::vector<std::string>> cache_;
+    mutable std::unordered_map<std::string, bool> exists_;
 };
 
 }  // namespace xling::searcher

@@ -105,6 +105,7 @@ std::vector<Xapian::Query> QueryBuilder::matchable(std::vector<Xapian::Query> al
 // ("Kim Jong Un" typed without quotes is one entity, not three words).
 std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out) {
     std::vector<Part> parts;
+    AnalysedChildren analysed(children.size());
     for (std::size_t i = 0; i < children.size();) {
         if (children[i].kind != QueryNode::Kind::Word) {
             parts.push_back(node_part(children[i], out));
@@ -123,11 +124,11 @@ std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<Q
             ++i;
             continue;
         }
-        std::vector<analysis::AnalyzedToken> tokens;
-        analyzer_.words(children[i].text, tokens);
         if (options_.expand_aliases && aliases_ != nullptr) {
-            i += entity_run_parts(children, i, tokens, parts, out);
+            i += entity_run_parts(children, i, analysed, parts, out);
         } else {
+            std::vector<analysis::AnalyzedToken> tokens;
+            analyzer_.words(children[i].text, tokens);
             parts.push_back(word_part(tokens, children[i].text, out));
             ++i;
         }
@@ -139,25 +140,35 @@ std::vector<QueryBuilder::Part> QueryBuilder::sequence_parts(const std::vector<Q
 // run that names an entity becomes its part, else the word alone (nothing when it has no words).
 // Returns how many children the part stands for.
 std::size_t QueryBuilder::entity_run_parts(const std::vector<QueryNode>& children, std::size_t first,
-                                           const std::vector<analysis::AnalyzedToken>& tokens, std::vector<Part>& parts,
-                                           BuiltQuery& out) {
+                                           AnalysedChildren& analysed, std::vector<Part>& parts, BuiltQuery& out) {
+    const auto tokens_of = [&](std::size_t j) -> const std::vector<analysis::AnalyzedToken>& {
+        if (!analysed[j]) analyzer_.words(children[j].text, analysed[j].emplace());
+        return *analysed[j];
+    };
     // Collect the following words, then try the longest run that names an entity.
-    std::vector<std::vector<analysis::AnalyzedToken>> run{tokens};
+    std::vector<const std::vector<analysis::AnalyzedToken>*> run{&tokens_of(first)};
     for (std::size_t j = first + 1; j < children.size() && children[j].kind == QueryNode::Kind::Word && !children[j].exact &&
                                     !children[j].wildcard && j - first < aliases_->max_name_words();
          ++j) {
-        run.emplace_back();
-        analyzer_.words(children[j].text, run.back());
+        run.push_back(&tokens_of(j));
+    }
+    const std::vector<analysis::AnalyzedToken>& tokens = *run.front();
+    // keys[k]: the alias-table key of the first k + 1 words (join_words of their tokens), built
+    // once rather than by copying the tokens for every length tried.
+    std::vector<std::string> keys;
+    std::string key;
+    for (const auto* words : run) {
+        for (const auto& token : *words) {
+            if (!key.empty()) key.push_back(' ');
+            key += token.word;
+        }
+        keys.push_back(key);
     }
     for (std::size_t length = run.size(); length >= 1; --length) {
-        std::vector<analysis::AnalyzedToken> joined;
-        std::string text;
-        for (std::size_t k = 0; k < length; ++k) {
-            joined.insert(joined.end(), run[k].begin(), run[k].end());
-            text += (k > 0 ? " " : "") + children[first + k].text;
-        }
-        if (joined.empty()) continue;
-        if (const auto entities = lookup(joined); !entities.empty()) {
+        if (keys[length - 1].empty()) continue;
+        if (const auto entities = aliases_->lookup(keys[length - 1]); !entities.empty()) {
+            std::string text;
+            for (std::size_t k = 0; k < length; ++k) text += (k > 0 ? " " : "") + children[first + k].text;
             parts.push_back(entity_part(entities, text, out));
             return length;
         }
@@ -233,7 +244,7 @@ bool QueryBuilder::add_lemmas(const std::string& lang, analysis::AnalyzedToken& 
     const std::vector<std::string>& heads = in_lang.lemmas.empty() ? std::vector<std::string>{in_lang.word} : in_lang.lemmas;
     for (const std::string& head : heads) {
         const std::string term = schema::compound_part_term(lang, head);
-        if (!forms_.can_match(Xapian::Query(term))) continue;
+        if (!forms_.has_term(term)) continue;
         part_matches.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term), kCompoundPartWeight);
         group.lemmas[lang].insert(head);
         listed.push_back("+" + head);
@@ -280,7 +291,7 @@ bool QueryBuilder::is_function_word(const std::string& word) const {
 // `and` restricted the query to English documents).
 bool QueryBuilder::leaves_out_function_word(const std::string& lang, const std::string& stem) const {
     if (!options_.query_language.empty()) return true;
-    return !forms_.can_match(Xapian::Query(schema::stem_term(lang, stem)));
+    return !forms_.has_term(schema::stem_term(lang, stem));
 }
 
 void QueryBuilder::add_unstemmed(const std::string& lang, const std::vector<std::string>& forms, MatchGroup& group,

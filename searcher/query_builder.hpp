@@ -12,6 +12,7 @@
 // behave exactly like a local one.
 #pragma once
 
+#include <optional>
 #include <set>
 #include <string>
 #include <vector>
@@ -84,8 +85,11 @@ class QueryBuilder {
     [[nodiscard]] static Xapian::Query with_stopword_matches(const Part& part, const std::set<std::string, std::less<>>& langs);
     Part node_part(const QueryNode& node, BuiltQuery& out);
     std::vector<Part> sequence_parts(const std::vector<QueryNode>& children, BuiltQuery& out);
-    std::size_t entity_run_parts(const std::vector<QueryNode>& children, std::size_t first,
-                                 const std::vector<analysis::AnalyzedToken>& tokens, std::vector<Part>& parts, BuiltQuery& out);
+    /// Analysed words of children[i], analysed once per sequence: every word starts a run of up
+    /// to max_name_words that is looked up in the alias table.
+    using AnalysedChildren = std::vector<std::optional<std::vector<analysis::AnalyzedToken>>>;
+    std::size_t entity_run_parts(const std::vector<QueryNode>& children, std::size_t first, AnalysedChildren& analysed,
+                                 std::vector<Part>& parts, BuiltQuery& out);
     Part word_part(const std::vector<analysis::AnalyzedToken>& tokens, const std::string& text, BuiltQuery& out);
     Part entity_part(const std::vector<const Entity*>& entities, const std::string& text, BuiltQuery& out);
     std::vector<std::vector<analysis::AnalyzedToken>> analysed_names(const std::vector<const Entity*>& entities);

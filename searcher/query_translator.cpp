@@ -139,7 +139,7 @@ bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslatio
         if (too_frequent(forms_.database(), lang, stem)) return false;
         if (stem_mostly_other_words(forms_.database(), lang, words.front().word, stem)) {
             const std::string& word = words.front().word;
-            if (!forms_.can_match(Xapian::Query(word))) return false;
+            if (!forms_.has_term(word)) return false;
             alternatives.push_back(in_language(lang, Xapian::Query(word)));
             group.lang_words[lang].insert(word);
             group.concept_info.translations[lang].push_back(std::move(translation));

@@ -44,7 +44,7 @@ bool stem_mostly_other_words(const Xapian::Database& db, std::string_view lang, 
 std::vector<std::string> unstemmed_forms(IndexForms& forms, std::string_view lang, const std::string& word,
                                          bool capitalized) {
     if (capitalized) return forms.forms(lang, word);
-    if (forms.can_match(Xapian::Query(word))) return {word};
+    if (forms.has_term(word)) return {word};
     return {};
 }
 

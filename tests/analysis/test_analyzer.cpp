@@ -240,6 +240,25 @@ TEST_CASE("Analyzer::stem: per-language stems, und returns the word") {
     CHECK(analyzer.stem("fr", "sanctions") == "sanction");
 }
 
+TEST_CASE("Analyzer::stem gives the same answers when words come back, before and after its memo is cleared") {
+    // The memo is keyed by language and word: "die" is a German stopword and an English word.
+    Analyzer analyzer(xling::test::analysis_data());
+    const auto check_known = [&] {
+        CHECK(analyzer.stem("de", "die") == "");
+        CHECK(analyzer.stem("en", "die") == stem_with("english", "die"));
+        CHECK(analyzer.stem("en", "sanctions") == "sanction");
+        CHECK(analyzer.stem("lt", "sanctions") == stem_with("lithuanian", "sanctions"));
+    };
+    check_known();
+    check_known();
+    // More distinct words than the memo holds (2^16) make it start over.
+    for (int i = 0; i < 70000; ++i) {
+        const std::string word = "sanctions" + std::to_string(i);
+        REQUIRE(analyzer.stem("en", word) == stem_with("english", word));
+    }
+    check_known();
+}
+
 TEST_CASE("Analyzer::stem agrees with analyze for every token") {
     Analyzer analyzer(xling::test::analysis_data());
     std::vector<AnalyzedToken> tokens;
