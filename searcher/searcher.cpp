@@ -19,6 +19,7 @@
 #include "searcher/accent_forms.hpp"
 #include "analysis/config_lines.hpp"
 #include "searcher/dict_loader.hpp"
+#include "searcher/feedback.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/index_matches.hpp"
 #include "searcher/index_snippet.hpp"
@@ -233,6 +234,7 @@ class Searcher::Impl {
             built = builder.build(tree, build_options);
             matches = run_query(built, request, langs);
         }
+        if (request.feedback.enabled && !matches.mset.empty()) add_feedback(built, request, langs, matches, results);
         const Xapian::MSet& mset = matches.mset;
         results.ignored = built.ignored;
         for (const auto& group : built.terms.groups) results.concepts.push_back(group.concept_info);
@@ -348,6 +350,29 @@ class Searcher::Impl {
             for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
         }
         return out;
+    }
+
+    // Pseudo-relevance feedback: the best documents by relevance (the page just found when it is
+    // them) give their distinctive terms, and the query with them replaces `matches`.
+    void add_feedback(searcher::BuiltQuery& built, const SearchRequest& request, const std::vector<std::string>& langs,
+                      Matches& matches, SearchResults& results) {
+        const bool page_is_best = request.offset == 0 && request.sort == SortOrder::Relevance &&
+                                  request.limit >= request.feedback.documents;
+        Xapian::MSet best = matches.mset;
+        if (!page_is_best) {
+            SearchRequest first = request;
+            first.offset = 0;
+            first.limit = request.feedback.documents;
+            first.sort = SortOrder::Relevance;
+            first.facets = false;
+            best = run_query(built, first, langs).mset;
+        }
+        searcher::FeedbackTerms feedback =
+            searcher::feedback_terms(db_, built.query, built.terms.groups.size(), best, request.feedback);
+        if (feedback.query.empty()) return;
+        built.query = searcher::with_feedback(built.query, feedback);
+        matches = run_query(built, request, langs);
+        results.feedback = std::move(feedback.by_language);
     }
 
     static std::optional<Xapian::Query> date_filter(const SearchRequest& request) {

@@ -69,7 +69,7 @@ FILES = {
 }
 KEYWORDS = 4
 QUERY_TYPES = ["sentence", "keywords", "keywords_common", "sentence_typed"]
-MODES = ["exact", "stems", "aliases", "translation"]
+MODES = ["exact", "stems", "aliases", "translation", "translation+feedback"]
 # Accent-free variant of a mode: the same flags, the queries without diacritics.
 UNACCENTED = {"aliases": "aliases+unaccented", "translation": "translation+unaccented"}
 ACCENT_TARGET = 0.02
@@ -238,6 +238,8 @@ def run(tools, shared: Path, work: Path, max_docs=None, jobs_in_parallel=1, quer
     }
     if translation:
         modes["translation"] = {"flags": base + translation[0], "exact": False, "query_lang": tools.has_query_lang()}
+        if tools.has_feedback():  # issue 20: pseudo-relevance feedback, off by default in xling-search
+            modes["translation+feedback"] = dict(modes["translation"], flags=modes["translation"]["flags"] + ["--feedback"])
     for accented, name in UNACCENTED.items():
         if accented in modes:
             modes[name] = dict(modes[accented], unaccented=True)

@@ -132,6 +132,9 @@ class Tools:
     def has_query_lang(self) -> bool:
         return "--query-lang" in self.search_help
 
+    def has_feedback(self) -> bool:
+        return "--feedback" in self.search_help
+
     # -- the programs ---------------------------------------------------------------------------
     def build_index(self, db: Path, inputs, log: Path):
         cmd = [str(self.index), "--db", str(db), "--strict", "-q"] + [str(p) for p in inputs]

@@ -87,6 +87,22 @@ struct SearchLimits {
     std::size_t max_query_words = 256;
 };
 
+/// Pseudo-relevance feedback (RM3-style, README "Feedback"): the query runs once, its best
+/// documents are taken as relevant, and the query gains, at a lower weight, the terms that
+/// distinguish them most (Xapian's expansion set, Enquire::get_eset, over each language's
+/// documents among them separately): stems of that document language, which widen that
+/// language's part of the query, and name keys, which are shared by every language and script
+/// and so reach documents in languages the query's own words did not (the same people and
+/// places in the news of other languages). Then the query runs again and its results are
+/// returned. Off by default: it costs a second search and can drift from the query when its
+/// first results are poor (eval/ measures it on NTREX).
+struct FeedbackOptions {
+    bool enabled = false;        ///< xling-search --feedback
+    std::size_t documents = 10;  ///< best documents of the first run taken as relevant
+    std::size_t terms = 8;       ///< expansion terms at most, per language of those documents
+    double weight = 0.3;         ///< the expansion's weight against the query's own (OP_SCALE_WEIGHT)
+};
+
 /// One query. The query language (see README): bare words, "phrases", OR, AND, NOT, -word,
 /// +word, parentheses, a NEAR/n b, word*, =exact, field:value filters (lang, date, source, url,
 /// title, id). Every word matches its own stem in each document language.
@@ -106,6 +122,7 @@ struct SearchRequest {
     std::string until;           ///< ISO date: only documents dated until the end of that period
     bool facets = false;         ///< count matches per language, month and source (whole match set)
     TranslationRequest translation;
+    FeedbackOptions feedback;
     SnippetOptions snippet;
     SearchLimits limits;
 };

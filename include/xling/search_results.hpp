@@ -112,6 +112,10 @@ struct SearchResults {
     /// the query found fewer than kSuggestBelow documents and some replacement is more frequent
     /// in the index than the word typed. Empty otherwise.
     std::string suggestion;
+    /// With SearchRequest::feedback: document language -> the terms the query gained from that
+    /// language's documents among the first run's best, as index terms (stems "Z<lang>:<stem>",
+    /// name keys "N<key>"), most distinctive first. Empty when feedback was off or added nothing.
+    std::map<std::string, std::vector<std::string>> feedback;
 };
 
 /// Below this many matching documents a spelling suggestion is looked for.

@@ -70,6 +70,7 @@ std::string to_json(const SearchResults& r, bool explain) {
                                  {"evidence", or_null(r.query_language.evidence)}};
         out["concepts"] = nlohmann::ordered_json::array();
         for (const auto& c : r.concepts) out["concepts"].push_back(concept_json(c));
+        out["feedback"] = r.feedback;
     }
     return dump_json(out);
 }

@@ -148,6 +148,16 @@ int main(int argc, char** argv) {
     app.add_option("--glossary", request.translation.glossaries,
                    "Glossary file adding or overriding translations (repeat; re-read at the next query when changed; regular file, at most 64 MiB)")
         ->allow_extra_args(false);
+    app.add_flag("--feedback", request.feedback.enabled,
+                 "Pseudo-relevance feedback: run the query, then again with the most distinctive stems and name keys of its "
+                 "best documents added at a lower weight (reaches languages the query's words missed; a second search)");
+    app.add_option("--feedback-docs", request.feedback.documents, "With --feedback: best documents taken as relevant")
+        ->capture_default_str()->check(CLI::Range(1, 1000));
+    app.add_option("--feedback-terms", request.feedback.terms, "With --feedback: terms added at most per document language")
+        ->capture_default_str()->check(CLI::Range(1, 100));
+    app.add_option("--feedback-weight", request.feedback.weight,
+                   "With --feedback: weight of each language's added terms, as a share of the query's own")
+        ->capture_default_str()->check(CLI::Range(0.0, 10.0));
     app.add_flag("--no-translate", no_translate, "Do not translate query words (each word matches its own stems only)");
     app.add_option("--query-lang", request.translation.query_language,
                    "Language of the query (" + xling::language_list() + "); default: detected");

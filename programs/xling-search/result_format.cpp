@@ -128,6 +128,9 @@ void print_explanation(std::ostream& out, const SearchResults& r, const std::vec
             }
         }
     }
+    for (const auto& [lang, terms] : r.feedback) {
+        out << "  feedback from the best " << safe(lang) << " documents: " << safe(join(terms, ", ")) << '\n';
+    }
     out << "xapian: " << safe(r.parsed) << "\n\n";
 }
 
