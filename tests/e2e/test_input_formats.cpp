@@ -219,7 +219,7 @@ TEST_CASE("xling-index reads an archive mixing formats: each member by its type,
                    {"news/crawl.warc.gz", warc},
                    {"news/wire.jsonl", kChoir + "\n"},
                    {"news/notes.txt", "Ferry\n\nThe night ferry to the islands will run twice a week from March."},
-                   {"news/broken.json", "[{\"id\": 1"}},
+                   {"news/broken.json", "[{\"id\": 1"},
                    {"news/wire2.jsonl.gz", gzip_member("{\"id\": \"gz-1\", \"text\": \"The lighthouse keepers of Wales retired.\"}\n")}});
     const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
     INFO(r.err);
