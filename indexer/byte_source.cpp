@@ -6,10 +6,12 @@
 #include <zlib.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 #include <utility>
 #include <vector>
 
@@ -119,81 +121,125 @@ class DescriptorSource final : public ByteSource {
     std::uint64_t consumed_ = 0;
 };
 
+// The bytes of `inner` with gzip undone (zlib's inflate), member after member as gzip writes
+// appended data. Streams, so a member of an archive is undone as it is read; owns `inner` when
+// it is given as `owned` (a file).
 class GzipSource final : public ByteSource {
   public:
-    explicit GzipSource(const std::filesystem::path& path) : path_(path) {
-        Fd fd = open_regular(path);
-        file_ = gzdopen(fd.get(), "rb");
-        if (file_ == nullptr) throw InputError(path.string() + ": cannot open: " + std::strerror(errno));
-        (void)fd.release();  // now owned by the gzFile
-        gzbuffer(file_, 256 * 1024);
+    GzipSource(std::unique_ptr<ByteSource> owned, ByteSource& inner, std::string name)
+        : owned_(std::move(owned)), inner_(inner), name_(std::move(name)), in_buffer_(256 * 1024) {
+        // 15 + 16: a gzip header is required (what .gz promises), with the largest window.
+        if (inflateInit2(&stream_, 15 + 16) != Z_OK) throw InputError(name_ + ": cannot allocate zlib stream");
     }
-    ~GzipSource() override { gzclose(file_); }
+    ~GzipSource() override { inflateEnd(&stream_); }
     GzipSource(const GzipSource&) = delete;
     GzipSource& operator=(const GzipSource&) = delete;
     std::size_t read(char* buffer, std::size_t size) override {
-        const int n = gzread(file_, buffer, static_cast<unsigned>(size));
-        int status = Z_OK;
-        if (n == 0) (void)gzerror(file_, &status);
-        // zlib reports a stream cut short only through gzerror (Z_BUF_ERROR), not as a read error.
-        if (status == Z_BUF_ERROR) throw InputError(path_.string() + ": truncated gzip stream");
-        if (n < 0) {
-            int err = 0;
-            throw InputError(path_.string() + ": gzip error at byte " + std::to_string(gzoffset(file_)) + ": " +
-                             gzerror(file_, &err));
+        const auto want = static_cast<uInt>(std::min<std::size_t>(size, 1u << 30));
+        stream_.next_out = reinterpret_cast<Bytef*>(buffer);
+        stream_.avail_out = want;
+        while (stream_.avail_out == want && !at_end_) {
+            if (stream_.avail_in == 0 && !fill()) {
+                // An empty file is an empty stream, as gzip -d reads it.
+                if (!member_done_ && read_any_) throw InputError(name_ + ": truncated gzip stream");
+                at_end_ = true;
+                break;
+            }
+            read_any_ = true;
+            if (member_done_) {
+                // Bytes after a member: another member, or padding that gzip -d ignores too.
+                if (stream_.next_in[0] != 0x1f) {
+                    at_end_ = true;
+                    break;
+                }
+                if (inflateReset(&stream_) != Z_OK) throw InputError(name_ + ": cannot reset zlib stream");
+                member_done_ = false;
+            }
+            const int ret = inflate(&stream_, Z_NO_FLUSH);
+            if (ret == Z_STREAM_END) {
+                member_done_ = true;
+            } else if (ret != Z_OK && ret != Z_BUF_ERROR) {
+                throw InputError(name_ + ": gzip error near byte " + std::to_string(inner_.consumed()) + ": " +
+                                 (stream_.msg != nullptr ? stream_.msg : zError(ret)));
+            }
         }
-        return static_cast<std::size_t>(n);
+        return want - stream_.avail_out;
     }
-    [[nodiscard]] std::uint64_t consumed() const override { return static_cast<std::uint64_t>(gzoffset(file_)); }
+    [[nodiscard]] std::uint64_t consumed() const override { return inner_.consumed(); }
 
   private:
-    std::filesystem::path path_;
-    gzFile file_ = nullptr;
+    bool fill() {
+        const std::size_t n = inner_.read(in_buffer_.data(), in_buffer_.size());
+        stream_.next_in = reinterpret_cast<Bytef*>(in_buffer_.data());
+        stream_.avail_in = static_cast<uInt>(n);
+        return n > 0;
+    }
+
+    std::unique_ptr<ByteSource> owned_;
+    ByteSource& inner_;
+    std::string name_;
+    std::vector<char> in_buffer_;
+    z_stream stream_{};
+    bool member_done_ = false;
+    bool at_end_ = false;
+    bool read_any_ = false;
 };
 
+// The bytes of `inner` with zstd undone (frames in turn), streamed as GzipSource.
 class ZstdSource final : public ByteSource {
   public:
-    explicit ZstdSource(const std::filesystem::path& path)
-        : path_(path), file_(open_file(path)), stream_(ZSTD_createDStream()), in_buffer_(ZSTD_DStreamInSize()) {
-        if (stream_ == nullptr) throw InputError(path.string() + ": cannot allocate zstd stream");
+    ZstdSource(std::unique_ptr<ByteSource> owned, ByteSource& inner, std::string name)
+        : owned_(std::move(owned)), inner_(inner), name_(std::move(name)), stream_(ZSTD_createDStream()),
+          in_buffer_(ZSTD_DStreamInSize()) {
+        if (stream_ == nullptr) throw InputError(name_ + ": cannot allocate zstd stream");
         ZSTD_initDStream(stream_.get());
     }
     std::size_t read(char* buffer, std::size_t size) override {
         ZSTD_outBuffer out{buffer, size, 0};
         while (out.pos == 0) {
             if (in_.pos == in_.size) {
-                const std::size_t n = std::fread(in_buffer_.data(), 1, in_buffer_.size(), file_.get());
+                const std::size_t n = inner_.read(in_buffer_.data(), in_buffer_.size());
                 if (n == 0) {
-                    if (std::ferror(file_.get())) throw InputError(path_.string() + ": read error");
-                    if (!frame_done_) throw InputError(path_.string() + ": truncated zstd stream");
+                    if (!frame_done_) throw InputError(name_ + ": truncated zstd stream");
                     return 0;
                 }
-                consumed_ += n;
                 in_ = ZSTD_inBuffer{in_buffer_.data(), n, 0};
             }
             const std::size_t ret = ZSTD_decompressStream(stream_.get(), &out, &in_);
             if (ZSTD_isError(ret) != 0U) {
-                throw InputError(path_.string() + ": zstd error near byte " + std::to_string(consumed_) + ": " +
+                throw InputError(name_ + ": zstd error near byte " + std::to_string(inner_.consumed()) + ": " +
                                  ZSTD_getErrorName(ret));
             }
             frame_done_ = ret == 0;
         }
         return out.pos;
     }
-    [[nodiscard]] std::uint64_t consumed() const override { return consumed_; }
+    [[nodiscard]] std::uint64_t consumed() const override { return inner_.consumed(); }
 
   private:
     struct StreamFree {
         void operator()(ZSTD_DStream* s) const noexcept { ZSTD_freeDStream(s); }
     };
-    std::filesystem::path path_;
-    FilePtr file_;
+    std::unique_ptr<ByteSource> owned_;
+    ByteSource& inner_;
+    std::string name_;
     std::unique_ptr<ZSTD_DStream, StreamFree> stream_;
     std::vector<char> in_buffer_;
     ZSTD_inBuffer in_{nullptr, 0, 0};
-    std::uint64_t consumed_ = 0;
     bool frame_done_ = true;
 };
+
+// `inner` with `compression` undone; `owned`, when given, is `inner` and is kept alive.
+std::unique_ptr<ByteSource> decoder(std::unique_ptr<ByteSource> owned, ByteSource& inner, Compression compression,
+                                    std::string name) {
+    switch (compression) {
+        case Compression::Gzip: return std::make_unique<GzipSource>(std::move(owned), inner, std::move(name));
+        case Compression::Zstd: return std::make_unique<ZstdSource>(std::move(owned), inner, std::move(name));
+        case Compression::None: break;
+    }
+    if (owned) return owned;
+    throw std::logic_error("decoder: nothing to undo on a borrowed source");
+}
 
 }  // namespace
 
@@ -234,12 +280,14 @@ std::filesystem::path without_compression_extension(const std::filesystem::path&
 }
 
 std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path) {
-    switch (compression_of(path)) {
-        case Compression::Gzip: return std::make_unique<GzipSource>(path);
-        case Compression::Zstd: return std::make_unique<ZstdSource>(path);
-        case Compression::None: break;
-    }
-    return std::make_unique<PlainSource>(path);
+    auto plain = std::make_unique<PlainSource>(path);
+    ByteSource& inner = *plain;
+    return decoder(std::move(plain), inner, compression_of(path), path.string());
+}
+
+std::unique_ptr<ByteSource> decompressing(ByteSource& inner, Compression compression, std::string name) {
+    if (compression == Compression::None) throw std::invalid_argument("decompressing: Compression::None");
+    return decoder(nullptr, inner, compression, std::move(name));
 }
 
 std::unique_ptr<ByteSource> open_raw_byte_source(const std::filesystem::path& path) {

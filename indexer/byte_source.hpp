@@ -41,6 +41,13 @@ enum class Compression { None, Gzip, Zstd };
 /// blocking on a FIFO). Throws InputError when it cannot be opened or is not a regular file.
 [[nodiscard]] std::unique_ptr<ByteSource> open_byte_source(const std::filesystem::path& path);
 
+/// The bytes of `inner` with `compression` (Gzip or Zstd) undone, streamed: a compressed member
+/// of an archive is read as the same file on disk would be. `inner` must outlive the result;
+/// `name` names the stream in errors ("a.tar: member b.jsonl.gz"). The result's read() throws
+/// InputError on damaged or truncated data; consumed() is `inner`'s (compressed bytes).
+/// @throws std::invalid_argument for Compression::None.
+[[nodiscard]] std::unique_ptr<ByteSource> decompressing(ByteSource& inner, Compression compression, std::string name);
+
 /// Opens `path` as it is, compressed or not (for readers that undo compression themselves).
 /// Only regular files are opened. Throws InputError as open_byte_source.
 [[nodiscard]] std::unique_ptr<ByteSource> open_raw_byte_source(const std::filesystem::path& path);

@@ -57,12 +57,18 @@ std::variant<CsvColumns, std::string> csv_columns(const std::vector<std::string>
         columns.column[*index] = find_column(header, name);
         if (!columns.column[*index]) return "no column \"" + name + "\" for field " + field + " in the header row";
     }
+    bool named = !chosen.empty();
     for (std::size_t i = 0; i < kCsvFields.size(); ++i) {
         if (chosen.count(kCsvFields[i]) != 0) continue;
         for (const char* name : kCommonNames[i]) {
             columns.column[i] = find_column(header, name);
             if (columns.column[i]) break;
         }
+        named = named || columns.column[i].has_value();
+    }
+    if (!named) {
+        columns.headerless = true;
+        return columns;
     }
     if (!columns.column[kText]) return std::string("no text column in the header row (name one with --field text=COLUMN)");
     if (!columns.column[kId]) columns.column[kId] = columns.column[kUrl];

@@ -71,19 +71,64 @@ FileKind kind_of(const fs::path& path) {
     return FileKind::Unsupported;
 }
 
-FileKind kind_of(StreamFormat format) {
+// A stream's kind; a WARC stream's gzip is told by its first bytes (`gzip`).
+FileKind kind_of(StreamFormat format, bool gzip) {
     switch (format) {
         case StreamFormat::JsonArray: return FileKind::JsonArray;
         case StreamFormat::Csv: return FileKind::Csv;
         case StreamFormat::Tsv: return FileKind::Tsv;
+        case StreamFormat::Text: return FileKind::Text;
+        case StreamFormat::Markdown: return FileKind::Markdown;
+        case StreamFormat::Html: return FileKind::Html;
+        case StreamFormat::Feed: return FileKind::Feed;
+        case StreamFormat::Pdf: return FileKind::Pdf;
+        case StreamFormat::Warc: return gzip ? FileKind::WarcGzip : FileKind::Warc;
         case StreamFormat::JsonLines: break;
     }
     return FileKind::JsonLines;
 }
 
+// A stream whose first bytes were read (to tell its format) and are handed out again first.
+class PrefixedSource final : public indexer::ByteSource {
+  public:
+    PrefixedSource(std::string prefix, indexer::ByteSource& inner) : prefix_(std::move(prefix)), inner_(inner) {}
+    std::size_t read(char* buffer, std::size_t size) override {
+        if (pos_ == prefix_.size()) return inner_.read(buffer, size);
+        const std::size_t n = std::min(size, prefix_.size() - pos_);
+        std::memcpy(buffer, prefix_.data() + pos_, n);
+        pos_ += n;
+        return n;
+    }
+    [[nodiscard]] std::uint64_t consumed() const override { return inner_.consumed(); }
+
+  private:
+    std::string prefix_;
+    std::size_t pos_ = 0;
+    indexer::ByteSource& inner_;
+};
+
+// Up to `size` first bytes of `source` (fewer only at its end).
+std::string first_bytes(indexer::ByteSource& source, std::size_t size) {
+    std::string out(size, '\0');
+    std::size_t have = 0;
+    while (have < size) {
+        const std::size_t n = source.read(out.data() + have, size - have);
+        if (n == 0) break;
+        have += n;
+    }
+    out.resize(have);
+    return out;
+}
+
 using analysis::trim;  // of kWhitespace, what std::isspace accepts
 
 bool is_blank(std::string_view s) { return trim(s).empty(); }
+
+// An error's message for a notice naming `where`: without `where` when the message starts with it.
+std::string message_of(const InputError& e, const std::string& where) {
+    const std::string what = e.what();
+    return what.rfind(where + ": ", 0) == 0 ? what.substr(where.size() + 2) : what;
+}
 
 constexpr std::string_view kUnsupportedReason =
     "not a .txt, .md, .html, .rss/.atom/.xml feed, .jsonl, .ndjson, .json, .csv, .tsv, .warc, .pdf file (optionally .gz/.zst) "
@@ -196,12 +241,14 @@ class Indexer::Impl final : private indexer::WriteListener {
         file.path = name;
         try {
             auto source = indexer::open_descriptor_source(fd, name);
-            read_records(kind_of(format), *source, name, file);
+            std::string head = first_bytes(*source, 2);
+            const bool gzip = head == "\x1f\x8b";
+            PrefixedSource stream(std::move(head), *source);
+            read_input(kind_of(format, gzip), stream, name, name, file);
             bytes_done_ += source->consumed();
             summary_.bytes = bytes_done_;
         } catch (const InputError& e) {
-            const std::string what = e.what();
-            skip(name, what.rfind(name + ": ", 0) == 0 ? what.substr(name.size() + 2) : what);
+            skip(name, message_of(e, name));
         }
     }
 
@@ -439,9 +486,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             // A file with problems gets no record: it is read (and its problems reported) again.
             if (complete && stamp && file.skipped == 0) file_done(file, hash);
         } catch (const InputError& e) {
-            const std::string what = e.what();
-            const std::string prefix = path.string() + ": ";
-            skip(path.string(), what.rfind(prefix, 0) == 0 ? what.substr(prefix.size()) : what);
+            skip(path.string(), message_of(e, path.string()));
         }
     }
 
@@ -458,7 +503,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             case FileKind::Pdf: return add_pdf_file(source, name, id, file);
             case FileKind::Warc: return add_warc(source, false, name, file);
             case FileKind::WarcGzip: return add_warc(source, true, name, file);
-            default: return read_records(kind, source, name, file);
+            default: return read_records(kind, source, name, id, file);
         }
     }
 
@@ -504,9 +549,8 @@ class Indexer::Impl final : private indexer::WriteListener {
             skip(where, std::string(kUnsupportedReason));
             return true;
         }
-        if (kind == FileKind::Archive ||
-            (kind != FileKind::WarcGzip && indexer::compression_of(name) != indexer::Compression::None)) {
-            skip(where, "a compressed file or archive inside an archive is not read (unpack it first)");
+        if (kind == FileKind::Archive) {
+            skip(where, "an archive inside an archive is not read (unpack it first)");
             return true;
         }
         if (reads_whole(kind) && member.size && *member.size > options_.max_record_bytes) {
@@ -514,10 +558,17 @@ class Indexer::Impl final : private indexer::WriteListener {
             return skip(where, "member larger than " + indexer::size_text(options_.max_record_bytes) + ", not read");
         }
         try {
-            return read_input(kind, data, where, id, file);
+            // A compressed member (a.jsonl.zst, b.txt.gz) is read as the same file on disk: undone
+            // as it streams. A .warc.gz is not: its reader takes it member by member.
+            const auto compression = indexer::compression_of(name);
+            if (kind == FileKind::WarcGzip || compression == indexer::Compression::None) {
+                return read_input(kind, data, where, id, file);
+            }
+            const auto plain = indexer::decompressing(data, compression, where);
+            return read_input(kind, *plain, where, id, file);
         } catch (const InputError& e) {
             ++file.skipped;
-            return skip(where, e.what());
+            return skip(where, message_of(e, where));
         }
     }
 
@@ -733,11 +784,13 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.text = std::string(front->body);
     }
 
-    // A file of many records (JSON lines or a JSON array), each compared by its own content hash.
-    bool read_records(FileKind kind, indexer::ByteSource& source, const std::string& name, FileRun& file) {
+    // A file of many records (JSON lines or a JSON array, CSV/TSV rows), each compared by its own
+    // content hash. `id` is the input's own id (a CSV file without a header row is one document).
+    bool read_records(FileKind kind, indexer::ByteSource& source, const std::string& name, const std::string& id,
+                      FileRun& file) {
         if (kind == FileKind::JsonArray) return add_json_array(source, name, file);
         if (kind == FileKind::Csv || kind == FileKind::Tsv) {
-            return add_csv(source, kind == FileKind::Csv ? ',' : '\t', name, file);
+            return add_csv(source, kind == FileKind::Csv ? ',' : '\t', name, id, file);
         }
         return add_jsonl(source, name, file);
     }
@@ -760,8 +813,10 @@ class Indexer::Impl final : private indexer::WriteListener {
         return !stopping();
     }
 
-    // A header row naming the columns, then one document per row, each hashed on its own.
-    bool add_csv(indexer::ByteSource& source, char delimiter, const std::string& name, FileRun& file) {
+    // A header row naming the columns, then one document per row, each hashed on its own. Without
+    // a header row (no known column name) the file is one document.
+    bool add_csv(indexer::ByteSource& source, char delimiter, const std::string& name, const std::string& id,
+                 FileRun& file) {
         indexer::CsvReader rows(source, delimiter, options_.max_record_bytes);
         std::vector<std::string> row;
         if (!rows.next(row)) return skip(name, "empty file");
@@ -770,14 +825,53 @@ class Indexer::Impl final : private indexer::WriteListener {
         if (!rows.error().empty()) return skip(header_where, "header row: " + rows.error());
         auto columns = indexer::csv_columns(row, options_.csv_fields);
         if (auto* error = std::get_if<std::string>(&columns)) return skip(header_where, *error);
+        const auto& mapping = std::get<indexer::CsvColumns>(columns);
+        if (mapping.headerless) return add_headerless_table(rows, row, name, id, file);
         while (rows.next(row)) {
             if (stopping()) return false;
             in_flight_bytes_ = source.consumed();
             const std::string where = name + ":" + std::to_string(rows.line());
-            if (!add_csv_row(row, rows, std::get<indexer::CsvColumns>(columns), where, file)) ++file.skipped;
+            if (!add_csv_row(row, rows, mapping, where, file)) ++file.skipped;
         }
         in_flight_bytes_ = 0;
         return !stopping();
+    }
+
+    // A CSV/TSV file without a header row (its first row, in `row`, names no column): a list
+    // (WMT's sources.tsv: a path and a checksum per line), not a table of documents, so one
+    // document as a .txt file would be: its rows as lines, fields tab-separated, id `id`. Capped
+    // by max_record_bytes like any input read whole.
+    bool add_headerless_table(indexer::CsvReader& rows, std::vector<std::string>& row, const std::string& name,
+                              const std::string& id, FileRun& file) {
+        warn(name, "no header row (no column named id, text, title, date, lang, url or source): indexed as one "
+                   "text document (--field names the columns of a header row)");
+        std::string text;
+        do {
+            if (stopping()) return false;
+            const std::string where = name + ":" + std::to_string(rows.line());
+            if (rows.too_long()) {
+                skip(where, "record larger than " + indexer::size_text(options_.max_record_bytes));
+                ++file.skipped;
+                continue;
+            }
+            if (!rows.error().empty()) {
+                skip(where, rows.error());
+                ++file.skipped;
+                continue;
+            }
+            for (std::size_t i = 0; i < row.size(); ++i) (text += i == 0 ? "" : "\t") += row[i];
+            text += '\n';
+            if (text.size() > options_.max_record_bytes) {
+                return skip(name, "file larger than " + indexer::size_text(options_.max_record_bytes));
+            }
+        } while (rows.next(row));
+        SourceDocument doc;
+        doc.id = id;
+        doc.origin = name;
+        doc.title = indexer::file_title(text, indexer::TitleStyle::Text);
+        doc.text = std::move(text);
+        const std::string hash = indexer::content_hash(file.key, doc.text);
+        return add_record(std::move(doc), hash, file);
     }
 
     // False when the row was skipped (a blank line is not: it is no record).

@@ -75,6 +75,12 @@ enum class StreamFormat {
     JsonArray,  ///< one JSON array of objects, as .json
     Csv,        ///< comma-separated values with a header row, as .csv
     Tsv,        ///< tab-separated values with a header row, as .tsv
+    Text,       ///< one plain-text document, as .txt
+    Markdown,   ///< one Markdown document (front matter read), as .md
+    Html,       ///< one HTML page, as .html
+    Feed,       ///< an RSS 2.0 or Atom feed, each item a document, as .rss / .atom / .xml
+    Pdf,        ///< one PDF document, as .pdf
+    Warc,       ///< a web archive, as .warc or .warc.gz (gzip members are recognised by their magic bytes)
 };
 
 /// A one-line report about an input: skipped entirely, or indexed with a caveat.
@@ -168,7 +174,8 @@ class Indexer {
 
     /// Indexes the records read from the open descriptor `fd` (standard input: 0) to its end,
     /// each as a record of a file in `format` would be; `name` ("<stdin>") names it in notices
-    /// ("<stdin>:3: missing required field"). A stream has no size or mtime, so it is always
+    /// ("<stdin>:3: missing required field") and is the id of a one-document format (Text,
+    /// Markdown, Html, Pdf), the base of a headerless CSV row's id. A stream has no size or mtime, so it is always
     /// read whole, but records already indexed with the same content are not written again.
     /// The descriptor is not closed. Bad records become notices.
     /// @throws IndexError on database failure.

@@ -30,16 +30,18 @@ constexpr std::array<Format, 12> kFormats = {{
     {"JSON array", ".json", "one per element", "as JSON lines; streamed"},
     {"CSV/TSV", ".csv .tsv .tab", "one per row after the header",
      "columns by --field FIELD=COLUMN, else common names (text|body|content, title|headline, date|published, ...); "
-     "no id column: url is the id"},
+     "no id column: url is the id; a first row naming no known column: no header, the file is one "
+     "text document (rows as lines)"},
     {"WARC", ".warc .warc.gz", "one per response record with an HTML payload",
      "HTTP header removed, page read as HTML (the header's charset first); id = url = WARC-Target-URI; "
      "date = the page's, else WARC-Date; other records counted in one warning"},
     {"PDF", ".pdf", "one per file",
      "text = every page's text (poppler); title = Title, else the first sentence; date = CreationDate|ModDate"},
     {"archive", ".tar .tar.gz .tgz .tar.zst .tzst .tar.xz .tar.bz2 .zip", "its members, each by its own type",
-     "id = ARCHIVE_ID/MEMBER_PATH; notices name ARCHIVE: member PATH"},
+     "id = ARCHIVE_ID/MEMBER_PATH; notices name ARCHIVE: member PATH; .gz/.zst members undone as they stream"},
     {"compressed", "any of the above + .gz or .zst (not archives)", "as the inner format", "as the inner format"},
-    {"standard input", "- (--stdin-format jsonl|json|csv|tsv)", "as that format", "notices name <stdin>:LINE"},
+    {"standard input", "- (--stdin-format jsonl|ndjson|json|csv|tsv|txt|md|html|pdf|rss|atom|xml|warc)", "as that format",
+     "one-document formats: id = <stdin>; warc: gzip told by its first bytes; notices name <stdin>:LINE"},
 }};
 
 }  // namespace

@@ -17,6 +17,9 @@
 #include <csignal>
 #include <cstdio>
 #include <iostream>
+#include <map>
+#include <string>
+#include <vector>
 
 #include "programs/common/cli.hpp"
 #include "programs/common/data_location.hpp"
@@ -52,6 +55,17 @@ struct IndexArgs {
     bool formats = false;
 };
 
+// What --stdin-format accepts, and the format each name reads.
+const std::map<std::string, xling::StreamFormat> kStdinFormats = {
+    {"jsonl", xling::StreamFormat::JsonLines}, {"ndjson", xling::StreamFormat::JsonLines},
+    {"json", xling::StreamFormat::JsonArray},  {"csv", xling::StreamFormat::Csv},
+    {"tsv", xling::StreamFormat::Tsv},         {"txt", xling::StreamFormat::Text},
+    {"md", xling::StreamFormat::Markdown},     {"html", xling::StreamFormat::Html},
+    {"rss", xling::StreamFormat::Feed},        {"atom", xling::StreamFormat::Feed},
+    {"xml", xling::StreamFormat::Feed},        {"pdf", xling::StreamFormat::Pdf},
+    {"warc", xling::StreamFormat::Warc},
+};
+
 void add_index_options(CLI::App& app, IndexArgs& a) {
     app.add_option("--db", a.options.database,
                    "Index folder: created when missing; an existing one must be empty or an xling index");
@@ -60,10 +74,14 @@ void add_index_options(CLI::App& app, IndexArgs& a) {
                    "(extensions in any case), optionally .gz/.zst, and archives .tar/.tar.gz/.tar.zst/.zip (see "
                    "--formats); - reads standard input (--stdin-format). Only regular files are read "
                    "(a FIFO or device is refused); a symlink given here is followed");
+    std::vector<std::string> stdin_names;
+    for (const auto& [name, format] : kStdinFormats) stdin_names.push_back(name);
     app.add_option("--stdin-format", a.stdin_format,
-                   "Format of standard input (PATH -): jsonl (one JSON object per line), json (one array of "
-                   "objects), csv or tsv (a header row, then one document per row)")
-        ->capture_default_str()->check(CLI::IsMember({"jsonl", "ndjson", "json", "csv", "tsv"}));
+                   "Format of standard input (PATH -): jsonl/ndjson (one JSON object per line), json (one array "
+                   "of objects), csv or tsv (a header row, then one document per row), txt, md, html or pdf "
+                   "(one document, id <stdin>), rss/atom/xml (a feed), warc (a web archive, gzip or not); "
+                   "compressed input: decompress it into the pipe (zstdcat, zcat)")
+        ->capture_default_str()->check(CLI::IsMember(stdin_names));
     app.add_option("--field", a.fields,
                    "CSV/TSV columns: FIELD=COLUMN[,FIELD=COLUMN...] for id, text, title, date, lang, url, "
                    "source (default: common names such as text/body/content, title/headline, date/published)")
@@ -104,12 +122,7 @@ bool parse_fields(const std::vector<std::string>& fields, std::map<std::string, 
     return true;
 }
 
-xling::StreamFormat stream_format(const std::string& name) {
-    if (name == "json") return xling::StreamFormat::JsonArray;
-    if (name == "csv") return xling::StreamFormat::Csv;
-    if (name == "tsv") return xling::StreamFormat::Tsv;
-    return xling::StreamFormat::JsonLines;
-}
+xling::StreamFormat stream_format(const std::string& name) { return kStdinFormats.at(name); }
 
 int run_index(IndexArgs& a) {
     if (a.formats) {

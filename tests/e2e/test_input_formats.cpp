@@ -101,6 +101,57 @@ TEST_CASE("xling-index reads CSV with --field, from a file and from standard inp
     }
 }
 
+TEST_CASE("xling-index - reads WARC, HTML and feeds from standard input with --stdin-format") {
+    TempDir dir;
+    const std::string record = warc_response("https://example.org/library", "Content-Type: text/html; charset=utf-8",
+                                             "<html><body><nav>Home</nav><p>The county council opened a new library in "
+                                             "the old railway station.</p></body></html>");
+    SUBCASE("warc, gzip members told by their magic bytes") {
+        write_file(dir / "in.warc.gz", gzip_member(warc_record("warcinfo", "", "application/warc-fields", "software: t\r\n")) +
+                                           gzip_member(record));
+        const auto r = index_stdin(dir / "db", dir / "in.warc.gz", "-q --stdin-format warc");
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(contains(r.err, "<stdin>: 1 records not indexed (1 warcinfo)"));
+        CHECK(search_ids(dir / "db", "library") == std::vector<std::string>{"https://example.org/library"});
+        CHECK(search_ids(dir / "db", "home").empty());
+    }
+    SUBCASE("warc, uncompressed") {
+        write_file(dir / "in.warc", record);
+        const auto r = index_stdin(dir / "db", dir / "in.warc", "-q --stdin-format warc");
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(search_ids(dir / "db", "railway") == std::vector<std::string>{"https://example.org/library"});
+    }
+    SUBCASE("html: one page, id <stdin>") {
+        write_file(dir / "in.html", "<html><head><title>Ferry</title></head><body><p>The night ferry to the islands "
+                                    "will run twice a week from March.</p></body></html>");
+        const auto r = index_stdin(dir / "db", dir / "in.html", "-q --stdin-format html");
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(search_ids(dir / "db", "ferry") == std::vector<std::string>{"<stdin>"});
+    }
+    SUBCASE("rss") {
+        write_file(dir / "in.rss", "<?xml version=\"1.0\"?><rss version=\"2.0\"><channel><item><guid>f-1</guid>"
+                                   "<description>A small choir from Cornwall won the competition.</description></item>"
+                                   "</channel></rss>");
+        const auto r = index_stdin(dir / "db", dir / "in.rss", "-q --stdin-format rss");
+        INFO(r.err);
+        CHECK(r.exit_code == 0);
+        CHECK(search_ids(dir / "db", "choir") == std::vector<std::string>{"f-1"});
+    }
+    SUBCASE("an unknown format is a one-line usage error listing what stdin reads") {
+        write_file(dir / "in.x", "x");
+        const auto r = index_stdin(dir / "db", dir / "in.x", "-q --stdin-format zip");
+        CHECK(r.exit_code == 2);
+        CHECK(contains(r.err, "--stdin-format"));
+        for (const char* name : {"jsonl", "csv", "html", "rss", "warc"}) {
+            CAPTURE(name);
+            CHECK(contains(r.err, name));
+        }
+    }
+}
+
 TEST_CASE("xling-index: Markdown front matter fields are searchable, the block is not the title") {
     TempDir dir;
     write_file(dir / "in" / "post.md", "---\ntitle: Lighthouse keepers retire\ndate: 2024-11-29\n---\n"
@@ -168,7 +219,8 @@ TEST_CASE("xling-index reads an archive mixing formats: each member by its type,
                    {"news/crawl.warc.gz", warc},
                    {"news/wire.jsonl", kChoir + "\n"},
                    {"news/notes.txt", "Ferry\n\nThe night ferry to the islands will run twice a week from March."},
-                   {"news/broken.json", "[{\"id\": 1"}});
+                   {"news/broken.json", "[{\"id\": 1"},
+                   {"news/wire2.jsonl.gz", gzip_member("{\"id\": \"gz-1\", \"text\": \"The lighthouse keepers of Wales retired.\"}\n")}});
     const auto r = index_paths(dir / "db", {dir / "in"}, "-q");
     INFO(r.err);
     CHECK(r.exit_code == 0);
@@ -180,4 +232,5 @@ TEST_CASE("xling-index reads an archive mixing formats: each member by its type,
     CHECK(search_ids(dir / "db", "library") == std::vector<std::string>{"https://example.org/library"});
     CHECK(search_ids(dir / "db", "ferry") == std::vector<std::string>{"news.tar.zst/news/notes.txt"});
     CHECK(search_ids(dir / "db", "home").empty());  // navigation is not text
+    CHECK(search_ids(dir / "db", "lighthouse") == std::vector<std::string>{"gz-1"});  // a compressed member
 }

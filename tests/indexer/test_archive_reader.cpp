@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <xapian.h>
+#include <zstd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "support/archive_writer.hpp"
+#include "support/warc_writer.hpp"
 #include "indexer/archive_reader.hpp"
 #include "indexer_helpers.hpp"
 #include "stored_json.hpp"
@@ -48,6 +50,12 @@ nlohmann::json stored(const Xapian::Database& db, const std::string& id) {
 std::string page(const std::string& title, const std::string& text) {
     return "<html lang=\"en\"><head><title>" + title + "</title><meta property=\"og:site_name\" content=\"Post\">"
            "</head><body><nav>NAVTEXT</nav><p>" + text + "</p></body></html>";
+}
+
+std::string zstd_frame(const std::string& data) {
+    std::string out(ZSTD_compressBound(data.size()), '\0');
+    out.resize(ZSTD_compress(out.data(), out.size(), data.data(), data.size(), 3));
+    return out;
 }
 
 bool has_notice(const xling::IndexSummary& summary, const std::string& where, const std::string& message) {
@@ -159,6 +167,44 @@ TEST_CASE("an archive's bad members are reported with the member's name; the oth
     Xapian::Database db((dir / "index").string());
     CHECK(has_id(db, "ok"));
     CHECK(has_id(db, archive.string() + "/fine.txt"));
+}
+
+TEST_CASE("compressed members (.gz, .zst) are read as the same file on disk; a damaged one costs itself only") {
+    using xling::test::gzip_member;
+    const std::string line1 = "{\"id\":\"z-1\",\"text\":\"" + kEnglish + "\",\"date\":\"2024-11-29\"}\n";
+    const std::string line2 = "{\"id\":\"z-2\",\"text\":\"" + kEnglish2 + "\"}\n";
+    std::string cut = gzip_member(kEnglish3);
+    cut.resize(cut.size() / 2);
+    for (const auto kind : {ArchiveKind::Tar, ArchiveKind::Zip}) {
+        CAPTURE(static_cast<int>(kind));
+        TempDir dir;
+        const fs::path archive = dir / (kind == ArchiveKind::Tar ? "c.tar" : "c.zip");
+        write_archive(archive, kind,
+                      {{"wire/a.jsonl.zst", zstd_frame(line1)},
+                       // Two gzip members, as `cat a.gz b.gz` writes: both are read.
+                       {"wire/b.NDJSON.GZ", gzip_member(line2) + gzip_member("\n")},
+                       {"notes/c.txt.gz", gzip_member("Library\n\n" + kEnglish3)},
+                       {"notes/page.html.zst", zstd_frame(page("Choir wins", kEnglish2))},
+                       {"notes/cut.txt.gz", cut},
+                       {"notes/fake.txt.zst", "not zstd at all"}});
+        const auto summary = index_path(options_for(dir), archive);
+        INFO(describe(summary.notices));
+        CHECK(summary.documents == 4);
+        CHECK(summary.skipped == 2);
+        const std::string name = archive.string();
+        CHECK(has_notice(summary, name + ": member notes/cut.txt.gz", "truncated gzip stream"));
+        CHECK(has_notice(summary, name + ": member notes/fake.txt.zst", "zstd error"));
+        Xapian::Database db((dir / "index").string());
+        CHECK(stored(db, "z-1")["date"] == "2024-11-29");
+        CHECK(has_id(db, "z-2"));
+        // A one-document member keeps its name with the compression extension as its id.
+        const auto text = stored(db, name + "/notes/c.txt.gz");
+        CHECK(text["title"] == "Library");
+        CHECK(text["text"].get<std::string>().find("Library") != std::string::npos);
+        const auto html = stored(db, name + "/notes/page.html.zst");
+        CHECK(html["title"] == "Choir wins");
+        CHECK(html["text"].get<std::string>().find("NAVTEXT") == std::string::npos);
+    }
 }
 
 TEST_CASE("a truncated archive keeps the members before the break and reports it") {

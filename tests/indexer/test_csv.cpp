@@ -123,6 +123,14 @@ TEST_CASE("csv_columns maps a header row to fields") {
               "no column \"body\" for field text in the header row");
         CHECK(std::get<std::string>(csv_columns({"id", "text"}, {{"author", "id"}})).rfind("unknown field \"author\"", 0) == 0);
     }
+    SUBCASE("a first row naming no known column is data: headerless") {
+        const auto result = csv_columns({"datasets/newstest2019.lt", "ba28a3606a3c28e008d01ac4334174f3b7d33442"}, {});
+        REQUIRE(std::holds_alternative<CsvColumns>(result));
+        CHECK(std::get<CsvColumns>(result).headerless);
+        CHECK_FALSE(std::get<CsvColumns>(csv_columns({"id", "text"}, {})).headerless);
+        // A chosen column means the row is a header, even if it names nothing else.
+        CHECK(std::holds_alternative<std::string>(csv_columns({"a", "b"}, {{"text", "c"}})));
+    }
 }
 
 TEST_CASE(".csv and .tsv files: one document per row, fields mapped, bad rows named by file:line") {
@@ -156,6 +164,25 @@ TEST_CASE(".csv and .tsv files: one document per row, fields mapped, bad rows na
         const auto again = index_path(options_for(dir), corpus / "bad.csv");
         REQUIRE(again.notices.size() == 1);
         CHECK(again.notices[0].where == (corpus / "bad.csv").string() + ":1");
+    }
+    SUBCASE("a TSV without a header row (WMT's sources.tsv) is one text document, with one warning") {
+        const std::string row1 = "datasets/statmt/wmt_newstest/2019/en-lt/newstest2019.lt\tba28a3606a3c28e008d01ac4334174f3b7d33442";
+        const std::string row2 = "testsets/lit-eng/newstest2019.lit\t6270ca93766e6ee9740d0df4b0d80064651d74bb";
+        write_file(corpus / "lt.sources.tsv", row1 + "\n" + row2 + "\n");
+        const auto headerless = index_path(options_for(dir), corpus / "lt.sources.tsv");
+        INFO(describe(headerless.notices));
+        CHECK(headerless.documents == 1);
+        CHECK(headerless.skipped == 0);
+        const auto no_header = std::count_if(headerless.notices.begin(), headerless.notices.end(), [](const Notice& n) {
+            return n.kind == Notice::Kind::Warning && n.message.rfind("no header row", 0) == 0;
+        });
+        CHECK(no_header == 1);
+        Xapian::Database db2((dir / "index").string());
+        const auto doc = stored(db2, (corpus / "lt.sources.tsv").lexically_normal().generic_string());
+        REQUIRE(doc.is_object());
+        CHECK(doc["text"] == row1 + "\n" + row2 + "\n");
+        // Unchanged, it is not read again: it got its record (nothing was skipped).
+        CHECK(index_path(options_for(dir), corpus / "lt.sources.tsv").unchanged == 1);
     }
     SUBCASE("csv_fields names the columns") {
         write_file(corpus / "own.csv", "key,story\nk-1,\"" + kEnglish2 + "\"\n");
