@@ -22,6 +22,7 @@
 #include "searcher/index_forms.hpp"
 #include "searcher/index_matches.hpp"
 #include "searcher/index_snippet.hpp"
+#include "searcher/inflected_names.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/query_language.hpp"
 #include "searcher/query_parser.hpp"
@@ -225,6 +226,7 @@ class Searcher::Impl {
             accents.emplace(db_, folder_, analyzer_, forms);
             build_options.accents = &*accents;
         }
+        build_options.inflected_names = &inflected_names_;
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
         if (matches.mset.empty() && built.has_stopwords) {
@@ -385,6 +387,7 @@ class Searcher::Impl {
     analysis::NameKeyer keyer_;
     analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, at the first accented word
     const AliasTable& aliases_;  // owned by resources_
+    searcher::InflectedNames inflected_names_{aliases_, data_, analyzer_, folder_};  // names read at its first use
     searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;
 };
