@@ -215,17 +215,18 @@ class Searcher::Impl {
         build_options.name_keys = request.name_keys;
         // Glossaries are checked per query (edits count at once) and re-read only when changed.
         const TranslationTable table = prepare_translation(request, tree, results);
-        std::optional<searcher::QueryTranslator> translator;
-        if (!table.empty() && request.translation.enabled) {
-            translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation);
-            build_options.translator = &*translator;
-        }
-        build_options.query_language = results.query_language.code;
         std::optional<searcher::AccentForms> accents;
         if (request.accents == AccentMatching::Fold) {
             accents.emplace(db_, folder_, analyzer_, forms);
             build_options.accents = &*accents;
         }
+        std::optional<searcher::QueryTranslator> translator;
+        if (!table.empty() && request.translation.enabled) {
+            translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation,
+                               accents ? &*accents : nullptr);
+            build_options.translator = &*translator;
+        }
+        build_options.query_language = results.query_language.code;
         build_options.inflected_names = &inflected_names_;
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
