@@ -40,6 +40,23 @@ class NameRules {
     /// letters: the middle name of Russian usage that other languages' press leaves out.
     [[nodiscard]] bool is_patronymic(std::string_view word) const;
 
+    /// The same inflection rules for text typed without diacritics: every nominative ending, case
+    /// ending, assimilating ending and lengthening passed through `fold` (Hungarian "ból" ->
+    /// "bol", "a>á" -> "a>a"), so that is_form_of(fold(name), fold(word)) reads an accent-free
+    /// "Eszak-Koreaval" as "Észak-Koreával" is read. Patronymics and key rewrites are copied.
+    template <class Fold>
+    [[nodiscard]] NameRules folded(Fold&& fold) const {
+        NameRules out = *this;
+        for (auto* list : {&out.nominative_, &out.endings_, &out.assimilate_}) {
+            for (auto& e : *list) e = fold(e);
+        }
+        for (auto& [from, to] : out.lengthen_) {
+            from = fold(from);
+            to = fold(to);
+        }
+        return out;
+    }
+
     /// Applies the spelling->sound rewrites in one left-to-right pass (earlier rules win at a position).
     /// A rule written `^from>to` applies only at the start of the text, `from$>to` only at its end.
     [[nodiscard]] std::string rewrite_single_pass(std::string_view text) const;

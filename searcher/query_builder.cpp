@@ -9,6 +9,7 @@
 #include "analysis/iso_date.hpp"
 #include "searcher/phrase_bound.hpp"
 #include "searcher/accent_forms.hpp"
+#include "searcher/inflected_names.hpp"
 #include "searcher/query_translator.hpp"
 #include "searcher/stem_guard.hpp"
 #include "searcher/synonym_members.hpp"
@@ -57,6 +58,11 @@ QueryBuilder::Part QueryBuilder::node_part(const QueryNode& node, BuiltQuery& ou
             if (node.window > 0) return proximity_part(node, tokens, out);
             if (node.exact) return phrase_part(tokens, node.text, out);
             if (const auto entities = lookup(tokens); !entities.empty()) return entity_part(entities, node.text, out);
+            std::vector<const analysis::AnalyzedToken*> phrase_tokens;
+            for (const auto& t : tokens) phrase_tokens.push_back(&t);
+            if (const auto entities = inflected_lookup(phrase_tokens); !entities.empty()) {
+                return entity_part(entities, node.text, out);
+            }
             return stemmed_phrase_part(tokens, node.text, out);
         }
         case Kind::Near: return near_part(node, out);
@@ -164,9 +170,20 @@ std::size_t QueryBuilder::entity_run_parts(const std::vector<QueryNode>& childre
         }
         keys.push_back(key);
     }
+    // The tokens of the first k + 1 words, for names typed inflected or without diacritics.
+    std::vector<const analysis::AnalyzedToken*> run_tokens;
+    std::vector<std::size_t> token_counts;
+    for (const auto* words : run) {
+        for (const auto& token : *words) run_tokens.push_back(&token);
+        token_counts.push_back(run_tokens.size());
+    }
     for (std::size_t length = run.size(); length >= 1; --length) {
         if (keys[length - 1].empty()) continue;
-        if (const auto entities = aliases_->lookup(keys[length - 1]); !entities.empty()) {
+        auto entities = aliases_->lookup(keys[length - 1]);
+        if (entities.empty()) {
+            entities = inflected_lookup({run_tokens.begin(), run_tokens.begin() + static_cast<std::ptrdiff_t>(token_counts[length - 1])});
+        }
+        if (!entities.empty()) {
             std::string text;
             for (std::size_t k = 0; k < length; ++k) text += (k > 0 ? " " : "") + children[first + k].text;
             parts.push_back(entity_part(entities, text, out));
@@ -180,6 +197,17 @@ std::size_t QueryBuilder::entity_run_parts(const std::vector<QueryNode>& childre
 std::vector<const Entity*> QueryBuilder::lookup(const std::vector<analysis::AnalyzedToken>& tokens) const {
     if (!options_.expand_aliases || aliases_ == nullptr) return {};
     return aliases_->lookup(analysis::join_words(tokens));
+}
+
+std::vector<const Entity*> QueryBuilder::inflected_lookup(const std::vector<const analysis::AnalyzedToken*>& tokens) const {
+    if (!options_.expand_aliases || aliases_ == nullptr || options_.inflected_names == nullptr || tokens.empty()) return {};
+    std::vector<std::string> words;
+    for (const auto* t : tokens) {
+        // A lower-case word is read as a word: Lithuanian `trumpas` ("short") is no form of Trump.
+        if (!t->capitalized) return {};
+        words.push_back(t->word);
+    }
+    return options_.inflected_names->lookup(words, options_.accents != nullptr);
 }
 
 // The inflected forms of a one-word name, restricted to documents of its language, as that

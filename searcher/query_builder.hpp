@@ -42,6 +42,7 @@ struct BuiltQuery {
 // query_translator.hpp, which the builder's source includes.
 class QueryTranslator;
 class AccentForms;
+class InflectedNames;
 
 struct BuildOptions {
     bool keep_stopwords = false;  ///< search stopwords as exact words (fallback when nothing matched)
@@ -57,6 +58,9 @@ struct BuildOptions {
     /// Completes words and phrases typed without their diacritics (lower weight than the form
     /// as typed); null: SearchRequest::accents is Strict.
     AccentForms* accents = nullptr;
+    /// Reads capitalised words that are no listed name as an inflected (and, with `accents`,
+    /// accent-free) form of one, so that they expand as the entity; null: exact names only.
+    InflectedNames* inflected_names = nullptr;
 };
 
 class QueryBuilder {
@@ -143,6 +147,9 @@ class QueryBuilder {
     void add_name_keys(const std::string& word, MatchGroup& group, std::vector<Xapian::Query>& alternatives,
                        std::vector<Xapian::Query>& tolerant);
     std::vector<const Entity*> lookup(const std::vector<analysis::AnalyzedToken>& tokens) const;
+    /// The entities of a run of capitalised words typed inflected or without diacritics
+    /// (InflectedNames); empty when some word is not capitalised or no reader was given.
+    std::vector<const Entity*> inflected_lookup(const std::vector<const analysis::AnalyzedToken*>& tokens) const;
 
     analysis::Analyzer& analyzer_;
     analysis::NameKeyer& keyer_;

@@ -42,13 +42,14 @@ bool contains_term(const std::vector<Xapian::Query>& alternatives, const std::st
 
 QueryTranslator::QueryTranslator(const TranslationTable& table, analysis::Analyzer& analyzer, IndexForms& forms,
                                  std::vector<std::string> target_languages, std::string source_lang,
-                                 TranslationRequest limits)
+                                 TranslationRequest limits, AccentForms* accents)
     : table_(table),
       analyzer_(analyzer),
       forms_(forms),
       targets_(std::move(target_languages)),
       source_(std::move(source_lang)),
-      limits_(std::move(limits)) {
+      limits_(std::move(limits)),
+      accents_(accents) {
     std::erase_if(targets_, [](const std::string& l) { return find_language(l) == nullptr; });  // "und": no stemmer
     for (const auto& l : table_.languages()) {
         if (find_language(l) != nullptr) table_languages_.push_back(l);
@@ -173,6 +174,36 @@ bool QueryTranslator::add_translation(const std::string& lang, ConceptTranslatio
     return true;
 }
 
+QueryTranslator::Selection QueryTranslator::select_accented(const std::string& word, std::vector<std::string>& completed) {
+    Selection merged;
+    if (accents_ == nullptr) return merged;
+    const std::vector<std::string> langs = source_.empty() ? table_languages_ : std::vector<std::string>{source_};
+    for (const std::string& lang : langs) {
+        for (const std::string& real : accents_->words(lang, word)) {
+            if (std::find(completed.begin(), completed.end(), real) != completed.end()) continue;
+            Selection found = select(real, false);
+            if (found.empty()) continue;
+            completed.push_back(real);
+            for (auto& [target, list] : found) {
+                auto& into = merged[target];
+                for (auto& t : list) {
+                    const auto same = std::find_if(into.begin(), into.end(), [&](const auto& c) { return c.text == t.text; });
+                    if (same == into.end()) {
+                        into.push_back(std::move(t));
+                    } else if (t.weight > same->weight) {
+                        *same = std::move(t);
+                    }
+                }
+            }
+        }
+    }
+    for (auto& [target, list] : merged) {
+        std::stable_sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.weight > b.weight; });
+        if (list.size() > limits_.max_per_language) list.resize(limits_.max_per_language);
+    }
+    return merged;
+}
+
 void QueryTranslator::add_word(const analysis::AnalyzedToken& token, MatchGroup& group, std::vector<Xapian::Query>& alternatives) {
     if (!source_.empty() && analyzer_.is_stopword(source_, token.word)) {
         group.concept_info.translation_note = "stopword in " + source_ + ": not translated";
@@ -188,7 +219,18 @@ void QueryTranslator::add_word(const analysis::AnalyzedToken& token, MatchGroup&
             }
         }
     }
-    const Selection selection = select(token.word, false);
+    Selection selection = select(token.word, false);
+    if (selection.empty()) {
+        // Typed without its diacritics, the word is no headword ("egyuttmukodes"): the words of
+        // the index it completes to are (issue 15: accent-free NTREX queries lost 0.03-0.08 MRR).
+        std::vector<std::string> completed;
+        selection = select_accented(token.word, completed);
+        if (!selection.empty()) {
+            std::string listed;
+            for (const auto& w : completed) listed += (listed.empty() ? "" : ", ") + w;
+            group.concept_info.translation_note = "translated as " + listed + " (diacritics completed)";
+        }
+    }
     if (selection.empty()) {
         group.concept_info.translation_note =
             source_.empty() ? "in no language's table: not translated" : "not in the " + source_ + " table: not translated";

@@ -29,6 +29,7 @@
 #include <xapian.h>
 
 #include "analysis/analyzer.hpp"
+#include "searcher/accent_forms.hpp"
 #include "searcher/index_forms.hpp"
 #include "searcher/match_terms.hpp"
 #include "xling/search_request.hpp"
@@ -40,9 +41,13 @@ namespace xling::searcher {
 class QueryTranslator {
   public:
     /// `source_lang`: the query's language, or empty when undetermined. `target_languages`: the
-    /// searched document languages. `table` must outlive the translator.
+    /// searched document languages. `table` must outlive the translator. `accents` (may be null,
+    /// must outlive the translator): a word the table does not know is looked up by the indexed
+    /// words it completes to when typed without diacritics (Hungarian "egyuttmukodes" by
+    /// "együttműködés"); null: the word as typed only.
     QueryTranslator(const TranslationTable& table, analysis::Analyzer& analyzer, IndexForms& forms,
-                    std::vector<std::string> target_languages, std::string source_lang, TranslationRequest limits);
+                    std::vector<std::string> target_languages, std::string source_lang, TranslationRequest limits,
+                    AccentForms* accents = nullptr);
 
     /// Adds the translations of one analysed query word to its concept: terms or phrases to
     /// `alternatives`, stems for highlighting and the --explain record to `group`.
@@ -55,6 +60,9 @@ class QueryTranslator {
   private:
     using Selection = std::map<std::string, std::vector<ConceptTranslation>>;  // target language -> best first
     [[nodiscard]] Selection select(std::string_view key, bool phrase);
+    /// The translations of the words `word` completes to with its diacritics (see the
+    /// constructor), merged; `completed` gets those words. Empty without `accents`.
+    [[nodiscard]] Selection select_accented(const std::string& word, std::vector<std::string>& completed);
     [[nodiscard]] std::vector<std::string> sources(std::string_view key, bool phrase);
     [[nodiscard]] std::vector<std::string> lookup_keys(const std::string& lang, std::string_view key);
     bool add_translation(const std::string& lang, ConceptTranslation translation, MatchGroup& group,
@@ -75,6 +83,7 @@ class QueryTranslator {
     // Lemmas of a query word (analysis lemmas, plugged in where the analysis chain has them);
     // empty: the Snowball stem is the only lookup key besides the form.
     LookupKeyFunction lemma_keys_;
+    AccentForms* accents_;
 };
 
 }  // namespace xling::searcher

@@ -23,6 +23,7 @@
 #include "searcher/index_forms.hpp"
 #include "searcher/index_matches.hpp"
 #include "searcher/index_snippet.hpp"
+#include "searcher/inflected_names.hpp"
 #include "searcher/query_builder.hpp"
 #include "searcher/query_language.hpp"
 #include "searcher/query_parser.hpp"
@@ -215,17 +216,19 @@ class Searcher::Impl {
         build_options.name_keys = request.name_keys;
         // Glossaries are checked per query (edits count at once) and re-read only when changed.
         const TranslationTable table = prepare_translation(request, tree, results);
-        std::optional<searcher::QueryTranslator> translator;
-        if (!table.empty() && request.translation.enabled) {
-            translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation);
-            build_options.translator = &*translator;
-        }
-        build_options.query_language = results.query_language.code;
         std::optional<searcher::AccentForms> accents;
         if (request.accents == AccentMatching::Fold) {
             accents.emplace(db_, folder_, analyzer_, forms);
             build_options.accents = &*accents;
         }
+        std::optional<searcher::QueryTranslator> translator;
+        if (!table.empty() && request.translation.enabled) {
+            translator.emplace(table, analyzer_, forms, langs, results.query_language.code, request.translation,
+                               accents ? &*accents : nullptr);
+            build_options.translator = &*translator;
+        }
+        build_options.query_language = results.query_language.code;
+        build_options.inflected_names = &inflected_names_;
         searcher::BuiltQuery built = builder.build(tree, build_options);
         Matches matches = run_query(built, request, langs);
         if (matches.mset.empty() && built.has_stopwords) {
@@ -410,6 +413,7 @@ class Searcher::Impl {
     analysis::NameKeyer keyer_;
     analysis::AccentFolder folder_;  // ICU rules compiled once per searcher, at the first accented word
     const AliasTable& aliases_;  // owned by resources_
+    searcher::InflectedNames inflected_names_{aliases_, data_, analyzer_, folder_};  // names read at its first use
     searcher::GlossaryCache glossaries_;  // request glossaries, re-read only when a file changed
     searcher::QueryLanguageDetector detector_;
 };

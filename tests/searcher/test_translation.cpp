@@ -385,3 +385,22 @@ TEST_CASE("a translation whose short stem stands mostly for other words is searc
     xling::test::index_documents(dir / "db", docs);
     CHECK(SearchFixture::ids(run_english(dir, "en:troops => lt: minia\n", "troops")) == Ids{"lt-crowd"});
 }
+
+TEST_CASE("a word typed without its diacritics is translated as the indexed word it completes to") {
+    const TranslatingFixture f;
+    xling::Searcher s = f.translating_searcher();
+    const auto search = [&](xling::AccentMatching accents) {
+        xling::SearchRequest request;
+        request.query = "katonai egyuttmukodes";
+        request.limit = 100;
+        request.accents = accents;
+        return s.search(request);
+    };
+    const auto folded = search(xling::AccentMatching::Fold);
+    CHECK(SearchFixture::ids(folded) == Ids{"de1", "en1", "hu1", "lt1", "ru1"});
+    REQUIRE(folded.concepts.size() == 2);
+    CHECK(folded.concepts[1].translation_note == "translated as együttműködés (diacritics completed)");
+    CHECK_FALSE(texts(folded.concepts[1], "de").empty());
+    // --accents strict: the word as typed, which neither the index nor the table has.
+    CHECK(search(xling::AccentMatching::Strict).hits.empty());
+}
