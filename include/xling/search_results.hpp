@@ -112,6 +112,12 @@ struct SearchResults {
     /// the query found fewer than kSuggestBelow documents and some replacement is more frequent
     /// in the index than the word typed. Empty otherwise.
     std::string suggestion;
+    /// The search reached SearchRequest::time_limit and returned what it had (see there).
+    bool partial = false;
+    /// Why the results are partial, "" when they are not: "; "-separated parts, each starting
+    /// "time limit: " ("time limit: counting stopped at the deadline (total and facets cover the
+    /// documents seen)", "time limit: snippets of 37 of 100 hits not made").
+    std::string partial_reason;
 };
 
 /// Below this many matching documents a spelling suggestion is looked for.
