@@ -31,7 +31,7 @@ namespace xling::cli {
 struct ServiceOptions {
     RequestBounds bounds;
     /// Longest a request may take, queueing included. The search gets what is left of it when a
-    /// worker starts it, less a reserve for writing the answer (a tenth, 1 to 100 ms), as its
+    /// Searcher is free for it, less a reserve for writing the answer (a fifth, 1 to 200 ms), as its
     /// SearchRequest::time_limit, and answers 200 with "partial": true when it ran out; only a
     /// request that waited in the queue past it, or whose answer still was not ready at it (one
     /// long snippet, a match Xapian cannot cut short), gets 503.

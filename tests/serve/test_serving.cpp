@@ -169,17 +169,29 @@ TEST_CASE("the time budget: a search slower than it answers partial results with
     INFO("whole search " << std::chrono::duration<double, std::milli>(whole_time).count() << " ms, budget " << budget.count() << " ms");
     Server tight({dir / "db"}, {"--threads", "1", "--time-budget-ms", std::to_string(budget.count()), "-q"});
     (void)timed_get(tight);
-    const auto [cut, cut_time] = timed_get(tight);
-    REQUIRE(cut);
-    INFO("body: " << cut->body.substr(0, 300));
-    REQUIRE(cut->status == 200);
-    const json results = json::parse(cut->body);
-    CHECK(results["partial"] == true);
-    CHECK(results["partial_reason"].get<std::string>().find("time limit") != std::string::npos);
-    CHECK(results["hits"].size() == json::parse(whole->body)["hits"].size());  // no hit dropped
-    CHECK(results["hits"].back()["snippet"] == "");
-    // Within the budget, and an HTTP round trip of slack on a busy machine: not after the whole search.
-    CHECK(cut_time < budget + budget / 4 + std::chrono::milliseconds(10));
+    int partial = 0;
+    for (int i = 0; i < 3; ++i) {
+        const auto [cut, cut_time] = timed_get(tight);
+        REQUIRE(cut);
+        INFO("body: " << cut->body.substr(0, 300));
+        const json results = json::parse(cut->body);
+        // Within the budget, and an HTTP round trip of slack on a busy machine: not after it.
+        CHECK(cut_time < budget + budget / 4 + std::chrono::milliseconds(10));
+        if (cut->status == 503) {
+            // The documented answer when even the partial results were not ready in time (the
+            // thread waited for a core longer than the reserve for writing the answer).
+            CHECK(results["error"].get<std::string>().find("time budget") != std::string::npos);
+            continue;
+        }
+        REQUIRE(cut->status == 200);
+        ++partial;
+        CHECK(results["partial"] == true);
+        CHECK(results["partial_reason"].get<std::string>().find("time limit") != std::string::npos);
+        CHECK(results["hits"].size() == json::parse(whole->body)["hits"].size());  // no hit dropped
+        REQUIRE_FALSE(results["hits"].empty());
+        CHECK(results["hits"].back()["snippet"] == "");
+    }
+    CHECK(partial > 0);
 }
 
 TEST_CASE("start-up: the shared command-line conventions") {
