@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -129,24 +130,35 @@ class Searcher::Impl {
     }
 
     SearchResults search(const SearchRequest& request) {
+        const Deadline deadline = request.time_limit.count() > 0 ? Deadline(Clock::now() + request.time_limit) : std::nullopt;
         try {
             // Each search sees the latest committed batch (cheap when nothing changed).
             refresh();
-            return run(request);
+            return run(request, deadline);
         } catch (const Xapian::DatabaseModifiedError&) {
             // An indexer committed while we read: reopen at the new revision and run again once.
             refresh();
-            return run(request);
+            return run(request, deadline);
         } catch (const Xapian::DatabaseNotFoundError&) {
             // A rebuild switched generations between our stat() and Xapian's open: look again.
             refresh();
-            return run(request);
+            return run(request, deadline);
         } catch (const Xapian::Error& e) {
             throw IndexError("search failed: " + e.get_description());
         }
     }
 
   private:
+    using Clock = std::chrono::steady_clock;
+    using Deadline = std::optional<Clock::time_point>;  // SearchRequest::time_limit from the call
+
+    static bool passed(const Deadline& deadline) { return deadline && Clock::now() >= *deadline; }
+
+    static void note_partial(SearchResults& results, const std::string& reason) {
+        results.partial = true;
+        results.partial_reason += (results.partial_reason.empty() ? "" : "; ") + ("time limit: " + reason);
+    }
+
     // The table with the request's glossaries, the query language, and the status line.
     TranslationTable prepare_translation(const SearchRequest& request, const searcher::QueryNode& tree,
                                          SearchResults& results) {
@@ -204,7 +216,7 @@ class Searcher::Impl {
         return wanted;
     }
 
-    SearchResults run(const SearchRequest& request) {
+    SearchResults run(const SearchRequest& request, const Deadline& deadline) {
         SearchResults results;
         results.query = request.query;
         const searcher::QueryNode tree = searcher::parse_query(request.query, request.default_operator, request.limits);
@@ -230,14 +242,17 @@ class Searcher::Impl {
         build_options.query_language = results.query_language.code;
         build_options.inflected_names = &inflected_names_;
         searcher::BuiltQuery built = builder.build(tree, build_options);
-        Matches matches = run_query(built, request, langs);
+        Matches matches = run_query(built, request, langs, deadline);
         if (matches.mset.empty() && built.has_stopwords) {
             // Nothing found with stopwords left out ("to be or not to be", "the"): search them as words.
             build_options.keep_stopwords = true;
             built = builder.build(tree, build_options);
-            matches = run_query(built, request, langs);
+            matches = run_query(built, request, langs, deadline);
         }
-        if (request.feedback.enabled && !matches.mset.empty()) add_feedback(built, request, langs, matches, results);
+        if (request.feedback.enabled && !matches.mset.empty() && !passed(deadline)) {
+            add_feedback(built, request, langs, deadline, matches, results);
+        }
+        if (matches.counting_cut) note_partial(results, "counting stopped at the deadline (total and facets cover the documents seen)");
         const Xapian::MSet& mset = matches.mset;
         results.ignored = built.ignored;
         for (const auto& group : built.terms.groups) results.concepts.push_back(group.concept_info);
@@ -247,11 +262,21 @@ class Searcher::Impl {
         results.total_lower = mset.get_matches_lower_bound();
         results.total_upper = mset.get_matches_upper_bound();
         results.total_exact = results.total_lower == results.total_upper;
-        if (results.total < kSuggestBelow) results.suggestion = searcher::spelling_suggestion(db_, request.query, tree, analyzer_);
+        if (results.total < kSuggestBelow && !passed(deadline)) {
+            results.suggestion = searcher::spelling_suggestion(db_, request.query, tree, analyzer_);
+        }
 
         searcher::IndexMatches index_matches(db_, built.terms, analyzer_);  // caches the vocabulary for all hits
+        std::size_t unsnipped = 0;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            results.hits.push_back(hit_of(it, built.terms, request.snippet, index_matches));
+            // Past the deadline the remaining hits keep their fields and lose only their snippets.
+            const bool snippet = request.snippet.length > 0 && !passed(deadline);
+            if (request.snippet.length > 0 && !snippet) ++unsnipped;
+            results.hits.push_back(hit_of(it, built.terms, request.snippet, snippet, index_matches));
+        }
+        if (unsnipped > 0) {
+            note_partial(results, "snippets of " + std::to_string(unsnipped) + " of " + std::to_string(results.hits.size()) +
+                                      " hits not made");
         }
         return results;
     }
@@ -260,9 +285,8 @@ class Searcher::Impl {
     // record is read without its text and its snippet made from the index; a version-4 record
     // (JSON, text included) is decoded whole and its text re-analysed.
     Hit hit_of(const Xapian::MSetIterator& it, const searcher::MatchTerms& terms, const SnippetOptions& snippet_options,
-               searcher::IndexMatches& index_matches) {
+               bool snippets, searcher::IndexMatches& index_matches) {
         const Xapian::Document doc = it.get_document();
-        const bool snippets = snippet_options.length > 0;
         const std::string data = doc.get_data();
         std::optional<indexer::StoredRecord> record = indexer::decode_stored_record(data);
         StoredDocument stored = record ? std::move(record->fields)
@@ -299,10 +323,11 @@ class Searcher::Impl {
         Xapian::MSet mset;
         std::string description;  ///< the final Xapian query, filters included (--explain)
         std::map<std::string, std::map<std::string, std::size_t>> facets;  ///< empty unless asked for
+        bool counting_cut = false;  ///< the deadline stopped counting beyond the page (set_time_limit)
     };
 
     Matches run_query(const searcher::BuiltQuery& built, const SearchRequest& request,
-                      const std::vector<std::string>& langs) {
+                      const std::vector<std::string>& langs, const Deadline& deadline) {
         if (built.query.empty()) {
             // Words none of which the collection holds ("согласно кивал") find nothing; a query
             // without a single word ("!!!") is an error.
@@ -347,7 +372,24 @@ class Searcher::Impl {
             spies.emplace_back("source", std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSourceSlot));
             for (auto& [name, spy] : spies) enquire.add_matchspy(spy.get());
         }
+        const Xapian::doccount page_end = static_cast<Xapian::doccount>(std::min<std::uint64_t>(kMaxDoccount, std::uint64_t{first} + count));
+        bool timed = false;
+        if (deadline && check_at_least > page_end) {
+            // Xapian's time limit turns check_at_least off when it fires: the page is still the
+            // best one, but matches past it are no longer counted (nor seen by the facet spies).
+            const double seconds = std::chrono::duration<double>(*deadline - Clock::now()).count();
+            if (seconds > 0) {
+                enquire.set_time_limit(seconds);
+                timed = true;
+            } else {
+                check_at_least = page_end;
+                out.counting_cut = true;
+            }
+        }
         out.mset = enquire.get_mset(first, count, check_at_least);
+        // Xapian does not say whether its timer fired: a match that ended after the deadline
+        // counts as cut (a match that finished in the same instant is called partial too).
+        if (timed && passed(deadline)) out.counting_cut = true;
         for (auto& [name, spy] : spies) {
             auto& counts = out.facets[name];
             for (auto v = spy->values_begin(); v != spy->values_end(); ++v) counts[*v] = v.get_termfreq();
@@ -358,7 +400,7 @@ class Searcher::Impl {
     // Pseudo-relevance feedback: the best documents by relevance (the page just found when it is
     // them) give their distinctive terms, and the query with them replaces `matches`.
     void add_feedback(searcher::BuiltQuery& built, const SearchRequest& request, const std::vector<std::string>& langs,
-                      Matches& matches, SearchResults& results) {
+                      const Deadline& deadline, Matches& matches, SearchResults& results) {
         const bool page_is_best = request.offset == 0 && request.sort == SortOrder::Relevance &&
                                   request.limit >= request.feedback.documents;
         Xapian::MSet best = matches.mset;
@@ -368,13 +410,13 @@ class Searcher::Impl {
             first.limit = request.feedback.documents;
             first.sort = SortOrder::Relevance;
             first.facets = false;
-            best = run_query(built, first, langs).mset;
+            best = run_query(built, first, langs, deadline).mset;
         }
         searcher::FeedbackTerms feedback =
             searcher::feedback_terms(db_, built.query, built.terms.groups.size(), best, request.feedback);
         if (feedback.query.empty()) return;
         built.query = searcher::with_feedback(built.query, feedback);
-        matches = run_query(built, request, langs);
+        matches = run_query(built, request, langs, deadline);
         results.feedback = std::move(feedback.by_language);
     }
 

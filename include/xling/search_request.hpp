@@ -1,6 +1,7 @@
 // xling/search_request.hpp — what a caller asks of xling::Searcher.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <filesystem>
 #include <string>
@@ -125,6 +126,20 @@ struct SearchRequest {
     FeedbackOptions feedback;
     SnippetOptions snippet;
     SearchLimits limits;
+    /// Time budget of the search, counted from the call of Searcher::search (0: none; xling-search
+    /// --time-limit, xling-serve passes each request's remaining budget). At the deadline the
+    /// search returns what it has, marked SearchResults::partial, instead of running on:
+    /// - the match stops counting matches beyond the page asked for (Xapian's
+    ///   Enquire::set_time_limit turns off check_at_least): facets and the total then cover only
+    ///   the documents seen (total_exact false). The page itself is still the best page: Xapian
+    ///   cannot end a match early, so a match that is slow for the page alone still runs to its
+    ///   end, and a deadline passed before the match starts only skips the counting;
+    /// - hits whose snippet is not made yet get none (snippet, matched_forms and matched empty;
+    ///   their stored fields are kept): no hit is dropped, and the snippet being made when the
+    ///   deadline passes is finished (one snippet of a long document is the longest overrun);
+    /// - no spelling suggestion is looked for.
+    /// Query parsing and expansion run before the match and are bounded by `limits`, not by this.
+    std::chrono::milliseconds time_limit{0};
 };
 
 }  // namespace xling

@@ -116,6 +116,12 @@ struct SearchResults {
     /// language's documents among the first run's best, as index terms (stems "Z<lang>:<stem>",
     /// name keys "N<key>"), most distinctive first. Empty when feedback was off or added nothing.
     std::map<std::string, std::vector<std::string>> feedback;
+    /// The search reached SearchRequest::time_limit and returned what it had (see there).
+    bool partial = false;
+    /// Why the results are partial, "" when they are not: "; "-separated parts, each starting
+    /// "time limit: " ("time limit: counting stopped at the deadline (total and facets cover the
+    /// documents seen)", "time limit: snippets of 37 of 100 hits not made").
+    std::string partial_reason;
 };
 
 /// Below this many matching documents a spelling suggestion is looked for.

@@ -61,6 +61,7 @@ std::string to_json(const SearchResults& r, bool explain) {
                                 {"total_exact", r.total_exact}, {"total_lower", r.total_lower},
                                 {"total_upper", r.total_upper}, {"ignored", r.ignored},
                                 {"suggestion", or_null(r.suggestion)},
+                                {"partial", r.partial}, {"partial_reason", or_null(r.partial_reason)},
                                 {"hits", std::move(hits)}};
     if (!r.facets.empty()) out["facets"] = r.facets;
     if (explain) {

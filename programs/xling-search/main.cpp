@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <limits>
 #include <nlohmann/json.hpp>
@@ -114,6 +115,11 @@ int main(int argc, char** argv) {
     app.add_option("--max-query-words", request.limits.max_query_words,
                    "Most words a query may search (phrase words and title: words count; more: query error)")
         ->capture_default_str()->check(xling::cli::whole_number());
+    std::size_t time_limit_ms = 0;
+    app.add_option("--time-limit", time_limit_ms,
+                   "Time budget per query in ms (0: none); at the deadline the results found so far are printed, "
+                   "marked partial: counting past the page stops and the remaining hits get no snippet")
+        ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--default-op", default_op, "How bare words combine: and, or")
         ->capture_default_str()->check(CLI::IsMember({"and", "or"}));
     app.add_option("--snippet-length", request.snippet.length, "Snippet length in characters")->capture_default_str();
@@ -170,6 +176,7 @@ int main(int argc, char** argv) {
 
     const std::string query = xling::analysis::join(words);
     request.query = query;
+    request.time_limit = std::chrono::milliseconds(time_limit_ms);
     request.languages = xling::cli::split_list(languages);
     request.default_operator = default_op == "or" ? xling::DefaultOperator::Or : xling::DefaultOperator::And;
     request.sort = sort == "date" ? xling::SortOrder::DateAscending
@@ -201,10 +208,10 @@ int main(int argc, char** argv) {
         const xling::SearchResults results = searcher.search(request);
         if (json) {
             std::cout << xling::cli::to_json(results, explain) << '\n';
-        } else if (jsonl) {
-            std::cout << xling::cli::to_jsonl(results);
-        } else if (ids) {
-            std::cout << xling::cli::to_ids(results);
+        } else if (jsonl || ids) {
+            std::cout << (jsonl ? xling::cli::to_jsonl(results) : xling::cli::to_ids(results));
+            // These formats have no place for it; a warning, as ripgrep gives its own.
+            if (results.partial) std::cerr << "xling-search: partial results: " << results.partial_reason << '\n';
         } else {
             if (explain) xling::cli::print_explanation(std::cout, results, searcher.ambiguous_names(), use_color);
             xling::cli::print_human(std::cout, results, use_color, explain, highlight == "html");

@@ -148,6 +148,7 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
         out << ')';
     }
     out << '\n';
+    if (r.partial) out << "partial results: " << safe(r.partial_reason) << '\n';
     if (!r.suggestion.empty()) out << "did you mean " << bold << safe(r.suggestion) << reset << "?\n";
     for (const auto& [facet, counts] : r.facets) {
         if (counts.empty()) continue;

@@ -1,8 +1,8 @@
 #include "programs/xling-serve/http_service.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
-#include <future>
 #include <nlohmann/json.hpp>
 
 #include "programs/common/result_json.hpp"
@@ -67,7 +67,7 @@ std::string utc_now() {
 // The document with matches highlighted: a search for the query within this document alone,
 // with a snippet as long as its text (one fragment, so it is the whole text).
 nlohmann::ordered_json highlighted_document(Searcher& searcher, const StoredDocument& doc, const std::string& query,
-                                            const RequestBounds& bounds) {
+                                            const RequestBounds& bounds, std::chrono::milliseconds time_limit) {
     nlohmann::ordered_json out = document_json(doc);
     out["highlighted"] = false;
     out["highlighted_text"] = nullptr;
@@ -85,6 +85,7 @@ nlohmann::ordered_json highlighted_document(Searcher& searcher, const StoredDocu
     request.snippet.ellipsis.clear();
     request.snippet.highlight_open = kHighlightOpen;
     request.snippet.highlight_close = kHighlightClose;
+    request.time_limit = time_limit;  // past it the text is shown unhighlighted
     SearchResults results;
     try {
         results = searcher.search(request);
@@ -100,6 +101,7 @@ nlohmann::ordered_json highlighted_document(Searcher& searcher, const StoredDocu
         throw ApiError(400, wrapped.what(), std::min(wrapped.position(), query.size()));
     }
     if (results.hits.empty() || results.hits.front().id != doc.id) return out;
+    if (results.partial && results.hits.front().snippet.empty()) return out;  // out of time: not highlighted
     const Hit& hit = results.hits.front();
     out["highlighted"] = true;
     out["highlighted_text"] = hit.snippet;
@@ -128,16 +130,23 @@ HttpService::HttpService(SearchPool& pool, std::vector<std::filesystem::path> da
 HttpService::Outcome HttpService::run(const Work& work) {
     const Clock::time_point queued = Clock::now();
     const Clock::time_point deadline = queued + options_.time_budget;
-    auto promise = std::make_shared<std::promise<Outcome>>();
-    std::future<Outcome> future = promise->get_future();
-    const std::string budget = std::to_string(options_.time_budget.count()) + " ms";
-    auto job = [promise, work, queued, this](Searcher* searcher) {
-        Outcome outcome;
+    // What the search may take: the budget less a reserve for writing the answer, so that a
+    // search cut short at its time limit is still answered within the budget.
+    // A fifth: on a busy machine a thread waits tens of ms for a core (measured with the serve
+    // suite at a load average of 17 on 2 cores: a tenth, 10 ms of 100, was often overrun).
+    const auto reserve = std::clamp<std::chrono::milliseconds>(options_.time_budget / 5, std::chrono::milliseconds(1),
+                                                               std::chrono::milliseconds(200));
+    const Clock::time_point search_deadline = deadline - reserve;
+    Outcome outcome;
+    const auto job = [&](Searcher* searcher) {
         const Clock::time_point started = Clock::now();
         outcome.queue_ms = ms_between(queued, started);
         try {
             if (searcher == nullptr) throw ApiError(503, "index unavailable");
-            outcome.body = work(*searcher);
+            // At least 1 ms: 0 would mean no limit at all.
+            const auto left = std::max(std::chrono::ceil<std::chrono::milliseconds>(search_deadline - started),
+                                       std::chrono::milliseconds(1));
+            outcome.body = work(*searcher, left);
         } catch (const ApiError& e) {
             outcome = {e.status(), error_json(e.status(), e.what(), e.position()), outcome.queue_ms, 0};
         } catch (const QueryError& e) {
@@ -153,18 +162,22 @@ HttpService::Outcome HttpService::run(const Work& work) {
             outcome = {503, error_json(503, "index unavailable"), outcome.queue_ms, 0};
         }
         outcome.work_ms = ms_between(started, Clock::now());
-        promise->set_value(std::move(outcome));
     };
-    auto expired = [promise, budget] {
-        promise->set_value({503, error_json(503, "time budget of " + budget + " spent waiting for a worker"), 0, 0});
-    };
-    if (!pool_.submit(job, expired, deadline)) {
-        return {503, error_json(503, "overloaded: every worker is busy and the queue is full; retry later"), 0, 0};
+    const auto budget = [this] { return std::to_string(options_.time_budget.count()) + " ms"; };
+    switch (pool_.run(job, deadline)) {
+        case SearchPool::Outcome::Full:
+            return {503, error_json(503, "overloaded: every worker is busy and the queue is full; retry later"), 0, 0};
+        case SearchPool::Outcome::Expired:
+            return {503, error_json(503, "time budget of " + budget() + " spent waiting for a worker"),
+                    ms_between(queued, Clock::now()), 0};
+        case SearchPool::Outcome::Ran:
+            break;
     }
-    if (future.wait_until(deadline) != std::future_status::ready) {
-        return {503, error_json(503, "time budget of " + budget + " exceeded"), ms_between(queued, Clock::now()), 0};
+    // A search the time limit could not cut short enough (one long snippet, a slow match).
+    if (Clock::now() > deadline) {
+        return {503, error_json(503, "time budget of " + budget() + " exceeded"), outcome.queue_ms, outcome.work_ms};
     }
-    return future.get();
+    return outcome;
 }
 
 void HttpService::answer(httplib::Response& res, const Outcome& outcome, double total_ms) const {
@@ -182,10 +195,14 @@ void HttpService::search(const httplib::Request& req, httplib::Response& res, bo
     const Clock::time_point start = Clock::now();
     Outcome outcome;
     try {
-        const std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());
+        const httplib::Params& params = req.params;  // a std::multimap already: no copy
         if (from_body && !params.empty()) throw ApiError(400, "POST /api/search takes its fields in the JSON body, not the URL");
         const ApiSearch api = from_body ? search_from_json(req.body, options_.bounds) : search_from_params(params, options_.bounds);
-        outcome = run([api](Searcher& searcher) { return to_json(searcher.search(api.request), api.explain); });
+        outcome = run([&api](Searcher& searcher, std::chrono::milliseconds left) {
+            SearchRequest request = api.request;
+            request.time_limit = left;
+            return to_json(searcher.search(request), api.explain);
+        });
     } catch (const ApiError& e) {
         outcome = {e.status(), error_json(e.status(), e.what(), e.position())};
     }
@@ -203,10 +220,10 @@ void HttpService::document(const httplib::Request& req, httplib::Response& res) 
         const std::string id = req.matches[1];
         const std::string query = req.get_param_value("q");
         const RequestBounds bounds = options_.bounds;
-        outcome = run([id, query, bounds](Searcher& searcher) {
+        outcome = run([&id, &query, &bounds](Searcher& searcher, std::chrono::milliseconds left) {
             const std::optional<StoredDocument> doc = searcher.document(id);
             if (!doc) throw ApiError(404, "no document with this id");
-            return dump_json(highlighted_document(searcher, *doc, query, bounds));
+            return dump_json(highlighted_document(searcher, *doc, query, bounds, left));
         });
     } catch (const ApiError& e) {
         outcome = {e.status(), error_json(e.status(), e.what(), e.position())};
@@ -216,7 +233,7 @@ void HttpService::document(const httplib::Request& req, httplib::Response& res) 
 
 void HttpService::stats(httplib::Response& res) {
     const Clock::time_point start = Clock::now();
-    const Outcome outcome = run([this](Searcher& searcher) {
+    const Outcome outcome = run([this](Searcher& searcher, std::chrono::milliseconds) {
         // index_stats() reads the whole term dictionary: done once per state of the index files.
         std::string indexes;
         {

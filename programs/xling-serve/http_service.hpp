@@ -4,7 +4,8 @@
 // timings (also sent as a Server-Timing header).
 //
 //   GET|POST /api/search   SearchResults as xling-search --json writes them (api_request.hpp for
-//                          the fields); snippets mark matches with U+E000 ... U+E001
+//                          the fields); snippets mark matches with U+E000 ... U+E001; "partial":
+//                          true (and "partial_reason") when the time budget cut the search short
 //   GET /api/doc/ID[?q=]   {"id", "lang", "title", "date", "url", "source", "text",
 //                           "highlighted": bool, "highlighted_text": str|null, "matched": [...]}
 //   GET /api/stats         documents per language, date range, generation of each index
@@ -29,7 +30,11 @@ namespace xling::cli {
 
 struct ServiceOptions {
     RequestBounds bounds;
-    /// Longest a request may take, queueing included; past it the answer is 503.
+    /// Longest a request may take, queueing included. The search gets what is left of it when a
+    /// Searcher is free for it, less a reserve for writing the answer (a fifth, 1 to 200 ms), as its
+    /// SearchRequest::time_limit, and answers 200 with "partial": true when it ran out; only a
+    /// request that waited in the queue past it, or whose answer still was not ready at it (one
+    /// long snippet, a match Xapian cannot cut short), gets 503.
     std::chrono::milliseconds time_budget{5000};
     /// Answer only requests whose Host is a loopback name or address or one of allowed_hosts
     /// (a loopback service must not be reachable from a web page through DNS rebinding).
@@ -53,7 +58,8 @@ class HttpService {
         double queue_ms = 0;
         double work_ms = 0;
     };
-    using Work = std::function<std::string(Searcher&)>;
+    /// Answers a request with the searcher and the time left for its search.
+    using Work = std::function<std::string(Searcher&, std::chrono::milliseconds)>;
 
     Outcome run(const Work& work);
     void answer(httplib::Response& res, const Outcome& outcome, double total_ms) const;

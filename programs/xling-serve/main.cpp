@@ -70,14 +70,15 @@ int main(int argc, char** argv) {
     app.add_option("--allow-host", allowed_hosts,
                    "Host header value to answer besides loopback names (repeat; e.g. the machine's name)")
         ->allow_extra_args(false);
-    app.add_option("--threads", threads, "Search workers, each with its own Searcher (default: one per core)")
+    app.add_option("--threads", threads, "Searches run at once, each with its own Searcher, on the thread that read the request (default: one per core)")
         ->check(xling::cli::whole_number());
-    app.add_option("--queue", queue, "Searches waiting for a busy worker before 503 (default: 4 per worker)")
+    app.add_option("--queue", queue, "Searches waiting for a Searcher before 503 (default: 4 per --threads)")
         ->check(xling::cli::whole_number());
     app.add_option("--connections", connections,
                    "Connections served at once, keep-alive ones included (default: 8 per worker, at least 16)")
         ->check(xling::cli::whole_number());
-    app.add_option("--time-budget-ms", budget_ms, "Longest a search may take, queueing included (then 503)")
+    app.add_option("--time-budget-ms", budget_ms, "Longest a request may take, queueing included: a search still running near it returns the hits "
+                   "found so far, marked \"partial\"; 503 when none could be answered in time")
         ->capture_default_str()->check(xling::cli::whole_number());
     app.add_option("--max-limit", options.bounds.max_limit, "Most hits one request may ask for")
         ->capture_default_str()->check(xling::cli::whole_number());

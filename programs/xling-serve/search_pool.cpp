@@ -2,7 +2,7 @@
 
 #include <sys/stat.h>
 
-#include <optional>
+#include <algorithm>
 
 #include "xling/error.hpp"
 
@@ -26,71 +26,65 @@ IndexIdentity IndexIdentity::of(const std::vector<std::filesystem::path>& paths)
 
 SearchPool::SearchPool(std::vector<std::filesystem::path> databases, std::shared_ptr<const Resources> resources,
                        std::size_t threads, std::size_t queue_capacity)
-    : databases_(std::move(databases)), resources_(std::move(resources)), capacity_(queue_capacity) {
-    for (std::size_t i = 0; i < std::max<std::size_t>(threads, 1); ++i) workers_.emplace_back([this] { work(); });
+    : databases_(std::move(databases)),
+      resources_(std::move(resources)),
+      size_(std::max<std::size_t>(threads, 1)),
+      capacity_(queue_capacity) {
+    for (std::size_t i = 0; i < size_; ++i) free_.push_back(std::make_unique<Slot>());
 }
 
 SearchPool::~SearchPool() {
-    std::deque<Task> dropped;
     {
         const std::lock_guard lock(mutex_);
         stopping_ = true;
-        dropped.swap(queue_);
     }
-    wake_.notify_all();
-    for (auto& t : workers_) t.join();
-    for (auto& task : dropped) task.expired();
+    freed_.notify_all();
 }
 
-bool SearchPool::submit(Job job, std::function<void()> expired, Clock::time_point deadline) {
+Searcher* SearchPool::ready(Slot& slot) const {
+    const IndexIdentity now = IndexIdentity::of(databases_);
+    if (!slot.searcher || !(now == slot.opened)) {
+        try {
+            slot.searcher.reset();
+            slot.searcher.emplace(databases_, resources_);
+            slot.opened = now;
+        } catch (const Error&) {
+            slot.searcher.reset();  // the job answers "index unavailable"; the next one tries again
+        }
+    }
+    return slot.searcher ? &*slot.searcher : nullptr;
+}
+
+SearchPool::Outcome SearchPool::run(const Job& job, Clock::time_point deadline) {
+    std::unique_ptr<Slot> slot;
+    {
+        std::unique_lock lock(mutex_);
+        if (free_.empty()) {
+            if (stopping_ || waiting_ >= capacity_) return Outcome::Full;
+            ++waiting_;
+            const bool freed = freed_.wait_until(lock, deadline, [this] { return stopping_ || !free_.empty(); });
+            --waiting_;
+            if (!freed || stopping_) return Outcome::Expired;
+        }
+        slot = std::move(free_.back());
+        free_.pop_back();
+    }
+    try {
+        job(ready(*slot));
+    } catch (...) {
+        // A job reports its own failures; one that escapes must not lose the Searcher.
+    }
     {
         const std::lock_guard lock(mutex_);
-        if (stopping_ || queue_.size() >= capacity_ + idle_) return false;
-        queue_.push_back({std::move(job), std::move(expired), deadline});
+        free_.push_back(std::move(slot));
     }
-    wake_.notify_one();
-    return true;
+    freed_.notify_one();
+    return Outcome::Ran;
 }
 
 std::size_t SearchPool::queued() const {
     const std::lock_guard lock(mutex_);
-    return queue_.size();
-}
-
-void SearchPool::work() {
-    std::optional<Searcher> searcher;
-    IndexIdentity opened;
-    for (;;) {
-        Task task;
-        {
-            std::unique_lock lock(mutex_);
-            ++idle_;
-            wake_.wait(lock, [this] { return stopping_ || !queue_.empty(); });
-            --idle_;
-            if (stopping_) return;
-            task = std::move(queue_.front());
-            queue_.pop_front();
-        }
-        if (Clock::now() > task.deadline) {
-            task.expired();
-            continue;
-        }
-        const IndexIdentity now = IndexIdentity::of(databases_);
-        if (!searcher || !(now == opened)) {
-            try {
-                searcher.reset();
-                searcher.emplace(databases_, resources_);
-                opened = now;
-            } catch (const Error&) {
-                searcher.reset();  // the job answers "index unavailable"; the next one tries again
-            }
-        }
-        try {
-            task.job(searcher ? &*searcher : nullptr);
-        } catch (...) {
-            // A job reports its own failures; one that escapes must not end the worker.
-        }
-    }
+    return waiting_;
 }
 
 }  // namespace xling::cli

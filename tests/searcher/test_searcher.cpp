@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <limits>
 #include <xapian.h>
 
@@ -535,6 +536,54 @@ TEST_CASE("a multi-word alias highlights and reports its content words, not its 
     CHECK(std::find(forms.begin(), forms.end(), "Korea") != forms.end());
     CHECK(std::find(forms.begin(), forms.end(), "Democratic") != forms.end());
     CHECK(std::find(forms.begin(), forms.end(), "of") == forms.end());
+}
+
+TEST_CASE("a time limit returns the hits found with the snippets made by then, marked partial") {
+    // Snippets of 1,500 hits are most of this query's time: a deadline of 1 ms passes long before.
+    const xling::test::TempDir dir;
+    std::vector<xling::SourceDocument> docs;
+    for (int i = 0; i < 1500; ++i) {
+        std::string text;
+        for (int s = 0; s < 20; ++s) text += "The harbour council met again, sentence " + std::to_string(s) + " of report " + std::to_string(i) + ". ";
+        docs.push_back(xling::test::doc("d" + std::to_string(i), "en", text));
+    }
+    xling::test::index_documents(dir.path() / "db", docs);
+    xling::Searcher s({dir.path() / "db"}, xling::test::plain_resources());
+    xling::SearchRequest request;
+    request.query = "harbour council";
+    request.limit = 1500;
+    request.facets = true;
+    const auto started = std::chrono::steady_clock::now();
+    const auto whole = s.search(request);
+    const auto whole_time = std::chrono::steady_clock::now() - started;
+    CHECK_FALSE(whole.partial);
+    CHECK(whole.partial_reason.empty());
+    REQUIRE(whole.hits.size() == 1500);
+    for (const auto& hit : whole.hits) CHECK_FALSE(hit.snippet.empty());
+
+    request.time_limit = std::chrono::milliseconds(1);
+    const auto cut_started = std::chrono::steady_clock::now();
+    const auto cut = s.search(request);
+    const auto cut_time = std::chrono::steady_clock::now() - cut_started;
+    CHECK(cut.partial);
+    INFO("reason: " << cut.partial_reason);
+    CHECK(cut.partial_reason.find("time limit: snippets of ") != std::string::npos);
+    // Every hit is kept, in the same order, with its fields; only the late ones lack a snippet.
+    CHECK(SearchFixture::ids(cut) == SearchFixture::ids(whole));
+    std::size_t snipped = 0;
+    for (const auto& hit : cut.hits) {
+        CHECK_FALSE(hit.title.empty());
+        if (!hit.snippet.empty()) ++snipped;
+        else CHECK(hit.matched_forms.empty());
+    }
+    CHECK(snipped < cut.hits.size() / 2);
+    CHECK(cut_time * 4 < whole_time);  // the snippets not made were most of the time
+
+    request.time_limit = std::chrono::minutes(1);  // a limit not reached changes nothing
+    const auto roomy = s.search(request);
+    CHECK_FALSE(roomy.partial);
+    CHECK(roomy.facets == whole.facets);
+    CHECK(roomy.hits.back().snippet == whole.hits.back().snippet);
 }
 
 TEST_CASE("a Searcher opened before a rebuild searches the new generation after the switch") {

@@ -29,8 +29,11 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
     const auto json = nlohmann::ordered_json::parse(xling::cli::to_json(sample()));
     std::vector<std::string> keys;
     for (const auto& item : json.items()) keys.push_back(item.key());
-    CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "suggestion", "hits"});
+    CHECK(keys == std::vector<std::string>{"query", "total", "total_exact", "total_lower", "total_upper", "ignored", "suggestion", "partial",
+                                             "partial_reason", "hits"});
     CHECK(json["suggestion"].is_null());
+    CHECK(json["partial"] == false);
+    CHECK(json["partial_reason"].is_null());
     CHECK(json["query"] == "Putin \"Kim\"");
     CHECK(json["total"] == 1);
     const auto& hit = json["hits"][0];
@@ -53,6 +56,21 @@ TEST_CASE("a spelling suggestion is printed as did you mean, and is the JSON sug
     std::ostringstream none;
     xling::cli::print_human(none, sample(), false);
     CHECK(none.str().find("did you mean") == std::string::npos);
+}
+
+TEST_CASE("partial results say so, in the human output and in the JSON") {
+    xling::SearchResults r = sample();
+    r.partial = true;
+    r.partial_reason = "time limit: snippets of 1 of 1 hits not made";
+    std::ostringstream out;
+    xling::cli::print_human(out, r, false);
+    CHECK(out.str().find("\npartial results: time limit: snippets of 1 of 1 hits not made\n") != std::string::npos);
+    const auto json = nlohmann::ordered_json::parse(xling::cli::to_json(r));
+    CHECK(json["partial"] == true);
+    CHECK(json["partial_reason"] == r.partial_reason);
+    std::ostringstream whole;
+    xling::cli::print_human(whole, sample(), false);
+    CHECK(whole.str().find("partial") == std::string::npos);
 }
 
 TEST_CASE("human output shows rank, id, language, date, score, title and snippet without colour") {
