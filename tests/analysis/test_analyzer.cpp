@@ -252,10 +252,13 @@ TEST_CASE("Analyzer::stem gives the same answers when words come back, before an
     check_known();
     check_known();
     // More distinct words than the memo holds (2^16) make it start over.
+    xling::analysis::Stemmer english("english");
+    bool all_agree = true;
     for (int i = 0; i < 70000; ++i) {
         const std::string word = "sanctions" + std::to_string(i);
-        REQUIRE(analyzer.stem("en", word) == stem_with("english", word));
+        all_agree = all_agree && analyzer.stem("en", word) == english.stem(word);
     }
+    CHECK(all_agree);
     check_known();
 }
 
