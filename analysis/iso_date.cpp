@@ -3,10 +3,7 @@
 #include <array>
 #include <cctype>
 #include <chrono>
-#include <sstream>
-#include <string>
-
-#include <date/date.h>
+#include <vector>
 
 namespace xling::analysis {
 namespace {
@@ -26,46 +23,53 @@ int days_in_month(int y, int m) {
     constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     return m == 2 && leap(y) ? 29 : kDays[m - 1];
 }
-// The fields, the calendar checks and the shift to UTC are date::parse's (Howard Hinnant's date,
-// the library std::chrono::parse was standardised from; Debian's libstdc++ 12 has no
-// std::chrono::parse). What it does not do, and is done here, each found on a real case:
-// - "Fri, 29 Nov 2024 23:30:00 EST": %Z reads the name but applies no offset (23:30 stays 23:30),
-//   so RFC 822's names (GMT, UT, Z, EST..PDT) are looked up in rfc822_zone();
-// - "2024-11-29T10:15:00Z": %Ez does not read ISO 8601's "Z", so it is read as "+00:00";
-// - "Sat, 29 Nov 2024 ...": %a must agree with the date, and feeds get the weekday wrong more
-//   often than the date, so the weekday is dropped unread;
-// - "Sun, 01 Jan 67 ...": %y puts 00-68 in 2000-2068 (POSIX), RFC 2822 section 4.3 puts 50-99 in
-//   the 1900s, so 2050-2068 move back a century.
-using std::chrono::milliseconds;
+// std::chrono's calendar does the UTC arithmetic (month and year ends, leap days); the fields are
+// read by hand because std::chrono::parse is not in Debian's libstdc++ 12 and the zone names
+// feeds use (GMT, EST) are not what date::parse's %Z applies.
+using std::chrono::days;
 using std::chrono::minutes;
-using std::chrono::seconds;
+using std::chrono::sys_days;
 
-template <typename Duration>
-std::optional<std::string> yyyymmdd(std::chrono::sys_time<Duration> t) {
-    const date::year_month_day ymd{date::floor<date::days>(t)};
+std::string yyyymmdd(std::chrono::sys_time<minutes> t) {
+    const std::chrono::year_month_day ymd{std::chrono::floor<days>(t)};
     const int y = static_cast<int>(ymd.year());
     const unsigned m = static_cast<unsigned>(ymd.month()), d = static_cast<unsigned>(ymd.day());
-    if (y < 1 || y > 9999) return std::nullopt;
+    if (y < 1 || y > 9999) return {};
     std::string out = std::to_string(y);
     out.insert(0, 4 - out.size(), '0');
     out += (m < 10 ? "0" : "") + std::to_string(m) + (d < 10 ? "0" : "") + std::to_string(d);
     return out;
 }
 
-// `text` read whole by `format` (nothing left over), as UTC: a numeric zone (%Ez: +0100, -05:00, +01) is applied
-// by date::parse, a named one (%Z) is returned in `zone`.
-template <typename Duration>
-std::optional<std::chrono::sys_time<Duration>> parse_whole(const std::string& text, const char* format,
-                                                           std::string& zone) {
-    std::istringstream in(text);
-    std::chrono::sys_time<Duration> t{};
-    zone.clear();
-    in >> date::parse(format, t, zone);
-    if (in.fail() || in.peek() != std::char_traits<char>::eof()) return std::nullopt;
-    return t;
+// A valid calendar day at hh:mm, shifted by -offset to UTC.
+std::optional<std::string> utc_day(int year, int month, int day, int hour, int minute, int offset_minutes) {
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > days_in_month(year, month)) return std::nullopt;
+    if (hour > 23 || minute > 59) return std::nullopt;
+    const std::chrono::year_month_day ymd{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                                          std::chrono::day(static_cast<unsigned>(day))};
+    const auto t = sys_days(ymd) + minutes(hour * 60 + minute - offset_minutes);
+    std::string out = yyyymmdd(t);
+    if (out.empty()) return std::nullopt;
+    return out;
 }
 
-// RFC 822's zone names in minutes east of UTC (numeric zones are date::parse's %Ez).
+// "+0100", "-05:00", "+01" -> minutes east of UTC.
+std::optional<int> numeric_offset(std::string_view z) {
+    if (z.size() < 3 || (z[0] != '+' && z[0] != '-')) return std::nullopt;
+    const int sign = z[0] == '-' ? -1 : 1;
+    z.remove_prefix(1);
+    std::string hhmm;
+    for (char c : z) {
+        if (c != ':') hhmm.push_back(c);
+    }
+    if ((hhmm.size() != 2 && hhmm.size() != 4) || !digits(hhmm)) return std::nullopt;
+    const int h = to_int(std::string_view(hhmm).substr(0, 2));
+    const int m = hhmm.size() == 4 ? to_int(std::string_view(hhmm).substr(2, 2)) : 0;
+    if (h > 23 || m > 59) return std::nullopt;
+    return sign * (h * 60 + m);
+}
+
+// The RFC 822 zone (named or numeric) in minutes east of UTC.
 std::optional<int> rfc822_zone(std::string_view z) {
     struct Named {
         std::string_view name;
@@ -77,67 +81,76 @@ std::optional<int> rfc822_zone(std::string_view z) {
     for (const auto& named : kNamed) {
         if (z == named.name) return named.hours * 60;
     }
-    return std::nullopt;
+    return numeric_offset(z);
 }
 
-// The UTC day of an RFC 822 time read by date::parse: a named `zone` applied, a two-digit year
-// put in its RFC 2822 century.
-std::optional<std::string> rfc822_utc_day(std::chrono::sys_seconds t, const std::string& zone, bool two_digit_year) {
-    if (!zone.empty()) {
-        const auto offset = rfc822_zone(zone);
-        if (!offset) return std::nullopt;
-        t -= minutes(*offset);
+int month_of(std::string_view name) {
+    constexpr std::array<std::string_view, 12> kMonths = {"jan", "feb", "mar", "apr", "may", "jun",
+                                                          "jul", "aug", "sep", "oct", "nov", "dec"};
+    if (name.size() < 3) return 0;
+    std::string lower;
+    for (char c : name.substr(0, 3)) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (std::size_t i = 0; i < kMonths.size(); ++i) {
+        if (lower == kMonths[i]) return static_cast<int>(i) + 1;
     }
-    date::year_month_day ymd{date::floor<date::days>(t)};
-    if (two_digit_year && ymd.year() >= date::year(2050)) {
-        const auto time_of_day = t - date::sys_days(ymd);
-        ymd -= date::years(100);
-        t = date::sys_days(ymd) + time_of_day;
-    } else if (!two_digit_year && ymd.year() < date::year(1000)) {
-        return std::nullopt;  // "29 Nov 123": a year is two or four digits
-    }
-    return yyyymmdd(t);
+    return 0;
 }
 
-// "Fri, 29 Nov 2024 10:00:00 GMT": [weekday,] day month year [hh:mm[:ss] [zone]].
+std::vector<std::string_view> words(std::string_view text) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < text.size()) {
+        while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == ',')) ++i;
+        const std::size_t start = i;
+        while (i < text.size() && text[i] != ' ' && text[i] != '\t' && text[i] != ',') ++i;
+        if (i > start) out.push_back(text.substr(start, i - start));
+    }
+    return out;
+}
+
+// "Fri, 29 Nov 2024 10:00:00 GMT": [weekday,] day month year hh:mm[:ss] [zone]. The weekday is
+// not checked (feeds get it wrong more often than the date).
 std::optional<std::string> parse_rfc822_date(std::string_view text) {
-    // The weekday, unread (see above).
-    if (!text.empty() && std::isalpha(static_cast<unsigned char>(text.front())) != 0) {
-        const auto end = text.find_first_of(", \t");
-        if (end == std::string_view::npos) return std::nullopt;
-        text.remove_prefix(end);
-        while (!text.empty() && (text.front() == ',' || text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    }
-    const std::string input(text);
-    // %y before %Y: "%Y" would read "24" as the year 24, "%y" leaves "2024" half read and fails.
-    // %z reads "+0100" (not "-05:00"), %Ez "-05:00" and "+01" (not "+0000").
-    std::string zone;
-    for (const std::string year : {"%y", "%Y"}) {
-        for (const std::string time : {" %T", " %R", ""}) {
-            for (const std::string zone_format : {" %z", " %Ez", " %Z", ""}) {
-                if (time.empty() && !zone_format.empty()) continue;
-                const std::string format = "%d %b " + year + time + zone_format;
-                auto t = parse_whole<seconds>(input, format.c_str(), zone);
-                if (!t) continue;
-                return rfc822_utc_day(*t, zone, year == "%y");
-            }
+    auto w = words(text);
+    if (!w.empty() && !digits(w[0])) w.erase(w.begin());  // the weekday
+    if (w.size() < 3 || !digits(w[0]) || w[0].size() > 2 || !digits(w[2])) return std::nullopt;
+    const int month = month_of(w[1]);
+    if (month == 0 || w[1].size() > 9) return std::nullopt;
+    int year = to_int(w[2]);
+    if (w[2].size() == 2) year += year < 50 ? 2000 : 1900;  // RFC 2822 section 4.3
+    else if (w[2].size() != 4) return std::nullopt;
+    int hour = 0, minute = 0, offset = 0;
+    if (w.size() >= 4) {
+        const std::string_view t = w[3];
+        if (t.size() < 5 || t[2] != ':' || !digits(t.substr(0, 2)) || !digits(t.substr(3, 2))) return std::nullopt;
+        hour = to_int(t.substr(0, 2));
+        minute = to_int(t.substr(3, 2));
+        if (w.size() >= 5) {
+            const auto zone = rfc822_zone(w[4]);
+            if (!zone) return std::nullopt;
+            offset = *zone;
         }
     }
-    return std::nullopt;
+    return utc_day(year, month, to_int(w[0]), hour, minute, offset);
 }
 
 // "2024-11-29T23:30:00-05:00": the day in UTC when the time has a zone; nullopt otherwise (then
 // the date as written is the day).
-std::optional<std::string> iso_utc_day(std::string_view text) {
-    std::string input(text);
-    if (!input.empty() && (input.back() == 'Z' || input.back() == 'z')) input.replace(input.size() - 1, 1, "+00:00");
-    constexpr std::array<const char*, 4> kFormats = {"%Y-%m-%dT%T%Ez", "%Y-%m-%dT%R%Ez", "%Y-%m-%d %T%Ez",
-                                                     "%Y-%m-%d %R%Ez"};
-    std::string zone;
-    for (const char* format : kFormats) {
-        if (const auto t = parse_whole<milliseconds>(input, format, zone)) return yyyymmdd(*t);
+std::optional<std::string> iso_utc_day(std::string_view text, const std::string& day) {
+    const auto t = text.find_first_of("T ");
+    if (t == std::string_view::npos) return std::nullopt;
+    std::string_view time = text.substr(t + 1);
+    if (time.size() < 5 || time[2] != ':' || !digits(time.substr(0, 2)) || !digits(time.substr(3, 2))) {
+        return std::nullopt;
     }
-    return std::nullopt;
+    const int hour = to_int(time.substr(0, 2)), minute = to_int(time.substr(3, 2));
+    const auto zone_at = time.find_first_of("Z+-", 5);
+    if (zone_at == std::string_view::npos) return std::nullopt;
+    const std::string_view zone = time.substr(zone_at);
+    const auto offset = zone == "Z" ? std::optional<int>(0) : numeric_offset(zone);
+    if (!offset) return std::nullopt;
+    const std::string_view d = day;
+    return utc_day(to_int(d.substr(0, 4)), to_int(d.substr(4, 2)), to_int(d.substr(6, 2)), hour, minute, *offset);
 }
 
 }  // namespace
@@ -146,7 +159,7 @@ std::optional<std::string> parse_date(std::string_view text) {
     while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
     if (auto day = parse_iso_date(text)) {
-        if (auto utc = iso_utc_day(text)) return utc;
+        if (auto utc = iso_utc_day(text, *day)) return utc;
         return day;
     }
     return parse_rfc822_date(text);
