@@ -21,7 +21,7 @@ const std::vector<std::string>& AccentForms::words(std::string_view lang, std::s
     for (auto it = db_.synonyms_begin(key); it != db_.synonyms_end(key); ++it) {
         const std::string real = *it;
         // Entries outlive deleted documents (schema.hpp): only words still indexed count.
-        if (real != word && folder_.completes(lang, word, real) && db_.term_exists(real)) found.push_back(real);
+        if (real != word && folder_.completes(lang, word, real) && forms_.has_term(real)) found.push_back(real);
     }
     return cache_.emplace(std::move(cache_key), std::move(found)).first->second;
 }
@@ -40,7 +40,7 @@ const std::vector<std::string>& AccentForms::stems(std::string_view lang, std::s
             // A stem is the start of its words: the letters typed there must agree with it
             // ("kör" does not reach the stem "kór").
             const std::string typed = analysis::first_code_points(word, analysis::code_point_count(real));
-            if (real != stem && folder_.completes(lang, typed, real) && db_.term_exists(schema::stem_term(lang, real))) {
+            if (real != stem && folder_.completes(lang, typed, real) && forms_.has_term(schema::stem_term(lang, real))) {
                 found.push_back(real);
             }
         }
