@@ -9,6 +9,8 @@
 #include <pybind11/stl.h>
 
 #include <algorithm>
+#include <chrono>
+#include <cmath>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -262,7 +264,22 @@ struct SearchArguments {
     py::object query_lang;
     long long snippet_length = 240;
     std::pair<std::string, std::string> highlight;
+    py::object time_limit;  // seconds (float) or None
+    bool feedback = false;
 };
+
+/// Python's timeouts are seconds as a float; the request's budget is whole milliseconds, and a
+/// positive budget below one millisecond becomes one (0 would mean "no limit").
+std::chrono::milliseconds time_limit_argument(const py::object& value) {
+    if (value.is_none()) return std::chrono::milliseconds(0);
+    const bool number = (py::isinstance<py::int_>(value) || py::isinstance<py::float_>(value)) && !py::isinstance<py::bool_>(value);
+    const double seconds = number ? value.cast<double>() : 0.0;
+    if (!(seconds > 0) || seconds > 1e9) {
+        throw raise_error("RequestError", "time_limit: expected a positive number of seconds or None, got " +
+                                              py::repr(value).cast<std::string>());
+    }
+    return std::chrono::milliseconds(std::max<long long>(1, std::llround(seconds * 1000.0)));
+}
 
 SearchRequest make_request(const SearcherPool& pool, const SearchArguments& a) {
     SearchRequest request;
@@ -287,6 +304,8 @@ SearchRequest make_request(const SearcherPool& pool, const SearchArguments& a) {
     request.snippet.length = count_argument(a.snippet_length, "snippet_length");
     request.snippet.highlight_open = a.highlight.first;
     request.snippet.highlight_close = a.highlight.second;
+    request.time_limit = time_limit_argument(a.time_limit);
+    request.feedback.enabled = a.feedback;
     return request;
 }
 
@@ -330,10 +349,16 @@ Args:
     query_lang: the query's language (ISO code) for translation; default: detected.
     snippet_length: snippet length in characters; 0 skips snippets and matched forms (faster).
     highlight: the (open, close) markers around matches in snippets, e.g. ("<mark>", "</mark>").
+    time_limit: a time budget in seconds (None: none). At the deadline the search returns what it
+        has, with Results.partial set: the page's hits are all there, the total and facets may
+        cover only the documents counted, late hits lack snippets, no suggestion is looked for.
+    feedback: expand each language's part of the query with the most distinctive terms of its
+        best documents and search again (pseudo-relevance feedback; Results.feedback lists them).
 
 Raises:
     xling.QueryError: the query is empty, malformed or over a limit (.position says where).
-    xling.RequestError: an invalid option (sort, since/until, query_lang, a negative limit).
+    xling.RequestError: an invalid option (sort, since/until, query_lang, a negative limit,
+        a time_limit that is not a positive number).
     xling.ConfigError: a glossary cannot be read or is malformed.
     xling.DatabaseError: the index cannot be read.
 
@@ -380,6 +405,15 @@ request the facets and the explanation.
         .def_property_readonly("ignored", [](const ResultSet& s) { return to_list(s.results.ignored); },
                                "Query words left out (stopwords in every language).")
         .def_property_readonly("hits", [](const ResultSet& s) { return s.results.hits; }, "The hits, as a list.")
+        .def_property_readonly("suggestion", [](const ResultSet& s) { return str_or_none(s.results.suggestion); },
+                               "'Did you mean': the query with better-known spellings, or None.")
+        .def_property_readonly("partial", [](const ResultSet& s) { return s.results.partial; },
+                               "True when the search reached its time_limit and returned what it had.")
+        .def_property_readonly("partial_reason", [](const ResultSet& s) { return str_or_none(s.results.partial_reason); },
+                               "Why the results are partial ('time limit: ...' parts joined by '; '), or None.")
+        .def_property_readonly("feedback", [](const ResultSet& s) { return s.results.feedback; },
+                               "With feedback=True: document language -> the index terms the query gained "
+                               "from its best documents ('Z<lang>:<stem>', 'N<key>'); {} otherwise.")
         .def_property_readonly("facets", &facets_data, R"doc(
 With facets=True: {"lang": {code: n}, "month": {"YYYY-MM": n}, "source": {name: n}}, counted over
 the whole match set (not only this page); None otherwise.
@@ -464,16 +498,20 @@ Usable as a context manager, which closes it.
             [](SearcherPool& pool, const std::string& q, const py::object& lang, const py::object& since,
                const py::object& until, const std::string& sort, long long limit, long long offset, bool facets,
                bool explain, const std::string& default_op, bool translate, const py::object& query_lang,
-               long long snippet_length, std::pair<std::string, std::string> highlight) {
-                const SearchArguments arguments{q, lang, since, until, sort, limit, offset, facets, explain,
-                                                default_op, translate, query_lang, snippet_length, std::move(highlight)};
+               long long snippet_length, std::pair<std::string, std::string> highlight, const py::object& time_limit,
+               bool feedback) {
+                const SearchArguments arguments{q,         lang,      since,      until,          sort,
+                                                limit,     offset,    facets,     explain,        default_op,
+                                                translate, query_lang, snippet_length, std::move(highlight),
+                                                time_limit, feedback};
                 return std::make_shared<ResultSet>(run_search(pool, arguments));
             },
             kSearchDoc, py::arg("q"), py::arg("lang") = py::none(), py::arg("since") = py::none(),
             py::arg("until") = py::none(), py::arg("sort") = "relevance", py::arg("limit") = 10, py::arg("offset") = 0,
             py::arg("facets") = false, py::arg("explain") = false, py::kw_only(), py::arg("default_op") = "and",
             py::arg("translate") = true, py::arg("query_lang") = py::none(), py::arg("snippet_length") = 240,
-            py::arg("highlight") = std::make_pair(std::string("["), std::string("]")))
+            py::arg("highlight") = std::make_pair(std::string("["), std::string("]")), py::arg("time_limit") = py::none(),
+            py::arg("feedback") = false)
         .def(
             "document",
             [](SearcherPool& pool, const std::string& id) {

@@ -229,3 +229,43 @@ def test_results_as_dicts_and_repr(searcher):
     assert set(rows[0]) == {"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet",
                             "matched_forms", "matched"}
     assert "total=" in repr(results) and results[0].id in repr(results[0])
+
+
+def test_a_misspelled_name_gets_a_suggestion_and_a_known_one_none(searcher):
+    assert searcher.search("Putn").suggestion == "Putin"
+    assert searcher.search("Putin").suggestion is None
+
+
+def test_a_time_limit_not_reached_changes_nothing(searcher):
+    whole = searcher.search("Pyongyang", facets=True)
+    roomy = searcher.search("Pyongyang", facets=True, time_limit=60.0)
+    assert not roomy.partial and roomy.partial_reason is None
+    assert ids(roomy) == ids(whole) and roomy.facets == whole.facets
+
+
+def test_a_time_limit_reached_returns_every_hit_marked_partial(tmp_path):
+    # Snippets of 1,500 hits take far longer than 1 ms: the late hits come without snippets.
+    with xling.Indexer(tmp_path / "db") as indexer:
+        for i in range(1500):
+            text = "".join(f"The harbour council met again, sentence {s} of report {i}. " for s in range(20))
+            indexer.add(f"d{i}", text, lang="en")
+    searcher = xling.Searcher(tmp_path / "db", aliases=False, dict=False)
+    whole = searcher.search("harbour council", limit=1500)
+    cut = searcher.search("harbour council", limit=1500, time_limit=0.001)
+    assert cut.partial and "time limit: snippets of " in cut.partial_reason
+    assert ids(cut) == ids(whole)
+    assert sum(1 for hit in cut if hit.snippet) < len(cut) / 2
+
+
+@pytest.mark.parametrize("bad", [0, -1.5, float("nan"), 1e12, "soon", True])
+def test_a_time_limit_must_be_a_positive_number_of_seconds(searcher, bad):
+    with pytest.raises(xling.RequestError, match="time_limit"):
+        searcher.search("Putin", time_limit=bad)
+
+
+def test_feedback_lists_the_terms_each_language_added(searcher):
+    assert searcher.search("Pyongyang").feedback == {}
+    fed = searcher.search("Pyongyang", feedback=True)
+    assert fed.feedback and all(terms for terms in fed.feedback.values())
+    assert all(term[0] in "ZN" for terms in fed.feedback.values() for term in terms)
+    assert len(fed) >= len(searcher.search("Pyongyang"))
