@@ -29,4 +29,15 @@ inline constexpr double kRssPerEstimatedByte = 1.2;
     return std::max(per_writer, floor);
 }
 
+/// Share of the budget the process's measured resident set may reach before a writer commits
+/// (BatchWriter): the commit itself (the word tables handed to Xapian, the B-tree merge's blocks
+/// and zlib contexts) and, with several threads, the others' growth until they next measure
+/// take the rest. Measured on the 20 MB sample: see docs/indexing-performance.md.
+inline constexpr double kResidentTriggerShare = 0.85;
+
+/// Resident bytes at which the writers sharing `budget` commit (one limit for the process).
+[[nodiscard]] inline std::size_t resident_trigger(std::size_t budget) {
+    return static_cast<std::size_t>(static_cast<double>(budget) * kResidentTriggerShare);
+}
+
 }  // namespace xling::indexer
