@@ -1,7 +1,5 @@
 #include "indexer/batch_writer.hpp"
 
-#include <malloc.h>
-
 #include "indexer/memory_gauge.hpp"
 #include "xling/error.hpp"
 
@@ -30,10 +28,10 @@ BatchWriter::~BatchWriter() {
     }
 }
 
-// The estimates (document_analysis.cpp) undercount what Xapian's change maps, the word tables and
-// the caches really hold (1.8x on the 20 MB sample) and cannot know an input of unusual records;
-// the resident set is what --memory-mb bounds, so it is measured. A commit leaves the freed pages
-// resident unless they are given back (malloc_trim), and the next measure would see them.
+// The estimates (document_analysis.cpp) decide the batches: they are deterministic, so the same
+// input commits at the same documents in every build and on every machine. They cannot know every
+// input (words that never repeat, many tiny records), and the resident set is what --memory-mb
+// bounds, so where it means something (memory_gauge.hpp) it is measured as a second bound.
 bool BatchWriter::over_resident_limit(std::size_t incoming) {
     if (resident_limit_ == 0 || pending_documents_ == 0) return false;
     bytes_since_measure_ += incoming;
@@ -77,8 +75,10 @@ void BatchWriter::commit() {
     ++commits_;
     pending_documents_ = 0;
     pending_bytes_ = 0;
+    // The batch's freed pages go back to the system, or they stay resident (the next batch reuses
+    // them, but the peak RSS the budget bounds would then include them whatever the estimates say).
+    release_free_memory();
     if (resident_limit_ != 0) {
-        ::malloc_trim(0);  // the batch's freed pages back to the system, or they stay resident
         resident_after_commit_ = resident_bytes();
         bytes_since_measure_ = 0;
         documents_since_measure_ = 0;

@@ -1,5 +1,6 @@
 // The write half of indexing: documents into one WritableDatabase, committed in batches bounded
-// by document count, by estimated memory and by the process's measured resident memory.
+// by document count and by estimated memory, with the process's measured resident memory as a
+// safety bound for input the estimates undercount.
 #pragma once
 
 #include <xapian.h>
@@ -16,7 +17,8 @@ class BatchWriter {
     /// `name` is used in error messages (the index or shard path). `db` must outlive the writer.
     /// Commits after `batch_documents` documents, when the documents' estimated bytes reach
     /// `memory_bytes`, or when the process's resident memory (measured every few documents)
-    /// reaches `resident_limit` (0: not measured; memory_budget.hpp's resident_trigger()).
+    /// reaches `resident_limit` (0: not measured; memory_budget.hpp's resident_trigger(), which is
+    /// 0 in sanitizer builds). The first two are deterministic; the third depends on the process.
     BatchWriter(Xapian::WritableDatabase& db, std::string name, std::size_t batch_documents, std::size_t memory_bytes,
                 std::size_t resident_limit = 0);
     /// Hands the pending word-table entries to the database (not committed): Xapian's own

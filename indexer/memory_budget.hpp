@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "indexer/memory_gauge.hpp"
+
 namespace xling::indexer {
 
 /// What the process holds whatever the batch size: code, ICU and analysis data, one writer's
@@ -35,8 +37,11 @@ inline constexpr double kRssPerEstimatedByte = 1.2;
 /// take the rest. Measured on the 20 MB sample: see docs/indexing-performance.md.
 inline constexpr double kResidentTriggerShare = 0.85;
 
-/// Resident bytes at which the writers sharing `budget` commit (one limit for the process).
+/// Resident bytes at which the writers sharing `budget` commit (one limit for the process), an
+/// extra bound beside flush_threshold()'s estimate for input the estimates undercount; 0 (not
+/// measured) in a sanitizer build, where the resident set is not xling's (memory_gauge.hpp).
 [[nodiscard]] inline std::size_t resident_trigger(std::size_t budget) {
+    if constexpr (!kResidentMemoryMeaningful) return 0;
     return static_cast<std::size_t>(static_cast<double>(budget) * kResidentTriggerShare);
 }
 

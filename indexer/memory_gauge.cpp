@@ -7,11 +7,6 @@
 
 namespace xling::indexer {
 
-std::size_t heap_in_use() noexcept {
-    const struct mallinfo2 info = ::mallinfo2();
-    return info.uordblks + info.hblkhd;
-}
-
 std::size_t resident_bytes() noexcept {
     std::FILE* f = std::fopen("/proc/self/statm", "r");
     if (f == nullptr) return 0;
@@ -21,6 +16,10 @@ std::size_t resident_bytes() noexcept {
     std::fclose(f);
     if (read != 2) return 0;
     return static_cast<std::size_t>(resident) * static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
+}
+
+void release_free_memory() noexcept {
+    if constexpr (kResidentMemoryMeaningful) ::malloc_trim(0);
 }
 
 }  // namespace xling::indexer
