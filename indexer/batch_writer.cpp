@@ -46,8 +46,13 @@ bool BatchWriter::over_resident_limit(std::size_t incoming) {
 }
 
 Xapian::docid BatchWriter::write(const AnalysedDocument& doc) {
-    // A large document is measured before it is added too: adding it copies its terms into Xapian.
-    if (doc.estimated_bytes >= kMeasureEvery && over_resident_limit(doc.estimated_bytes)) commit();
+    // A document that would take the batch past its threshold goes into the next batch (a large
+    // one alone), and a large one is measured before it is added: adding copies its terms into Xapian.
+    if (pending_documents_ != 0 && pending_bytes_ + doc.estimated_bytes > memory_bytes_) {
+        commit();
+    } else if (doc.estimated_bytes >= kMeasureEvery && over_resident_limit(doc.estimated_bytes)) {
+        commit();
+    }
     Xapian::docid id = 0;
     try {
         id = db_.replace_document(doc.id_term, doc.document);

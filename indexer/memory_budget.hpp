@@ -31,6 +31,17 @@ inline constexpr double kRssPerEstimatedByte = 1.2;
     return std::max(per_writer, floor);
 }
 
+/// Bytes one document's terms may cost each of `writers` writers sharing `budget` (the
+/// DocumentBuilder indexes a document's words up to it): what the budget leaves beside the fixed
+/// part, as for a batch, so that one record of megabytes cannot take the process past the budget;
+/// at least kPerWriterBytes. The writer commits its batch before such a document (BatchWriter).
+[[nodiscard]] inline std::size_t document_limit(std::size_t budget, std::size_t writers) {
+    writers = std::max<std::size_t>(writers, 1);
+    const std::size_t fixed = kFixedBytes + writers * kPerWriterBytes;
+    if (budget <= fixed + writers * kPerWriterBytes) return kPerWriterBytes;
+    return (budget - fixed) / writers;
+}
+
 /// Share of the budget the process's measured resident set may reach before a writer commits
 /// (BatchWriter): the commit itself (the word tables handed to Xapian, the B-tree merge's blocks
 /// and zlib contexts) and, with several threads, the others' growth until they next measure

@@ -13,7 +13,7 @@ SequentialWriter::SequentialWriter(IndexStore& store, const IndexOptions& option
       rebuild_(options.rebuild),
       listener_(listener),
       target_(&open_target(store)),
-      analysis_(std::move(data)),
+      analysis_(std::move(data), document_limit(options.memory_bytes, 1)),
       writer_(*target_, name_, options.batch_documents, flush_threshold(options.memory_bytes, 1),
               resident_trigger(options.memory_bytes)) {}
 
