@@ -30,7 +30,7 @@ std::size_t estimate_bytes(const Xapian::Document& doc, std::size_t positions, s
 std::string where_of(const SourceDocument& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
 
 DocumentAnalysis::DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data, std::size_t document_limit)
-    : builder_(std::move(data), document_limit) {}
+    : builder_(std::move(data), document_limit), document_limit_(document_limit) {}
 
 std::string DocumentAnalysis::choose_language(const Job& job, std::vector<SequencedNotice>& notices) {
     const SourceDocument& doc = job.doc;
@@ -77,10 +77,13 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count(), doc.text.size()) +
                           out.word_tables.estimated_bytes();
     // The estimate above undercounts a large document several times (it is calibrated on a
-    // batch's many small ones); the builder's measured model makes the writer commit its batch
-    // before a document that would not fit beside it.
-    out.estimated_bytes = std::max(out.estimated_bytes,
-                                   static_cast<std::size_t>(static_cast<double>(builder_.last_cost()) / kRssPerEstimatedByte));
+    // batch's many small ones, and stays what sizes those batches); for a document that takes a
+    // quarter of the limit or more, the builder's measured model makes the writer commit its
+    // batch before it.
+    if (document_limit_ != 0 && builder_.last_cost() >= document_limit_ / 4) {
+        out.estimated_bytes = std::max(
+            out.estimated_bytes, static_cast<std::size_t>(static_cast<double>(builder_.last_cost()) / kRssPerEstimatedByte));
+    }
     return out;
 }
 

@@ -52,6 +52,7 @@ class DocumentAnalysis {
   private:
     std::string choose_language(const Job& job, std::vector<SequencedNotice>& notices);
     DocumentBuilder builder_;
+    std::size_t document_limit_;
 };
 
 /// Where notices about `doc` point: its origin ("file:line") or, for API documents, its id.
