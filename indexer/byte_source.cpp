@@ -298,6 +298,10 @@ std::unique_ptr<ByteSource> open_descriptor_source(int fd, std::string name) {
     return std::make_unique<DescriptorSource>(fd, std::move(name));
 }
 
+namespace {
+constexpr std::size_t kKeepBufferBytes = 4u << 20;
+}  // namespace
+
 bool LineReader::take(std::size_t end, std::size_t next, std::string& line) {
     if (too_long_ || end - pos_ > max_line_bytes_) {
         too_long_ = true;
@@ -308,6 +312,13 @@ bool LineReader::take(std::size_t end, std::size_t next, std::string& line) {
     }
     pos_ = next;
     scan_from_ = next;
+    // A line of megabytes grew the buffer to its size: given back now rather than held while the
+    // record is parsed and analysed (the rest of the buffer is at most a chunk).
+    if (buffer_.capacity() > kKeepBufferBytes) {
+        buffer_.erase(0, pos_);
+        buffer_.shrink_to_fit();
+        pos_ = scan_from_ = 0;
+    }
     return true;
 }
 

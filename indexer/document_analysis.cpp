@@ -1,7 +1,10 @@
 #include "indexer/document_analysis.hpp"
 
+#include <algorithm>
+
 #include "analysis/iso_date.hpp"
 #include "analysis/language_identifier.hpp"
+#include "indexer/memory_budget.hpp"
 #include "xling/language.hpp"
 #include "xling/schema.hpp"
 
@@ -26,7 +29,8 @@ std::size_t estimate_bytes(const Xapian::Document& doc, std::size_t positions, s
 
 std::string where_of(const SourceDocument& doc) { return doc.origin.empty() ? doc.id : doc.origin; }
 
-DocumentAnalysis::DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data) : builder_(std::move(data)) {}
+DocumentAnalysis::DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data, std::size_t document_limit)
+    : builder_(std::move(data), document_limit), document_limit_(document_limit) {}
 
 std::string DocumentAnalysis::choose_language(const Job& job, std::vector<SequencedNotice>& notices) {
     const SourceDocument& doc = job.doc;
@@ -58,6 +62,13 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
         if (!date) out.notices.push_back(warning(job, "date '" + doc.date + "' is not an ISO 8601 or RFC 822 date; stored without a date"));
     }
     out.document = builder_.build(doc, out.lang, date);
+    if (builder_.last_words_left_out() != 0) {
+        out.notices.push_back(warning(
+            job, "only the first " + std::to_string(builder_.last_position_count()) + " words indexed, " +
+                     std::to_string(builder_.last_words_left_out()) +
+                     " more left out: their terms would take more memory than --memory-mb allows one document; "
+                     "the whole text is stored"));
+    }
     if (!job.source_key.empty()) out.document.add_boolean_term(std::string(schema::kSourceFilePrefix) + job.source_key);
     if (!job.hash.empty()) out.document.add_value(schema::kContentHashSlot, job.hash);
     out.id_term = schema::id_term(doc.id);
@@ -65,6 +76,14 @@ AnalysedDocument DocumentAnalysis::analyse(const Job& job) {
     out.word_tables = builder_.take_word_tables();
     out.estimated_bytes = estimate_bytes(out.document, builder_.last_position_count(), doc.text.size()) +
                           out.word_tables.estimated_bytes();
+    // The estimate above undercounts a large document several times (it is calibrated on a
+    // batch's many small ones, and stays what sizes those batches); for a document that takes a
+    // quarter of the limit or more, the builder's measured model makes the writer commit its
+    // batch before it.
+    if (document_limit_ != 0 && builder_.last_cost() >= document_limit_ / 4) {
+        out.estimated_bytes = std::max(
+            out.estimated_bytes, static_cast<std::size_t>(static_cast<double>(builder_.last_cost()) / kRssPerEstimatedByte));
+    }
     return out;
 }
 

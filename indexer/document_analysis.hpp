@@ -45,12 +45,14 @@ struct AnalysedDocument {
 /// Not thread-safe: one per thread. The AnalysisData it shares is immutable.
 class DocumentAnalysis {
   public:
-    explicit DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data);
+    /// `document_limit`: bytes one document may cost (DocumentBuilder's memory limit; 0: none).
+    explicit DocumentAnalysis(std::shared_ptr<const analysis::AnalysisData> data, std::size_t document_limit = 0);
     [[nodiscard]] AnalysedDocument analyse(const Job& job);
 
   private:
     std::string choose_language(const Job& job, std::vector<SequencedNotice>& notices);
     DocumentBuilder builder_;
+    std::size_t document_limit_;
 };
 
 /// Where notices about `doc` point: its origin ("file:line") or, for API documents, its id.

@@ -6,8 +6,43 @@
 
 namespace xling::indexer {
 
-DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data)
-    : analyzer_(data), keyer_(data), tables_(analyzer_) {}
+namespace {
+
+// Peak heap per term and per position of one large document, from its analysis to its addition
+// (heaptrack, 9.6 MB and 1 MB single records: docs/indexing-performance.md): a term is a
+// Xapian::Document entry, Xapian's change-map entries when it is added, its word-cache entry and
+// word-table entries; a position is 4 bytes in the document and in Xapian's copy, its word's
+// offset (stored text map) and its slack; a byte of the record's text is held several times
+// while it is read and analysed (the reader's line buffer, the JSON parser's token buffer and
+// string, the document's text, the compressed blocks: 55 MB of heap for a 9.6 MB record, 26 MB
+// once the reader's buffers are freed after the parse; the parse's own peak comes before the terms).
+constexpr std::size_t kCostPerTerm = 700;
+constexpr std::size_t kCostPerPosition = 40;
+constexpr std::size_t kCostPerTextByte = 3;
+
+[[nodiscard]] std::size_t build_cost(const Xapian::Document& xdoc, std::size_t positions, std::size_t text_bytes) {
+    return xdoc.termlist_count() * kCostPerTerm + positions * kCostPerPosition + text_bytes * kCostPerTextByte;
+}
+
+// The text is split in pieces of about this many bytes, cut before ASCII white space (always a
+// word boundary for ICU's rules), so that the spans of a text of megabytes (16 bytes per word)
+// are never held whole.
+constexpr std::size_t kPieceBytes = 64u << 10;
+
+[[nodiscard]] std::size_t piece_end(std::string_view text, std::size_t start) {
+    if (text.size() - start <= kPieceBytes) return text.size();
+    const std::size_t cut = text.find_first_of(" \t\r\n", start + kPieceBytes);
+    return cut == std::string_view::npos ? text.size() : cut;
+}
+
+// How often (in positions) the cost is checked against the limit: termlist_count() is cheap,
+// but not free per word.
+constexpr std::size_t kCheckEvery = 1024;
+
+}  // namespace
+
+DocumentBuilder::DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data, std::size_t memory_limit)
+    : analyzer_(data), keyer_(data), memory_limit_(memory_limit), tables_(analyzer_) {}
 
 WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surface) {
     WordTerms terms;
@@ -35,6 +70,33 @@ WordTerms DocumentBuilder::terms_of(std::string_view lang, std::string_view surf
     return terms;
 }
 
+bool DocumentBuilder::add_words(Xapian::Document& xdoc, std::string_view text, std::size_t base,
+                                std::string_view lang) {
+    analyzer_.split(text, spans_);
+    const auto compute = [this, lang](std::string_view surface) { return terms_of(lang, surface); };
+    std::size_t next_check = positions_ + kCheckEvery;
+    for (std::size_t i = 0; i < spans_.size(); ++i) {
+        const auto& span = spans_[i];
+        const WordTerms& terms = cache_.get(lang, text.substr(span.begin, span.end - span.begin), compute);
+        if (!terms.indexed) continue;
+        if (positions_ == next_check) {
+            next_check += kCheckEvery;
+            if (memory_limit_ != 0 && build_cost(xdoc, positions_, text_bytes_) >= memory_limit_) {
+                words_left_out_ += spans_.size() - i;
+                return false;
+            }
+        }
+        xdoc.add_posting(terms.word, static_cast<Xapian::termpos>(++positions_));
+        word_begins_.push_back(base + span.begin);
+        if (!terms.spelling.empty()) tables_.add_spelling(terms.spelling);
+        if (terms.stem_term.empty()) continue;
+        xdoc.add_term(terms.stem_term);
+        for (const std::string& lemma : terms.lemma_terms) xdoc.add_term(lemma);
+        for (const std::string& key : terms.key_terms) xdoc.add_term(key);
+    }
+    return true;
+}
+
 std::string stored_data(const SourceDocument& doc, std::string_view lang, const std::optional<std::string>& date,
                         const std::vector<std::size_t>& word_begins) {
     StoredDocument fields;
@@ -54,23 +116,27 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     // Body: one positional unstemmed term per word; one non-positional stem per non-stopword.
     // Only the unstemmed term carries positions: positions dominate Xapian's write cost.
     // Each distinct surface form is analysed once per cache lifetime (word_cache.hpp).
-    analyzer_.split(doc.text, spans_);
+    positions_ = 0;
+    words_left_out_ = 0;
     word_begins_.clear();
-    Xapian::termpos pos = 0;
-    const auto compute = [this, lang](std::string_view surface) { return terms_of(lang, surface); };
-    for (const auto& span : spans_) {
-        const std::string_view surface = std::string_view(doc.text).substr(span.begin, span.end - span.begin);
-        const WordTerms& terms = cache_.get(lang, surface, compute);
-        if (!terms.indexed) continue;
-        xdoc.add_posting(terms.word, ++pos);
-        word_begins_.push_back(span.begin);
-        if (!terms.spelling.empty()) tables_.add_spelling(terms.spelling);
-        if (terms.stem_term.empty()) continue;
-        xdoc.add_term(terms.stem_term);
-        for (const std::string& lemma : terms.lemma_terms) xdoc.add_term(lemma);
-        for (const std::string& key : terms.key_terms) xdoc.add_term(key);
+    const std::string_view text(doc.text);
+    text_bytes_ = text.size();
+    for (std::size_t start = 0; start < text.size();) {
+        const std::size_t end = piece_end(text, start);
+        if (!add_words(xdoc, text.substr(start, end - start), start, lang)) {
+            for (std::size_t rest = end; rest < text.size();) {  // counted for the warning only
+                const std::size_t rest_end = piece_end(text, rest);
+                analyzer_.split(text.substr(rest, rest_end - rest), spans_);
+                words_left_out_ += spans_.size();
+                rest = rest_end;
+            }
+            break;
+        }
+        start = end;
     }
-    positions_ = pos;
+    cost_ = build_cost(xdoc, positions_, text.size());
+    // A document of megabytes leaves these at megabytes of capacity for the builder's lifetime.
+    if (word_begins_.capacity() > (1u << 20)) word_begins_.shrink_to_fit();
     word_tables_ = tables_.finish_document();
     xdoc.set_data(stored_data(doc, lang, date, word_begins_));
     Xapian::valueno slot = schema::kTextBlockSlot;

@@ -20,7 +20,10 @@ namespace xling::indexer {
 
 class DocumentBuilder {
   public:
-    explicit DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data);
+    /// `memory_limit`: bytes one document's terms may cost (its Xapian::Document, Xapian's copy
+    /// when it is added, the word tables and caches; memory_budget.hpp's document_limit()); the
+    /// words past it are stored but not indexed (last_words_left_out()). 0: no limit.
+    explicit DocumentBuilder(std::shared_ptr<const analysis::AnalysisData> data, std::size_t memory_limit = 0);
 
     /// Builds the document of `doc` analysed as language `lang`; `date` is "YYYYMMDD" when known.
     /// Not thread-safe.
@@ -29,6 +32,12 @@ class DocumentBuilder {
 
     /// Positions (words) of the document last built: part of its memory cost until committed.
     [[nodiscard]] std::size_t last_position_count() const noexcept { return positions_; }
+    /// Words of the document last built that were not indexed because its terms reached the
+    /// memory limit (0 when every word is indexed).
+    [[nodiscard]] std::size_t last_words_left_out() const noexcept { return words_left_out_; }
+    /// What the document last built costs by the builder's measured model (bytes, see
+    /// build_cost()), the bound the memory limit is checked against.
+    [[nodiscard]] std::size_t last_cost() const noexcept { return cost_; }
 
     /// Synonym-table links ("N<key>", word) first met in the document last built: the indexer
     /// adds them (Xapian::WritableDatabase::add_synonym) with the document (see schema.hpp).
@@ -42,6 +51,9 @@ class DocumentBuilder {
   private:
     // The terms one surface form gives in `lang`: what the cache remembers.
     WordTerms terms_of(std::string_view lang, std::string_view surface);
+    // Adds the words of `text` (offsets from `base` in the whole text) to `xdoc` from position
+    // positions_ + 1 on; false when the memory limit stopped it (words_left_out_ counts the rest).
+    bool add_words(Xapian::Document& xdoc, std::string_view text, std::size_t base, std::string_view lang);
 
     analysis::Analyzer analyzer_;
     analysis::NameKeyer keyer_;
@@ -51,6 +63,10 @@ class DocumentBuilder {
     std::vector<analysis::AnalyzedToken> tokens_;
     std::vector<std::pair<std::string, std::string>> name_links_;
     std::size_t positions_ = 0;
+    std::size_t memory_limit_;
+    std::size_t words_left_out_ = 0;
+    std::size_t cost_ = 0;
+    std::size_t text_bytes_ = 0;  // of the document being built
     WordTableCollector tables_;
     WordTableEntries word_tables_;
     TextCompressor compressor_;

@@ -51,6 +51,8 @@ using indexer::SequencedNotice;
 
 // Xapian terms are limited to 245 bytes; "Q" + id must fit.
 constexpr std::size_t kMaxIdBytes = 240;
+// Buffers of a record larger than this are freed once the record is parsed, not kept for the next.
+constexpr std::size_t kKeepRecordBuffer = 4u << 20;
 enum class FileKind { Text, Markdown, Html, Feed, JsonLines, JsonArray, Csv, Tsv, Archive, Warc, WarcGzip, Pdf, Unsupported };
 
 // By extension, in any case (".TXT" is a text file too).
@@ -908,7 +910,11 @@ class Indexer::Impl final : private indexer::WriteListener {
         }
         auto& doc = std::get<SourceDocument>(parsed);
         doc.origin = where;
-        if (!add_record(std::move(doc), indexer::content_hash(file.key, text), file)) ++file.skipped;
+        std::string hash = indexer::content_hash(file.key, text);
+        // A record of megabytes is not held a second time while it is analysed (the document has
+        // its text); small ones keep the buffer for the next line.
+        if (text.capacity() > kKeepRecordBuffer) std::string().swap(text);
+        if (!add_record(std::move(doc), std::move(hash), file)) ++file.skipped;
     }
 
     bool add_jsonl(indexer::ByteSource& source, const std::string& name, FileRun& file) {

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <cstddef>
 
+#include "indexer/memory_gauge.hpp"
+
 namespace xling::indexer {
 
 /// What the process holds whatever the batch size: code, ICU and analysis data, one writer's
@@ -27,6 +29,31 @@ inline constexpr double kRssPerEstimatedByte = 1.2;
     if (budget <= fixed) return floor;
     const auto per_writer = static_cast<std::size_t>(static_cast<double>(budget - fixed) / kRssPerEstimatedByte) / writers;
     return std::max(per_writer, floor);
+}
+
+/// Bytes one document's terms may cost each of `writers` writers sharing `budget` (the
+/// DocumentBuilder indexes a document's words up to it): what the budget leaves beside the fixed
+/// part, as for a batch, so that one record of megabytes cannot take the process past the budget;
+/// at least kPerWriterBytes. The writer commits its batch before such a document (BatchWriter).
+[[nodiscard]] inline std::size_t document_limit(std::size_t budget, std::size_t writers) {
+    writers = std::max<std::size_t>(writers, 1);
+    const std::size_t fixed = kFixedBytes + writers * kPerWriterBytes;
+    if (budget <= fixed + writers * kPerWriterBytes) return kPerWriterBytes;
+    return (budget - fixed) / writers;
+}
+
+/// Share of the budget the process's measured resident set may reach before a writer commits
+/// (BatchWriter): the commit itself (the word tables handed to Xapian, the B-tree merge's blocks
+/// and zlib contexts) and, with several threads, the others' growth until they next measure
+/// take the rest. Measured on the 20 MB sample: see docs/indexing-performance.md.
+inline constexpr double kResidentTriggerShare = 0.85;
+
+/// Resident bytes at which the writers sharing `budget` commit (one limit for the process), an
+/// extra bound beside flush_threshold()'s estimate for input the estimates undercount; 0 (not
+/// measured) in a sanitizer build, where the resident set is not xling's (memory_gauge.hpp).
+[[nodiscard]] inline std::size_t resident_trigger(std::size_t budget) {
+    if constexpr (!kResidentMemoryMeaningful) return 0;
+    return static_cast<std::size_t>(static_cast<double>(budget) * kResidentTriggerShare);
 }
 
 }  // namespace xling::indexer

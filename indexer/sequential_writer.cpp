@@ -13,8 +13,9 @@ SequentialWriter::SequentialWriter(IndexStore& store, const IndexOptions& option
       rebuild_(options.rebuild),
       listener_(listener),
       target_(&open_target(store)),
-      analysis_(std::move(data)),
-      writer_(*target_, name_, options.batch_documents, flush_threshold(options.memory_bytes, 1)) {}
+      analysis_(std::move(data), document_limit(options.memory_bytes, 1)),
+      writer_(*target_, name_, options.batch_documents, flush_threshold(options.memory_bytes, 1),
+              resident_trigger(options.memory_bytes)) {}
 
 Xapian::WritableDatabase& SequentialWriter::open_target(IndexStore& store) {
     try {

@@ -21,8 +21,8 @@ ShardPool::Shard::Shard(std::filesystem::path p, const std::shared_ptr<const ana
                         const ShardSettings& settings)
     : path(std::move(p)),
       db(create_shard(path)),
-      analysis(data),
-      writer(db, path.string(), settings.batch_documents, settings.memory_bytes),
+      analysis(data, settings.document_limit),
+      writer(db, path.string(), settings.batch_documents, settings.memory_bytes, settings.resident_limit),
       // A few documents ahead per thread keep it busy; the byte budget bounds big documents.
       queue(64, settings.queue_bytes) {}
 

@@ -35,6 +35,8 @@ struct ShardSettings {
     std::size_t batch_documents = 10000;  ///< per shard
     std::size_t memory_bytes = 256u << 20;  ///< per shard: Xapian's pending changes
     std::size_t queue_bytes = 16u << 20;    ///< per shard: text waiting for analysis
+    std::size_t resident_limit = 0;         ///< process-wide resident bytes that make a shard commit (0: none)
+    std::size_t document_limit = 0;         ///< per shard: bytes one document's terms may cost (0: none)
 };
 
 /// What the workers reported since the last take_events().

@@ -19,6 +19,8 @@ ShardSettings shard_settings(const IndexOptions& options) {
     s.queue_bytes = std::clamp<std::size_t>(per_shard / 8, 1, 16u << 20);
     s.memory_bytes = flush_threshold(options.memory_bytes - s.queue_bytes * options.threads, options.threads);
     s.batch_documents = options.batch_documents;
+    s.resident_limit = resident_trigger(options.memory_bytes);
+    s.document_limit = document_limit(options.memory_bytes - s.queue_bytes * options.threads, options.threads);
     return s;
 }
 

@@ -13,13 +13,23 @@ void WordTableBatch::add(const WordTableEntries& entries) {
     for (const auto& word : entries.spellings) ++spellings_[word];
 }
 
+// Each entry is freed as soon as Xapian has its copy: written all at once, the batch and Xapian's
+// change maps were both whole at the commit's peak (+8 MB of 128 on the 20 MB sample).
 void WordTableBatch::write_to(Xapian::WritableDatabase& db) {
-    auto synonyms = std::exchange(synonyms_, {});
-    auto spellings = std::exchange(spellings_, {});
-    for (const auto& [key, words] : synonyms) {
-        for (const auto& word : words) db.add_synonym(key, word);
+    try {
+        while (!synonyms_.empty()) {
+            const auto node = synonyms_.extract(synonyms_.begin());
+            for (const auto& word : node.mapped()) db.add_synonym(node.key(), word);
+        }
+        while (!spellings_.empty()) {
+            const auto node = spellings_.extract(spellings_.begin());
+            db.add_spelling(node.key(), node.mapped());
+        }
+    } catch (...) {
+        synonyms_.clear();
+        spellings_.clear();
+        throw;
     }
-    for (const auto& [word, documents] : spellings) db.add_spelling(word, documents);
 }
 
 std::size_t WordTableEntries::estimated_bytes() const noexcept {
