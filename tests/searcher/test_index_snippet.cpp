@@ -61,6 +61,22 @@ std::string version6_record(const xling::indexer::StoredRecord& r) {
     return out;
 }
 
+// Adding a document to the older index at `db` is refused with `message` and the way out.
+void check_refused(const std::filesystem::path& db, const std::string& message) {
+    xling::IndexOptions options;
+    options.database = db;
+    options.resources = xling::test::plain_resources();
+    try {
+        xling::Indexer indexer(options);
+        indexer.add_document(doc("more", "en", "text"));
+        (void)indexer.finish();
+        FAIL("the indexer wrote to an older index: " << db);
+    } catch (const xling::IndexError& e) {
+        CHECK(std::string(e.what()).find(message) != std::string::npos);
+        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
+    }
+}
+
 xling::SearchResults search(const std::filesystem::path& db, const std::string& query, xling::SnippetOptions snippet = {},
                             bool aliases = false) {
     xling::Searcher s({db}, aliases ? xling::test::default_resources() : xling::test::plain_resources());
@@ -248,18 +264,7 @@ TEST_CASE("a version-4 index (JSON records) stays searchable, and the indexer re
         CHECK(hit.snippet.find("[Rusija]") != std::string::npos);
     }
 
-    xling::IndexOptions options;
-    options.database = dir / "db";
-    options.resources = xling::test::plain_resources();
-    try {
-        xling::Indexer indexer(options);
-        indexer.add_document(doc("new", "en", "text"));
-        (void)indexer.finish();
-        FAIL("the indexer wrote to a version-4 index");
-    } catch (const xling::IndexError& e) {
-        CHECK(std::string(e.what()).find("schema version 4") != std::string::npos);
-        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
-    }
+    check_refused(dir / "db", "schema version 4");
 }
 
 TEST_CASE("a version-6 index (records without author) stays searchable beside a version-7 one; the indexer refuses to extend it") {
@@ -307,18 +312,7 @@ TEST_CASE("a version-6 index (records without author) stays searchable beside a 
     REQUIRE(by_author.hits.size() == 1);
     CHECK(by_author.hits[0].id == "new");
 
-    xling::IndexOptions options;
-    options.database = dir / "v6";
-    options.resources = xling::test::plain_resources();
-    try {
-        xling::Indexer indexer(options);
-        indexer.add_document(doc("more", "en", "text"));
-        (void)indexer.finish();
-        FAIL("the indexer wrote to a version-6 index");
-    } catch (const xling::IndexError& e) {
-        CHECK(std::string(e.what()).find("schema version 6, this xling writes 7") != std::string::npos);
-        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
-    }
+    check_refused(dir / "v6", "schema version 6, this xling writes 7");
 }
 
 TEST_CASE("a record with fields after author (a later version's) gives the fields it knows") {
