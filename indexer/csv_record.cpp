@@ -28,6 +28,7 @@ const std::array<std::initializer_list<const char*>, kCsvFields.size()> kCommonN
     {"lang", "language", "locale"},
     {"url", "link", "uri", "source_url"},
     {"source", "site", "publisher", "domain", "outlet", "feed"},
+    {"author", "authors", "byline", "creator", "writer"},
 }};
 
 std::optional<std::size_t> find_column(const std::vector<std::string>& header, const std::string& name) {
@@ -53,7 +54,7 @@ std::variant<CsvColumns, std::string> csv_columns(const std::vector<std::string>
     columns.width = header.size();
     for (const auto& [field, name] : chosen) {
         const auto index = field_index(field);
-        if (!index) return "unknown field \"" + field + "\" (fields: id, text, title, date, lang, url, source)";
+        if (!index) return "unknown field \"" + field + "\" (fields: id, text, title, date, lang, url, source, author)";
         columns.column[*index] = find_column(header, name);
         if (!columns.column[*index]) return "no column \"" + name + "\" for field " + field + " in the header row";
     }
@@ -82,7 +83,7 @@ std::variant<SourceDocument, std::string> csv_document(std::vector<std::string>&
     }
     SourceDocument doc;
     std::array<std::string*, kCsvFields.size()> out = {&doc.id,   &doc.text, &doc.title, &doc.date,
-                                                       &doc.lang, &doc.url,  &doc.source};
+                                                       &doc.lang, &doc.url,  &doc.source, &doc.author};
     for (std::size_t i = 0; i < kCsvFields.size(); ++i) {
         if (columns.column[i]) *out[i] = row[*columns.column[i]];
     }

@@ -14,7 +14,8 @@
 namespace xling::indexer {
 
 /// The document fields a column can fill, in this order: id, text, title, date, lang, url, source.
-inline constexpr std::array<const char*, 7> kCsvFields = {"id", "text", "title", "date", "lang", "url", "source"};
+inline constexpr std::array<const char*, 8> kCsvFields = {"id",  "text", "title",  "date",
+                                                          "lang", "url",  "source", "author"};
 
 /// The column of each field in kCsvFields order (nullopt: no such column), and the header's width.
 /// A file whose first row names no known column has no header row (`headerless`): it is no

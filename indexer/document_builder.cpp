@@ -106,6 +106,7 @@ std::string stored_data(const SourceDocument& doc, std::string_view lang, const 
     if (date) fields.date = date->substr(0, 4) + "-" + date->substr(4, 2) + "-" + date->substr(6, 2);
     fields.url = doc.url;
     fields.source = doc.source;
+    fields.author = doc.author;
     return encode_stored_record(fields, map_text(doc.text, word_begins));
 }
 
@@ -143,6 +144,8 @@ Xapian::Document DocumentBuilder::build(const SourceDocument& doc, std::string_v
     for (std::string& block : compressor_.compress(doc.text)) xdoc.add_value(slot++, std::move(block));
     analyzer_.words(doc.title, tokens_);
     for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kTitlePrefix) + token.word);
+    analyzer_.words(doc.author, tokens_);
+    for (const auto& token : tokens_) xdoc.add_boolean_term(std::string(schema::kAuthorPrefix) + token.word);
 
     xdoc.add_boolean_term(schema::language_term(lang));
     xdoc.add_boolean_term(schema::id_term(doc.id));

@@ -28,15 +28,19 @@ std::string content_of(const xmlNode* node) {
     return out;
 }
 
-// The element child named `name` (local name; "content:encoded" has local name "encoded" in
+// True for an element named `name` (local name; "content:encoded" has local name "encoded" in
 // its namespace, so the prefix is compared too where given).
+bool is_element(const xmlNode* c, std::string_view name, std::string_view prefix) {
+    if (c->type != XML_ELEMENT_NODE || element_name(c) != name) return false;
+    const std::string_view ns =
+        c->ns != nullptr && c->ns->prefix != nullptr ? reinterpret_cast<const char*>(c->ns->prefix) : std::string_view();
+    return prefix.empty() || ns == prefix;
+}
+
+// The first element child named `name`.
 const xmlNode* child(const xmlNode* node, std::string_view name, std::string_view prefix = {}) {
     for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE || element_name(c) != name) continue;
-        const std::string_view ns = c->ns != nullptr && c->ns->prefix != nullptr
-                                        ? reinterpret_cast<const char*>(c->ns->prefix)
-                                        : std::string_view();
-        if (prefix.empty() || ns == prefix) return c;
+        if (is_element(c, name, prefix)) return c;
     }
     return nullptr;
 }
@@ -62,28 +66,44 @@ std::string first_of(std::initializer_list<std::string> values) {
 }
 
 void finish(FeedItem& item) {
-    if (item.doc.source.empty()) item.doc.source = item.author;
     item.doc.text = plain_text(item.doc.text);
     if (item.doc.id.empty()) item.doc.id = item.doc.url;
     if (item.doc.id.empty()) item.error = "item has no guid, id or link";
     else if (item.doc.text.empty()) item.error = "item has no description or content";
 }
 
-// RSS 2.0 <author> is an e-mail address, "jo@example.org (Jo Smith)": the name when given.
-std::string rss_author(const xmlNode* item) {
-    std::string author = child_text(item, "author");
-    const auto open = author.find('(');
-    const auto close = author.rfind(')');
-    if (open != std::string::npos && close != std::string::npos && close > open + 1) {
-        author = std::string(analysis::trim(std::string_view(author).substr(open + 1, close - open - 1)));
+// The texts of `node`'s children named `name` (with `prefix` when given), each made by `text_of`,
+// non-empty ones joined by ", " (an article with two authors has two elements).
+template <typename TextOf>
+std::string joined_children(const xmlNode* node, std::string_view name, std::string_view prefix, TextOf text_of) {
+    std::string out;
+    for (const xmlNode* c = node->children; c != nullptr; c = c->next) {
+        if (!is_element(c, name, prefix)) continue;
+        const std::string text = text_of(c);
+        if (!text.empty()) out.append(out.empty() ? "" : ", ").append(text);
     }
-    return first_of({author, child_text(item, "creator", "dc")});
+    return out;
 }
 
-// The <name> of an Atom element's <author>, "" when it has none.
+// RSS 2.0 <author> is an e-mail address, "jo@example.org (Jo Smith)": the name when given.
+std::string rss_author_name(const xmlNode* author) {
+    std::string text = content_of(author);
+    const auto open = text.find('(');
+    const auto close = text.rfind(')');
+    if (open != std::string::npos && close != std::string::npos && close > open + 1) {
+        text = std::string(analysis::trim(std::string_view(text).substr(open + 1, close - open - 1)));
+    }
+    return text;
+}
+
+std::string rss_author(const xmlNode* item) {
+    return first_of({joined_children(item, "author", {}, rss_author_name),
+                     joined_children(item, "creator", "dc", content_of)});
+}
+
+// The <name>s of an Atom element's <author>s, "" when it has none.
 std::string atom_author(const xmlNode* node) {
-    const xmlNode* author = child(node, "author");
-    return author == nullptr ? std::string() : child_text(author, "name");
+    return joined_children(node, "author", {}, [](const xmlNode* author) { return child_text(author, "name"); });
 }
 
 FeedItem rss_item(const xmlNode* node, const std::string& source, const std::string& lang) {
@@ -94,7 +114,7 @@ FeedItem rss_item(const xmlNode* node, const std::string& source, const std::str
     item.doc.id = child_text(node, "guid");
     item.doc.date = first_of({child_text(node, "pubDate"), child_text(node, "date", "dc")});
     item.doc.text = first_of({child_text(node, "encoded", "content"), child_text(node, "description")});
-    item.author = rss_author(node);
+    item.doc.author = rss_author(node);
     item.doc.source = source;
     item.doc.lang = lang;
     finish(item);
@@ -119,7 +139,7 @@ FeedItem atom_entry(const xmlNode* node, const std::string& source, const std::s
     item.doc.id = child_text(node, "id");
     item.doc.date = first_of({child_text(node, "published"), child_text(node, "updated")});
     item.doc.text = first_of({child_text(node, "content"), child_text(node, "summary")});
-    item.author = first_of({atom_author(node), feed_author});
+    item.doc.author = first_of({atom_author(node), feed_author});
     item.doc.source = source;
     xmlChar* entry_lang = xmlNodeGetLang(node);
     item.doc.lang = entry_lang != nullptr ? reinterpret_cast<const char*>(entry_lang) : lang;

@@ -15,11 +15,10 @@ namespace xling::indexer {
 struct FeedItem {
     SourceDocument doc;     ///< id = guid/id (else the link), title, url = link, date = pubDate/published/updated,
                             ///< text = content:encoded/content, else description/summary (HTML markup removed),
-                            ///< source = the feed's title, lang = the feed's language / xml:lang
-    /// The item's author: RSS <author> (an e-mail address's "(Name)" part when it has one) or
-    /// <dc:creator>, Atom <author><name> (the entry's, else the feed's). The stored record has
-    /// no author field: the indexer uses it as the source when the feed has no title.
-    std::string author;
+                            ///< source = the feed's title, lang = the feed's language / xml:lang,
+                            ///< author = RSS <author> (an e-mail address's "(Name)" part when it has
+                            ///< one), else <dc:creator>; Atom <author><name> (the entry's, else the
+                            ///< feed's); several joined by ", "
     std::size_t line = 0;   ///< the line the item starts on
     std::string error;      ///< why it cannot be a document ("item has no guid, id or link"), or ""
 };

@@ -108,9 +108,44 @@ std::string json_ld_date(const nlohmann::json& value) {
     return {};
 }
 
+// The names of a JSON-LD author value: "Jo Smith", {"@type": "Person", "name": "Jo Smith"}, or
+// an array of either, joined by ", ".
+std::string json_ld_names(const nlohmann::json& value) {
+    if (value.is_string()) return std::string(analysis::trim(value.get<std::string>()));
+    if (value.is_object()) {
+        const auto it = value.find("name");
+        return it != value.end() && it->is_string() ? std::string(analysis::trim(it->get<std::string>())) : std::string();
+    }
+    std::string out;
+    if (value.is_array()) {
+        for (const auto& item : value) {
+            if (item.is_array()) continue;  // names are one level deep
+            const std::string name = json_ld_names(item);
+            if (!name.empty()) out.append(out.empty() ? "" : ", ").append(name);
+        }
+    }
+    return out;
+}
+
+// The author names of a JSON-LD object, or of one in its @graph or a top-level array.
+std::string json_ld_author(const nlohmann::json& value) {
+    if (value.is_array()) {
+        for (const auto& item : value) {
+            if (auto author = json_ld_author(item); !author.empty()) return author;
+        }
+    } else if (value.is_object()) {
+        if (const auto it = value.find("author"); it != value.end()) {
+            if (auto author = json_ld_names(*it); !author.empty()) return author;
+        }
+        if (const auto it = value.find("@graph"); it != value.end()) return json_ld_author(*it);
+    }
+    return {};
+}
+
 // What <head> (and JSON-LD scripts, <time> anywhere) declare.
 struct Declared {
     std::string og_title, title, date, json_ld_date, time_date, canonical, og_url, site, content_language;
+    std::string author, json_ld_author;
 };
 
 void scan(const xmlNode* node, Declared& d) {
@@ -125,6 +160,7 @@ void scan(const xmlNode* node, Declared& d) {
             if ((key == "article:published_time" || key == "date" || key == "dc.date") && d.date.empty()) d.date = content;
             if (key == "og:url" && d.og_url.empty()) d.og_url = content;
             if (key == "og:site_name" && d.site.empty()) d.site = content;
+            if (key == "author" && !content.empty()) d.author.append(d.author.empty() ? "" : ", ").append(content);
             if (lower(attribute(child, "http-equiv")) == "content-language" && d.content_language.empty()) {
                 d.content_language = content;
             }
@@ -135,12 +171,13 @@ void scan(const xmlNode* node, Declared& d) {
         } else if (name == "time" && d.time_date.empty()) {
             d.time_date = attribute(child, "datetime");
         } else if (name == "script" && lower(attribute(child, "type")) == "application/ld+json") {
-            if (d.json_ld_date.empty() && child->children != nullptr) {
+            if ((d.json_ld_date.empty() || d.json_ld_author.empty()) && child->children != nullptr) {
                 xmlChar* content = xmlNodeGetContent(child);
                 if (content != nullptr) {
                     const auto json = nlohmann::json::parse(reinterpret_cast<const char*>(content), nullptr, false);
                     xmlFree(content);
-                    if (!json.is_discarded()) d.json_ld_date = json_ld_date(json);
+                    if (!json.is_discarded() && d.json_ld_date.empty()) d.json_ld_date = json_ld_date(json);
+                    if (!json.is_discarded() && d.json_ld_author.empty()) d.json_ld_author = json_ld_author(json);
                 }
             }
             continue;
@@ -192,6 +229,7 @@ std::variant<HtmlPage, std::string> read_html(std::string_view bytes, std::strin
     page.date = first_non_empty({&declared.date, &declared.json_ld_date, &declared.time_date});
     page.url = first_non_empty({&declared.canonical, &declared.og_url});
     page.source = declared.site;
+    page.author = first_non_empty({&declared.author, &declared.json_ld_author});
     return page;
 }
 

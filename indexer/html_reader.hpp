@@ -16,6 +16,7 @@ struct HtmlPage {
     std::string date;    ///< article:published_time, JSON-LD datePublished or the first <time datetime>, as written
     std::string url;     ///< <link rel=canonical>, else og:url
     std::string source;  ///< og:site_name
+    std::string author;  ///< <meta name="author"> (several joined by ", "), else JSON-LD author (name or names)
 };
 
 /// Parses `bytes` as HTML. The character set is `charset` when given (an HTTP header's), else

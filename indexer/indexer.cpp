@@ -371,7 +371,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         if (doc.id.empty()) return skip(where, "document has no id");
         if (doc.id.size() > kMaxIdBytes) return skip(where, "id longer than " + std::to_string(kMaxIdBytes) + " bytes");
         if (!check_utf8(doc.text, where)) return false;
-        for (std::string* field : {&doc.id, &doc.title, &doc.lang, &doc.date, &doc.url, &doc.source}) {
+        for (std::string* field : {&doc.id, &doc.title, &doc.lang, &doc.date, &doc.url, &doc.source, &doc.author}) {
             if (!check_utf8(*field, where)) return false;
         }
         if (is_blank(doc.text)) return skip(where, "empty document");
@@ -661,6 +661,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.date = std::move(page.date);
         doc.url = std::move(page.url);
         doc.source = std::move(page.source);
+        doc.author = std::move(page.author);
         return doc;
     }
 
@@ -682,7 +683,7 @@ class Indexer::Impl final : private indexer::WriteListener {
             }
             const SourceDocument& d = item.doc;
             const std::string content = d.id + '\x1f' + d.title + '\x1f' + d.url + '\x1f' + d.date + '\x1f' + d.lang +
-                                        '\x1f' + d.source + '\x1f' + d.text;
+                                        '\x1f' + d.source + '\x1f' + d.author + '\x1f' + d.text;
             item.doc.origin = where;
             if (!add_record(std::move(item.doc), indexer::content_hash(file.key, content), file)) ++file.skipped;
         }
@@ -783,6 +784,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.lang = field({"lang", "language"});
         doc.url = field({"url", "link", "canonical"});
         doc.source = field({"source", "site", "publisher"});
+        doc.author = field({"author", "authors", "byline"});
         doc.text = std::string(front->body);
     }
 
@@ -845,7 +847,7 @@ class Indexer::Impl final : private indexer::WriteListener {
     // by max_record_bytes like any input read whole.
     bool add_headerless_table(indexer::CsvReader& rows, std::vector<std::string>& row, const std::string& name,
                               const std::string& id, FileRun& file) {
-        warn(name, "no header row (no column named id, text, title, date, lang, url or source): indexed as one "
+        warn(name, "no header row (no column named id, text, title, date, lang, url, source or author): indexed as one "
                    "text document (--field names the columns of a header row)");
         std::string text;
         do {

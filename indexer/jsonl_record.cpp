@@ -9,7 +9,7 @@ namespace {
 using nlohmann::json;
 
 // The fields a record may set, in the order their errors are reported.
-constexpr std::array<const char*, 7> kFields = {"id", "text", "title", "lang", "date", "url", "source"};
+constexpr std::array<const char*, 8> kFields = {"id", "text", "title", "lang", "date", "url", "source", "author"};
 constexpr std::size_t kId = 0, kText = 1;
 
 // What one known key held.
@@ -132,7 +132,7 @@ std::variant<SourceDocument, std::string> parse_jsonl_record(std::string_view li
     }
     SourceDocument doc;
     std::array<std::string*, kFields.size()> out = {&doc.id,   &doc.text, &doc.title, &doc.lang,
-                                                    &doc.date, &doc.url,  &doc.source};
+                                                    &doc.date, &doc.url,  &doc.source, &doc.author};
     for (std::size_t i = 0; i < kFields.size(); ++i) *out[i] = std::move(reader.fields[i].text);
     return doc;
 }

@@ -3,6 +3,7 @@
 #include <zstd.h>
 
 #include <algorithm>
+#include <array>
 
 #include "xling/error.hpp"
 #include "xling/schema.hpp"
@@ -10,11 +11,17 @@
 namespace xling::indexer {
 namespace {
 
-// The first byte of a version-5 record: a JSON record (version 4) starts with '{'.
-constexpr char kRecordMagic = '\x05';
+// The first byte of a record: 0x07 since schema version 7 (a count of fields follows, so that a
+// later field is one more string, not a new layout), 0x05 in versions 5 and 6 (six fields, no
+// count); a JSON record (version 4) starts with '{'.
+constexpr char kRecordMagic = '\x07';
+constexpr char kVersion5Magic = '\x05';
+constexpr std::size_t kVersion5Fields = 6;
 // zstd's default level: at 16 KB blocks it is within a few percent of level 19 in size and
 // several times faster to write; decompression speed is the same at every level.
 constexpr int kCompressionLevel = 3;
+// id, lang, title, date, url, source, author.
+constexpr std::size_t kFieldCount = 7;
 
 void put_varint(std::string& out, std::uint64_t v) {
     while (v >= 0x80) {
@@ -77,10 +84,11 @@ TextMap map_text(std::string_view text, const std::vector<std::size_t>& word_beg
 }
 
 std::string encode_stored_record(const StoredDocument& fields, const TextMap& map) {
+    const std::array<const std::string*, kFieldCount> strings = {&fields.id,  &fields.lang,   &fields.title, &fields.date,
+                                                                 &fields.url, &fields.source, &fields.author};
     std::string out(1, kRecordMagic);
-    for (const std::string* s : {&fields.id, &fields.lang, &fields.title, &fields.date, &fields.url, &fields.source}) {
-        put_string(out, *s);
-    }
+    put_varint(out, strings.size());
+    for (const std::string* s : strings) put_string(out, *s);
     put_varint(out, map.text_bytes);
     put_varint(out, map.positions);
     put_varint(out, map.skips.size());
@@ -93,12 +101,18 @@ std::string encode_stored_record(const StoredDocument& fields, const TextMap& ma
 }
 
 std::optional<StoredRecord> decode_stored_record(std::string_view data) {
-    if (data.empty() || data.front() != kRecordMagic) return std::nullopt;
+    if (data.empty() || (data.front() != kRecordMagic && data.front() != kVersion5Magic)) return std::nullopt;
     Reader in(data);
     StoredRecord record;
     StoredDocument& f = record.fields;
-    for (std::string* s : {&f.id, &f.lang, &f.title, &f.date, &f.url, &f.source}) {
-        if (!in.string(*s)) return std::nullopt;
+    std::uint64_t count = kVersion5Fields;
+    if (data.front() == kRecordMagic && (!in.varint(count) || count < kVersion5Fields || count > data.size())) {
+        return std::nullopt;
+    }
+    const std::array<std::string*, kFieldCount> strings = {&f.id, &f.lang, &f.title, &f.date, &f.url, &f.source, &f.author};
+    std::string unknown;  // a field of a later version: skipped
+    for (std::uint64_t k = 0; k < count; ++k) {
+        if (!in.string(k < strings.size() ? *strings[k] : unknown)) return std::nullopt;
     }
     std::uint64_t skips = 0;
     if (!in.varint(record.text.text_bytes) || !in.varint(record.text.positions) || !in.varint(skips)) return std::nullopt;

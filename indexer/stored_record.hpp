@@ -1,5 +1,5 @@
-// The version-5 stored record (include/xling/schema.hpp): a document's fields and the map of its
-// text, as document data; the text itself in zstd blocks in value slots. The indexer encodes it,
+// The stored record (include/xling/schema.hpp; its layout of schema version 7, and that of
+// versions 5 and 6, which is still read): a document's fields and the map of its text, as document data; the text itself in zstd blocks in value slots. The indexer encodes it,
 // the searcher decodes it; both see only this header.
 #pragma once
 
@@ -40,11 +40,12 @@ struct StoredRecord {
 /// The text map of `text` whose indexed words (positions 1, 2, ...) start at `word_begins`.
 [[nodiscard]] TextMap map_text(std::string_view text, const std::vector<std::size_t>& word_begins);
 
-/// Document data of schema version 5 for `fields` (text ignored) and `map`.
+/// Document data of schema version 7 for `fields` (text ignored) and `map`.
 [[nodiscard]] std::string encode_stored_record(const StoredDocument& fields, const TextMap& map);
 
-/// Decodes document data of schema version 5; std::nullopt for anything else (a version-4 JSON
-/// record, another program's document). Never throws on malformed data: a record that does not
+/// Decodes document data of schema version 7, or of versions 5 and 6 (no author: it stays
+/// empty); a record with more fields than this version knows (a later version's) gives the
+/// known ones. std::nullopt for anything else (a version-4 JSON record, another program's document). Never throws on malformed data: a record that does not
 /// parse is std::nullopt.
 [[nodiscard]] std::optional<StoredRecord> decode_stored_record(std::string_view data);
 

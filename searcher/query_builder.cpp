@@ -843,12 +843,14 @@ Xapian::Query QueryBuilder::field_query(const QueryNode& field) const {
         return Xapian::Query(std::string(schema::kHostPrefix) + host);
     }
     if (field.field == "id") return Xapian::Query(schema::id_term(field.text));
-    // title: every word of the value must be in the title (exact normalized form).
+    // title: and author: every word of the value must be in the field (exact normalized form),
+    // in any order: "author:Smith" finds "Jo Smith", "author:"Smith Jo"" too.
     std::vector<analysis::AnalyzedToken> tokens;
     analyzer_.words(field.text, tokens);
     if (tokens.empty()) fail("needs a word");
+    const std::string_view prefix = field.field == "author" ? schema::kAuthorPrefix : schema::kTitlePrefix;
     std::vector<Xapian::Query> words;
-    for (const auto& t : tokens) words.emplace_back(std::string(schema::kTitlePrefix) + t.word);
+    for (const auto& t : tokens) words.emplace_back(std::string(prefix) + t.word);
     return Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
 }
 

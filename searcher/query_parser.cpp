@@ -103,7 +103,7 @@ std::size_t searched_words(const Lexeme& lexeme) {
     switch (lexeme.type) {
         case Lexeme::Type::Word:
         case Lexeme::Type::Phrase: return count_query_words(lexeme.text);
-        case Lexeme::Type::Field: return lexeme.field == "title" ? count_query_words(lexeme.text) : 1;
+        case Lexeme::Type::Field: return lexeme.field == "title" || lexeme.field == "author" ? count_query_words(lexeme.text) : 1;
         default: return 0;
     }
 }
@@ -235,7 +235,7 @@ std::vector<Lexeme> lex_all(std::string_view q) {
                         [](char ch) { return std::isalpha(static_cast<unsigned char>(ch)) != 0; })) {
             const std::string name = word.substr(0, colon);
             if (!is_known_field(name)) {
-                throw QueryError("unknown field '" + name + "'" + at(start) + " (fields: lang, date, source, url, title, id)",
+                throw QueryError("unknown field '" + name + "'" + at(start) + " (fields: lang, date, source, url, title, author, id)",
                                  start);
             }
             Lexeme field{Lexeme::Type::Field, word.substr(colon + 1), start};

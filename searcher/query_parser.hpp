@@ -47,7 +47,7 @@ struct QueryNode {
 };
 
 /// The field names a query may use.
-inline constexpr const char* kQueryFields[] = {"lang", "date", "source", "url", "title", "id"};
+inline constexpr const char* kQueryFields[] = {"lang", "date", "source", "url", "title", "author", "id"};
 
 /// Parses `query`. Throws QueryError (empty query, unbalanced quote or parenthesis, operator
 /// without operand, exclusions only; more than `limits.max_query_bytes` bytes, more than

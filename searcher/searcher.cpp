@@ -301,6 +301,7 @@ class Searcher::Impl {
         hit.date = std::move(stored.date);
         hit.url = std::move(stored.url);
         hit.source = std::move(stored.source);
+        hit.author = std::move(stored.author);
         if (snippets) {
             searcher::Snippet snippet;
             if (record) {

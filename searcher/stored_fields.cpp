@@ -22,6 +22,7 @@ StoredDocument decode_json_record(const std::string& data, StoredParts parts) {
     doc.date = field(json, "date");
     doc.url = field(json, "url");
     doc.source = field(json, "source");
+    doc.author = field(json, "author");  // version 4 had none: empty
     if (parts == StoredParts::FieldsAndText) doc.text = field(json, "text");
     return doc;
 }

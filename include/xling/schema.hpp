@@ -21,6 +21,8 @@
 //                       conventions of issue 19, Хрущёв, Hruscsov, Chruschtschow -> Nhrushchev);
 //                       a version-5 index holds keys of the older rules.
 //   S<word>             unstemmed title word (no positions).
+//   XA<word>            unstemmed word of the author field (no positions; schema version 7):
+//                       the query field author: needs each of its words here.
 //   L<lang>             boolean: document language ("Lhu", "Lund").
 //   Q<id>               boolean: unique document id (replace_document key).
 //   H<source>           boolean: source name, ASCII-lowercased, when at most kMaxFilterTermBytes.
@@ -33,9 +35,11 @@
 //   2  language code
 //   3  source
 //
-// Document data (schema version 5; indexer/stored_record.hpp): a binary record, decoded in one
-// pass without touching the text: byte 0x05, then id, lang, title, date ("YYYY-MM-DD" or ""),
-// url, source, each as a LEB128 length and UTF-8 bytes; then LEB128 text length in bytes, number
+// Document data (schema version 7; indexer/stored_record.hpp): a binary record, decoded in one
+// pass without touching the text: byte 0x07, the LEB128 number of fields (7), then id, lang,
+// title, date ("YYYY-MM-DD" or ""), url, source, author, each as a LEB128 length and UTF-8 bytes
+// (a reader skips fields after those it knows, so a later field needs no new layout); then
+// LEB128 text length in bytes, number
 // of positions (words), number of skips and the skips as deltas: the byte offset of the word at
 // position 1, 1 + kPositionSkip, 1 + 2 * kPositionSkip, ... (Lucene's offsets in postings, one in
 // kPositionSkip), so a passage around a matched position is located without reading what precedes.
@@ -44,7 +48,8 @@
 // document data because Xapian reads a document's data tag whole (glass get_exact_entry), so a
 // snippet of a megabyte law would read the megabyte; a value is read from its own chunk. Values
 // also avoid Xapian deflating compressed bytes again (it tries zlib on docdata tags, not on the
-// postlist table holding values). Version 4 (and earlier) document data is a JSON object
+// postlist table holding values). Versions 5 and 6 wrote byte 0x05 and the six fields before
+// author, without their number; the searcher still reads them (author empty). Version 4 (and earlier) document data is a JSON object
 // {"id","title","lang","date","url","source","text"}; the searcher still reads it.
 //   synonym "N<key>" -> <word>   every unstemmed word that got the name key N<key> (but the word
 //                       equal to the key itself), so that a snippet finds a name-key match's words
@@ -61,6 +66,7 @@ inline constexpr std::string_view kStemPrefix = "Z";
 inline constexpr std::string_view kLemmaPrefix = "M";
 inline constexpr std::string_view kCompoundPartPrefix = "C";
 inline constexpr std::string_view kTitlePrefix = "S";
+inline constexpr std::string_view kAuthorPrefix = "XA";
 inline constexpr std::string_view kNameKeyPrefix = "N";
 inline constexpr std::string_view kLanguagePrefix = "L";
 inline constexpr std::string_view kIdPrefix = "Q";
@@ -77,7 +83,7 @@ inline constexpr Xapian::valueno kSourceSlot = 3;
 
 /// Metadata key holding the schema version of an index.
 inline constexpr std::string_view kSchemaVersionKey = "xling.schema";
-inline constexpr std::string_view kSchemaVersion = "6";
+inline constexpr std::string_view kSchemaVersion = "7";
 
 /// First value slot of the text blocks (block k is in kTextBlockSlot + k).
 inline constexpr Xapian::valueno kTextBlockSlot = 256;
@@ -99,6 +105,9 @@ inline constexpr std::size_t kPositionSkip = 32;
 // mixes keys of two rule sets; the searcher still reads version-4 JSON records (and re-analyses
 // their text for snippets) and searches a version-5 index, whose older keys then meet fewer
 // transcriptions until it is rebuilt.
+// Version 7 added the author field (the record's seventh field and the XA terms); an index of
+// version 5 or 6 is searched as before, its documents without authors (author: finds none of
+// them) until it is rebuilt.
 //   F<source>           boolean: the input file a document was read from (absent for documents
 //                       added through the API): its absolute, lexically normal path, or "#" and 16
 //                       hex digits of the path's FNV-1a 64 hash when longer than kMaxSourcePathBytes.

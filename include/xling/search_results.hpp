@@ -84,6 +84,7 @@ struct Hit {
     std::string date;        ///< "YYYY-MM-DD" or empty
     std::string url;
     std::string source;
+    std::string author;      ///< as indexed; empty when none (or the index predates schema version 7)
     double score = 0;        ///< BM25 weight
     std::string snippet;     ///< passage(s) of the original text with matches highlighted
     std::vector<std::string> matched_forms;  ///< distinct surface forms that matched, in text order

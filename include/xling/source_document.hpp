@@ -15,6 +15,7 @@ struct SourceDocument {
     std::string url;     ///< optional
     std::string source;  ///< optional publisher / feed name
     std::string origin;  ///< where it came from ("feeds/wire.jsonl:12"), used in messages
+    std::string author;  ///< optional author(s) as written, last so that positional initialisers keep their meaning (several: ", "-separated)
 };
 
 }  // namespace xling

@@ -13,6 +13,7 @@ struct StoredDocument {
     std::string date;    ///< "YYYY-MM-DD" or empty
     std::string url;     ///< empty when none was given
     std::string source;  ///< empty when none was given
+    std::string author;  ///< empty when none was given (and in indexes before schema version 7)
     std::string text;    ///< the original text, as it was indexed
 };
 

@@ -45,7 +45,7 @@ nlohmann::ordered_json concept_json(const QueryConcept& c) {
 nlohmann::ordered_json hit_json(const Hit& h) {
     return {{"rank", h.rank},     {"id", h.id},         {"lang", h.lang},
             {"title", h.title},   {"date", or_null(h.date)}, {"url", or_null(h.url)},
-            {"source", or_null(h.source)}, {"score", h.score}, {"snippet", h.snippet},
+            {"source", or_null(h.source)}, {"author", or_null(h.author)}, {"score", h.score}, {"snippet", h.snippet},
             {"matched", matched_json(h)}};
 }
 
@@ -89,7 +89,7 @@ std::string to_jsonl(const SearchResults& r) {
 
 nlohmann::ordered_json document_json(const StoredDocument& d) {
     return {{"id", d.id},       {"lang", d.lang},   {"title", d.title}, {"date", or_null(d.date)},
-            {"url", or_null(d.url)}, {"source", or_null(d.source)}, {"text", d.text}};
+            {"url", or_null(d.url)}, {"source", or_null(d.source)}, {"author", or_null(d.author)}, {"text", d.text}};
 }
 
 std::string to_error_json(std::string_view query, std::string_view message) {

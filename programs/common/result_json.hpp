@@ -3,7 +3,7 @@
 // formats"):
 //   {"query": str, "total": int, "total_exact": bool, "total_lower": int, "total_upper": int,
 //    "ignored": [str], "hits": [{"rank": int, "id": str, "lang": str, "title": str,
-//    "date": str|null, "url": str|null, "source": str|null, "score": float, "snippet": str,
+//    "date": str|null, "url": str|null, "source": str|null, "author": str|null, "score": float, "snippet": str,
 //    "matched": [{"query": str, "entity": str|null, "forms": [str]}]}]}
 //   With facets, "facets": {"lang": {"hu": 3, ...}, "month": {"2024-11": 4, ...}, "source": {...}}.
 //   With explain, the object also has "concepts": how each query concept was expanded.
@@ -31,7 +31,8 @@ namespace xling::cli {
 [[nodiscard]] std::string to_error_json(std::string_view query, std::string_view message);
 
 /// A stored document: {"id", "lang", "title", "date": str|null, "url": str|null,
-/// "source": str|null, "text"} (empty date, url and source are null, as in a hit).
+/// "source": str|null, "author": str|null, "text"} (empty date, url, source and author are
+/// null, as in a hit).
 [[nodiscard]] nlohmann::ordered_json document_json(const StoredDocument& document);
 
 /// `value` as compact JSON text, invalid UTF-8 replaced by U+FFFD.

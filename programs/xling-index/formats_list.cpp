@@ -17,19 +17,21 @@ struct Format {
 constexpr std::array<Format, 12> kFormats = {{
     {"text", ".txt", "one per file", "id = path; title = first non-empty line; text = the file"},
     {"Markdown", ".md", "one per file",
-     "as text; front matter: title, date|published, lang|language, url|link, source|site|publisher"},
+     "as text; front matter: title, date|published, lang|language, url|link, source|site|publisher, "
+     "author|authors|byline"},
     {"HTML", ".html .htm .xhtml", "one per file",
      "text = <article>|<main>|<body> without nav/header/footer/aside/script/style; title = og:title|<title>|<h1>; "
      "date = article:published_time|JSON-LD datePublished|<time datetime>; url = canonical|og:url; "
-     "source = og:site_name; lang = <html lang>|content-language (CLD2 checks); charset declared or detected (ICU)"},
+     "source = og:site_name; author = <meta name=author>|JSON-LD author.name; lang = <html lang>|content-language (CLD2 checks); charset declared or detected (ICU)"},
     {"RSS/Atom feed", ".rss .atom .xml", "one per <item>/<entry>",
      "id = guid|id|link; title; url = link; date = pubDate|dc:date|published|updated; "
-     "text = content:encoded|content|description|summary (markup removed); source = feed title (else the author); "
+     "text = content:encoded|content|description|summary (markup removed); source = feed title; "
+     "author = RSS author (its \"(Name)\")|dc:creator, Atom author/name (the entry's, else the feed's); "
      "lang = channel language|xml:lang; charset from the XML declaration or detected (ICU)"},
-    {"JSON lines", ".jsonl .ndjson", "one per line", "keys id, text (required), title, lang, date, url, source"},
+    {"JSON lines", ".jsonl .ndjson", "one per line", "keys id, text (required), title, lang, date, url, source, author"},
     {"JSON array", ".json", "one per element", "as JSON lines; streamed"},
     {"CSV/TSV", ".csv .tsv .tab", "one per row after the header",
-     "columns by --field FIELD=COLUMN, else common names (text|body|content, title|headline, date|published, ...); "
+     "columns by --field FIELD=COLUMN, else common names (text|body|content, title|headline, date|published, author|byline, ...); "
      "no id column: url is the id; a first row naming no known column: no header, the file is one "
      "text document (rows as lines)"},
     {"WARC", ".warc .warc.gz", "one per response record with an HTML payload",

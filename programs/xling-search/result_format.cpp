@@ -162,6 +162,7 @@ void print_human(std::ostream& out, const SearchResults& r, bool color, bool exp
         out << '\n' << bold << h.rank << ". " << shown(h.id) << reset << "  " << cyan << shown(h.lang) << reset << "  " << dim
             << (h.date.empty() ? std::string() : shown(h.date) + "  ") << "score " << score << reset << '\n';
         if (!h.title.empty()) out << "   " << bold << shown(h.title) << reset << '\n';
+        if (!h.author.empty()) out << "   " << dim << "by " << shown(h.author) << reset << '\n';
         if (!h.url.empty()) out << "   " << dim << shown(h.url) << reset << '\n';
         // The snippet is escaped where it is made (SnippetOptions::escape_controls): only there
         // are the highlight markers told apart from the document's text.

@@ -6,7 +6,7 @@
 //   GET|POST /api/search   SearchResults as xling-search --json writes them (api_request.hpp for
 //                          the fields); snippets mark matches with U+E000 ... U+E001; "partial":
 //                          true (and "partial_reason") when the time budget cut the search short
-//   GET /api/doc/ID[?q=]   {"id", "lang", "title", "date", "url", "source", "text",
+//   GET /api/doc/ID[?q=]   {"id", "lang", "title", "date", "url", "source", "author", "text",
 //                           "highlighted": bool, "highlighted_text": str|null, "matched": [...]}
 //   GET /api/stats         documents per language, date range, generation of each index
 //   GET /api/health        {"status": "ok", "workers": N, "queued": N}

@@ -120,7 +120,7 @@ std::string optional_date(const py::handle& value) {
 
 SourceDocument document_from(const py::handle& id, const py::handle& text, const py::handle& lang,
                              const py::handle& title, const py::handle& date, const py::handle& url,
-                             const py::handle& source) {
+                             const py::handle& source, const py::handle& author) {
     SourceDocument doc;
     doc.id = required_text(id, "id");
     doc.text = required_text(text, "text");
@@ -129,6 +129,7 @@ SourceDocument document_from(const py::handle& id, const py::handle& text, const
     doc.date = optional_date(date);
     doc.url = optional_text(url, "url");
     doc.source = optional_text(source, "source");
+    doc.author = optional_text(author, "author");
     return doc;
 }
 
@@ -138,13 +139,13 @@ SourceDocument document_from_mapping(const py::handle& item, std::size_t number)
     if (!py::isinstance<py::dict>(item) && !py::hasattr(item, "keys")) {
         throw py::type_error("add_many: item " + std::to_string(number) + " is not a mapping (a dict with id, text, ...)");
     }
-    static const char* const kFields[] = {"id", "text", "lang", "title", "date", "url", "source"};
+    static const char* const kFields[] = {"id", "text", "lang", "title", "date", "url", "source", "author"};
     const py::object keys = item.attr("keys")();
     for (const py::handle key : keys) {
         const std::string name = py::str(key).cast<std::string>();
         if (std::find(std::begin(kFields), std::end(kFields), name) == std::end(kFields)) {
             throw py::type_error("add_many: item " + std::to_string(number) + " has an unknown field '" + name +
-                                 "' (fields: id, text, lang, title, date, url, source)");
+                                 "' (fields: id, text, lang, title, date, url, source, author)");
         }
     }
     const auto field = [&](const char* name) -> py::object {
@@ -155,7 +156,8 @@ SourceDocument document_from_mapping(const py::handle& item, std::size_t number)
         throw py::type_error("add_many: item " + std::to_string(number) + " needs 'id' and 'text'");
     }
     SourceDocument doc =
-        document_from(field("id"), field("text"), field("lang"), field("title"), field("date"), field("url"), field("source"));
+        document_from(field("id"), field("text"), field("lang"), field("title"), field("date"), field("url"), field("source"),
+                      field("author"));
     doc.origin = "add_many item " + std::to_string(number);
     return doc;
 }
@@ -230,19 +232,21 @@ Thread-safe: calls from several threads are serialised; the GIL is released whil
         .def(
             "add",
             [](PythonIndexer& self, const py::object& id, const py::object& text, const py::object& lang,
-               const py::object& title, const py::object& date, const py::object& url, const py::object& source) {
-                SourceDocument doc = document_from(id, text, lang, title, date, url, source);
+               const py::object& title, const py::object& date, const py::object& url, const py::object& source,
+               const py::object& author) {
+                SourceDocument doc = document_from(id, text, lang, title, date, url, source, author);
                 return self.with_indexer([&](Indexer& indexer) { return indexer.add_document(std::move(doc)); });
             },
             py::arg("id"), py::arg("text"), py::kw_only(), py::arg("lang") = py::none(), py::arg("title") = py::none(),
-            py::arg("date") = py::none(), py::arg("url") = py::none(), py::arg("source") = py::none(), R"doc(
+            py::arg("date") = py::none(), py::arg("url") = py::none(), py::arg("source") = py::none(),
+            py::arg("author") = py::none(), R"doc(
 Adds one document, or replaces the document with the same id.
 
 Args:
     id: unique id.
     text: the body text.
     lang: ISO 639-1 code; None: identified with CLD2 (unsupported languages are indexed as 'und').
-    title, url, source: optional fields, stored and searchable (title:, url:, source:).
+    title, url, source, author: optional fields, stored and searchable (title:, url:, source:, author:).
     date: a datetime.date (or datetime) or an ISO 8601 string.
 
 Returns:

@@ -218,6 +218,7 @@ py::dict hit_dict(const Hit& hit) {
     return py::dict(py::arg("rank") = hit.rank, py::arg("id") = hit.id, py::arg("lang") = hit.lang,
                     py::arg("title") = hit.title, py::arg("date") = to_date(hit.date),
                     py::arg("url") = str_or_none(hit.url), py::arg("source") = str_or_none(hit.source),
+                    py::arg("author") = str_or_none(hit.author),
                     py::arg("score") = hit.score, py::arg("snippet") = hit.snippet,
                     py::arg("matched_forms") = to_list(hit.matched_forms), py::arg("matched") = matched_list(hit));
 }
@@ -237,7 +238,7 @@ py::object to_pandas(const ResultSet& set) {
     }
     py::list rows;
     for (const auto& hit : set.results.hits) rows.append(hit_dict(hit));
-    const py::list columns = py::cast(std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source",
+    const py::list columns = py::cast(std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "author",
                                                                "score", "snippet", "matched_forms", "matched"});
     py::object frame = pandas.attr("DataFrame").attr("from_records")(rows, py::arg("columns") = columns);
     // datetime64 (NaT when undated), so that resampling by month and date arithmetic work at once.
@@ -377,6 +378,7 @@ void bind_searcher(py::module_& m) {
         .def_property_readonly("date", [](const Hit& h) { return to_date(h.date); }, "datetime.date, or None when undated.")
         .def_property_readonly("url", [](const Hit& h) { return str_or_none(h.url); }, "URL, or None.")
         .def_property_readonly("source", [](const Hit& h) { return str_or_none(h.source); }, "Publisher or feed, or None.")
+        .def_property_readonly("author", [](const Hit& h) { return str_or_none(h.author); }, "Author(s), or None.")
         .def_readonly("score", &Hit::score, "BM25 weight.")
         .def_readonly("snippet", &Hit::snippet, "Passage(s) of the text with matches between the highlight markers.")
         .def_readonly("matched_forms", &Hit::matched_forms, "Distinct surface forms that matched, in text order.")
@@ -457,6 +459,7 @@ Raises:
         .def_property_readonly("date", [](const StoredDocument& d) { return to_date(d.date); }, "datetime.date, or None.")
         .def_property_readonly("url", [](const StoredDocument& d) { return str_or_none(d.url); }, "URL, or None.")
         .def_property_readonly("source", [](const StoredDocument& d) { return str_or_none(d.source); }, "Source, or None.")
+        .def_property_readonly("author", [](const StoredDocument& d) { return str_or_none(d.author); }, "Author(s), or None.")
         .def_readonly("text", &StoredDocument::text, "The original text, as it was indexed.")
         .def("__repr__", [](const StoredDocument& d) {
             return "<xling.Document id=" + py::repr(py::str(d.id)).cast<std::string>() + " lang=" + d.lang + ">";

@@ -15,6 +15,7 @@ inline nlohmann::json stored_json(const Xapian::Document& doc) {
     if (!d.date.empty()) out["date"] = d.date;
     if (!d.url.empty()) out["url"] = d.url;
     if (!d.source.empty()) out["source"] = d.source;
+    if (!d.author.empty()) out["author"] = d.author;
     return out;
 }
 

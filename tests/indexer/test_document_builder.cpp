@@ -245,7 +245,7 @@ TEST_CASE("document data is a binary record of the fields, the text in zstd bloc
     using xling::searcher::StoredParts;
     SUBCASE("all fields") {
         const auto xdoc = builder.build(german_doc(), "de", std::string("20241129"));
-        REQUIRE(xdoc.get_data().front() == '\x05');
+        REQUIRE(xdoc.get_data().front() == '\x07');
         const auto data = xling::searcher::decode_stored(xdoc, StoredParts::FieldsAndText);
         CHECK(data.id == "de/hafen.txt");
         CHECK(data.title == "Hamburg modernisiert den Hafen");

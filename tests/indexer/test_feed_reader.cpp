@@ -150,6 +150,11 @@ TEST_CASE("feeds are indexed one document per item, with per-item hashes and --p
     CHECK(data["date"] == "2024-11-30");  // 23:30 EST is the next day in UTC
     CHECK(data["url"] == "https://example.org/bridge");
     CHECK(data["source"] == "Bristol Post");
+    CHECK(data["author"] == "A. Reporter");
+    const auto hafen =
+        xling::test::stored_json(db.get_document(*db.postlist_begin(xling::schema::id_term("tag:example.org,2024:hafen"))));
+    CHECK(hafen["author"] == "B. Schreiber");
+    CHECK(db.get_termfreq(std::string(xling::schema::kAuthorPrefix) + "schreiber") == 1);  // author: finds it
     SUBCASE("an edited feed: unchanged items kept, a gone one pruned") {
         std::string edited = kAtom;
         edited.erase(edited.find("<entry xml:lang=\"en\">"), edited.find("</feed>") - edited.find("<entry xml:lang=\"en\">"));
@@ -172,21 +177,25 @@ TEST_CASE("read_feed: item authors from RSS <author>/<dc:creator> and Atom <auth
 <item><guid>b</guid><dc:creator>Anna Kovács</dc:creator><description>Two</description></item>
 <item><guid>c</guid><author>desk@example.org</author><description>Three</description></item>
 <item><guid>d</guid><description>Four</description></item>
+<item><guid>e</guid><dc:creator>Anna Kovács</dc:creator><dc:creator> Jonas Petraitis </dc:creator><description>Five</description></item>
 </channel></rss>)");
-    REQUIRE(rss.items.size() == 4);
-    CHECK(rss.items[0].author == "Jo Smith");
-    CHECK(rss.items[1].author == "Anna Kovács");
-    CHECK(rss.items[2].author == "desk@example.org");
-    CHECK(rss.items[3].author.empty());
+    REQUIRE(rss.items.size() == 5);
+    CHECK(rss.items[0].doc.author == "Jo Smith");
+    CHECK(rss.items[1].doc.author == "Anna Kovács");
+    CHECK(rss.items[2].doc.author == "desk@example.org");
+    CHECK(rss.items[3].doc.author.empty());
+    CHECK(rss.items[4].doc.author == "Anna Kovács, Jonas Petraitis");  // several creators, trimmed
     CHECK(rss.items[1].doc.source == "Wire");  // the feed's title stays the source
     const Feed atom = feed_of(R"(<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">
 <author><name>Feed Desk</name></author>
 <entry><id>e1</id><author><name>Jonas Petraitis</name></author><summary>One</summary></entry>
 <entry><id>e2</id><summary>Two</summary></entry>
+<entry><id>e3</id><author><name>A. Berg</name></author><author><email>x@example.org</email></author><author><name>B. Lind</name></author><summary>Three</summary></entry>
 </feed>)");
-    REQUIRE(atom.items.size() == 2);
-    CHECK(atom.items[0].author == "Jonas Petraitis");
-    CHECK(atom.items[1].author == "Feed Desk");  // the feed's author where the entry names none
-    // Without a feed title, the author is the source: the stored record has no author field.
-    CHECK(atom.items[0].doc.source == "Jonas Petraitis");
+    REQUIRE(atom.items.size() == 3);
+    CHECK(atom.items[0].doc.author == "Jonas Petraitis");
+    CHECK(atom.items[1].doc.author == "Feed Desk");  // the feed's author where the entry names none
+    CHECK(atom.items[2].doc.author == "A. Berg, B. Lind");  // an <author> without <name> adds nothing
+    // The author is its own field: a feed without a title has no source.
+    CHECK(atom.items[0].doc.source.empty());
 }

@@ -35,6 +35,7 @@ const std::string kPage = R"(<!DOCTYPE html>
 <title>Bridge to be rebuilt | Bristol Post</title>
 <meta property="og:title" content="Swing bridge to be rebuilt">
 <meta property="og:site_name" content="Bristol Post">
+<meta name="author" content="Jo Smith">
 <meta property="article:published_time" content="2024-11-29T10:00:00Z">
 <link rel="canonical" href="https://example.org/news/bridge">
 <style>body { color: red }</style>
@@ -76,6 +77,7 @@ TEST_CASE("read_html: the article's text, without navigation, header, footer, as
     CHECK(page.date == "2024-11-29T10:00:00Z");
     CHECK(page.url == "https://example.org/news/bridge");
     CHECK(page.source == "Bristol Post");
+    CHECK(page.author == "Jo Smith");
 }
 
 TEST_CASE("read_html: fallbacks for title, date, language and text") {
@@ -98,6 +100,20 @@ TEST_CASE("read_html: fallbacks for title, date, language and text") {
         CHECK(page.date == "Fri, 29 Nov 2024 10:00:00 GMT");
         CHECK(page.url.empty());
         CHECK(page.lang.empty());
+        CHECK(page.author.empty());
+    }
+    SUBCASE("JSON-LD author: a Person, several, a plain name; <meta name=author> first") {
+        const auto author_of = [](const std::string& json_ld, const std::string& meta = "") {
+            return page_of("<html><head>" + meta + "<script type=\"application/ld+json\">" + json_ld +
+                           "</script></head><body><p>Text.</p></body></html>")
+                .author;
+        };
+        CHECK(author_of(R"({"@type":"NewsArticle","author":{"@type":"Person","name":" Anna Kovács "}})") == "Anna Kovács");
+        CHECK(author_of(R"({"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle","author":[{"name":"A. Berg"},"B. Lind",{"url":"x"}]}]})") ==
+              "A. Berg, B. Lind");
+        CHECK(author_of(R"([{"@type":"Organization"},{"author":"Desk"}])") == "Desk");
+        CHECK(author_of(R"({"author":[[["deep"]]]})").empty());  // names are one level deep
+        CHECK(author_of(R"({"author":{"name":"Ld Name"}})", "<meta name=\"Author\" content=\"Meta Name\">") == "Meta Name");
     }
 }
 
@@ -151,6 +167,7 @@ TEST_CASE(".html files are indexed with the page's fields; a page without text i
     CHECK(data["date"] == "2024-11-29");
     CHECK(data["url"] == "https://example.org/news/bridge");
     CHECK(data["source"] == "Bristol Post");
+    CHECK(data["author"] == "Jo Smith");
     CHECK_FALSE(contains(data["text"].get<std::string>(), "FOOTERTEXT"));
     const auto de = xling::test::stored_json(db.get_document(*db.postlist_begin(xling::schema::id_term("de.html"))));
     CHECK(de["lang"] == "de");

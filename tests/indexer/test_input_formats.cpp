@@ -243,7 +243,7 @@ TEST_CASE("split_front_matter reads flat key: value lines between --- lines") {
 TEST_CASE("a Markdown file's front matter gives its title, date, lang, url and source") {
     TempDir dir;
     write_file(dir / "in" / "a.md", "---\ntitle: Swing bridge rebuilt\ndate: 2024-11-29\nlang: en\nurl: https://example.org/b\n"
-                             "source: Example Post\n---\n# Heading\n\n" + kEnglish + "\n");
+                             "source: Example Post\nauthor: \"Jo Smith\"\n---\n# Heading\n\n" + kEnglish + "\n");
     write_file(dir / "in" / "b.md", "---\ntitle: never closed\n\n" + kEnglish2 + "\n");
     const auto summary = index_path(options_for(dir), dir / "in");
     INFO(describe(summary.notices));
@@ -257,6 +257,7 @@ TEST_CASE("a Markdown file's front matter gives its title, date, lang, url and s
     CHECK(data["lang"] == "en");
     CHECK(data["url"] == "https://example.org/b");
     CHECK(data["source"] == "Example Post");
+    CHECK(data["author"] == "Jo Smith");
     CHECK(data["text"].get<std::string>().rfind("# Heading", 0) == 0);  // the block is not text
 }
 

@@ -52,7 +52,7 @@ TEST_CASE("id and text are enough") {
 TEST_CASE("every optional field is read") {
     const auto doc = parse_ok(
         R"({"id": "a1", "text": "Szöveg \"idézettel\"\nés új sorral", "title": "Cím", "lang": "hu",)"
-        R"( "date": "2024-11-29", "url": "https://example.org/a1", "source": "Example Wire"})");
+        R"( "date": "2024-11-29", "url": "https://example.org/a1", "source": "Example Wire", "author": "Kovács Anna"})");
     CHECK(doc.id == "a1");
     CHECK(doc.text == "Szöveg \"idézettel\"\nés új sorral");
     CHECK(doc.title == "Cím");
@@ -60,6 +60,7 @@ TEST_CASE("every optional field is read") {
     CHECK(doc.date == "2024-11-29");
     CHECK(doc.url == "https://example.org/a1");
     CHECK(doc.source == "Example Wire");
+    CHECK(doc.author == "Kovács Anna");
 }
 
 TEST_CASE("JSON escapes are decoded") {

@@ -129,7 +129,7 @@ TEST_CASE("xling-index stats, human and --json") {
     CHECK(contains(human.out, "documents: 16"));
     CHECK(contains(human.out, "languages: de 3, en 3, fr 1, hu 3, lt 3, ru 3"));
     CHECK(contains(human.out, "dates: 2024-11-29 .. 2025-01-17"));
-    CHECK(contains(human.out, "generations, gen-000001, schema 6"));
+    CHECK(contains(human.out, "generations, gen-000001, schema 7"));
     CHECK(contains(human.out, "entity mentions: not indexed"));
     CHECK(contains(human.out, "size on disk: "));
 

@@ -15,7 +15,7 @@ def test_the_hits_as_a_dataframe(searcher):
     results = searcher.search(WIRE, sort="date", limit=100)
     frame = results.to_pandas()
     assert list(frame["id"]) == [hit.id for hit in results]
-    assert list(frame.columns) == ["rank", "id", "lang", "title", "date", "url", "source", "score", "snippet",
+    assert list(frame.columns) == ["rank", "id", "lang", "title", "date", "url", "source", "author", "score", "snippet",
                                    "matched_forms", "matched"]
     assert pandas.api.types.is_datetime64_any_dtype(frame["date"])
     assert frame["date"].iloc[0] == pandas.Timestamp(datetime.date(2024, 11, 29))

@@ -226,7 +226,7 @@ def test_results_as_dicts_and_repr(searcher):
     assert [row["id"] for row in rows] == [hit.id for hit in results]
     dated = next(row for row in rows if row["id"] == "wire-lt-001")
     assert dated["date"] == datetime.date(2024, 12, 12)
-    assert set(rows[0]) == {"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet",
+    assert set(rows[0]) == {"rank", "id", "lang", "title", "date", "url", "source", "author", "score", "snippet",
                             "matched_forms", "matched"}
     assert "total=" in repr(results) and results[0].id in repr(results[0])
 

@@ -37,13 +37,16 @@ class SearchFixture {
         options.resources = plain_resources();
         Indexer indexer(options);
         indexer.add_document(doc("de1", "de", "Die militärische Zusammenarbeit zwischen Russland und Nordkorea wächst. Die Häuser in Pjöngjang.", "2024-11-29"));
-        indexer.add_document(doc("de2", "de", "Putins Besuch: Zusammenarbeiten wollen beide Länder auch beim Getreide.", "2024-12-12"));
+        SourceDocument de2 = doc("de2", "de", "Putins Besuch: Zusammenarbeiten wollen beide Länder auch beim Getreide.", "2024-12-12");
+        de2.author = "Jo Müller";
+        indexer.add_document(de2);
         indexer.add_document(doc("hu1", "hu", "Az orosz védelmi miniszter Phenjanba utazott. A katonai együttműködés bővül. haus", "2024-11-30"));
         indexer.add_document(doc("lt1", "lt", "Rusijos gynybos ministras lankėsi Pchenjane. Rusija ir Šiaurės Korėja plečia karinį bendradarbiavimą.", "2024-11-29"));
         SourceDocument en1 = doc("en1", "en", "Russia's defence minister Andrei Belousov's visit to Pyongyang: military cooperation with Kim Jong-un.", "2024-11-29");
         en1.title = "Belousov in Pyongyang";
         en1.source = "Example Wire";
         en1.url = "https://news.example.org/2024/belousov";
+        en1.author = "Jo Smith, A. Reporter";
         indexer.add_document(en1);
         indexer.add_document(doc("en2", "en", "The European Commission proposed new farm subsidies for grain producers.", "2025-01-10"));
         indexer.add_document(doc("ru1", "ru", "Министр обороны Андрей Белоусов прибыл в Пхеньян. Военное сотрудничество России и КНДР растёт.", "2024-11-29"));

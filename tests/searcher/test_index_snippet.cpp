@@ -37,6 +37,46 @@ std::string long_text() {
     return text;
 }
 
+void put_varint(std::string& out, std::uint64_t v) {
+    for (; v >= 0x80; v >>= 7) out.push_back(static_cast<char>((v & 0x7F) | 0x80));
+    out.push_back(static_cast<char>(v));
+}
+
+// The document data schema versions 5 and 6 wrote (include/xling/schema.hpp): byte 0x05, six
+// fields without their count (no author), then the text map.
+std::string version6_record(const xling::indexer::StoredRecord& r) {
+    std::string out(1, '\x05');
+    for (const std::string* s : {&r.fields.id, &r.fields.lang, &r.fields.title, &r.fields.date, &r.fields.url, &r.fields.source}) {
+        put_varint(out, s->size());
+        out += *s;
+    }
+    put_varint(out, r.text.text_bytes);
+    put_varint(out, r.text.positions);
+    put_varint(out, r.text.skips.size());
+    std::uint64_t previous = 0;
+    for (const std::uint64_t offset : r.text.skips) {
+        put_varint(out, offset - previous);
+        previous = offset;
+    }
+    return out;
+}
+
+// Adding a document to the older index at `db` is refused with `message` and the way out.
+void check_refused(const std::filesystem::path& db, const std::string& message) {
+    xling::IndexOptions options;
+    options.database = db;
+    options.resources = xling::test::plain_resources();
+    try {
+        xling::Indexer indexer(options);
+        indexer.add_document(doc("more", "en", "text"));
+        (void)indexer.finish();
+        FAIL("the indexer wrote to an older index: " << db);
+    } catch (const xling::IndexError& e) {
+        CHECK(std::string(e.what()).find(message) != std::string::npos);
+        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
+    }
+}
+
 xling::SearchResults search(const std::filesystem::path& db, const std::string& query, xling::SnippetOptions snippet = {},
                             bool aliases = false) {
     xling::Searcher s({db}, aliases ? xling::test::default_resources() : xling::test::plain_resources());
@@ -224,18 +264,77 @@ TEST_CASE("a version-4 index (JSON records) stays searchable, and the indexer re
         CHECK(hit.snippet.find("[Rusija]") != std::string::npos);
     }
 
-    xling::IndexOptions options;
-    options.database = dir / "db";
-    options.resources = xling::test::plain_resources();
-    try {
-        xling::Indexer indexer(options);
-        indexer.add_document(doc("new", "en", "text"));
-        (void)indexer.finish();
-        FAIL("the indexer wrote to a version-4 index");
-    } catch (const xling::IndexError& e) {
-        CHECK(std::string(e.what()).find("schema version 4") != std::string::npos);
-        CHECK(std::string(e.what()).find("--rebuild") != std::string::npos);
+    check_refused(dir / "db", "schema version 4");
+}
+
+TEST_CASE("a version-6 index (records without author) stays searchable beside a version-7 one; the indexer refuses to extend it") {
+    TempDir dir;
+    xling::SourceDocument old = doc("old", "lt", "Rusijos gynybos ministras. Rusija ir Korėja.");
+    old.source = "Senas leidinys";
+    old.url = "https://example.lt/senas";
+    index_documents(dir / "v6", {old});
+    {
+        // Rewrite what this version wrote as version 6 wrote it: the terms and text blocks are
+        // the same (an author-less document has no XA terms), the record has the older layout.
+        Xapian::WritableDatabase db((dir / "v6").string(), Xapian::DB_OPEN);
+        const Xapian::docid id = *db.postlist_begin(xling::schema::id_term("old"));
+        Xapian::Document d = db.get_document(id);
+        const auto record = xling::indexer::decode_stored_record(d.get_data());
+        REQUIRE(record);
+        d.set_data(version6_record(*record));
+        db.replace_document(id, d);
+        db.set_metadata(std::string(xling::schema::kSchemaVersionKey), "6");
+        db.commit();
+        REQUIRE(db.get_document(id).get_data().front() == '\x05');
     }
+    xling::SourceDocument current = doc("new", "lt", "Rusija ir Korėja. Rusijos ministras.");
+    current.author = "Jonas Petraitis";
+    index_documents(dir / "v7", {current});
+
+    xling::Searcher both({dir / "v6", dir / "v7"}, xling::test::plain_resources());
+    xling::SearchRequest request;
+    request.query = "Rusija";
+    const auto mixed = both.search(request);
+    REQUIRE(mixed.hits.size() == 2);
+    for (const auto& hit : mixed.hits) {
+        CAPTURE(hit.id);
+        CHECK(hit.snippet.find("[Rusijos]") != std::string::npos);  // the text map of either layout
+        CHECK(hit.author == (hit.id == "new" ? "Jonas Petraitis" : ""));
+        if (hit.id == "old") {
+            CHECK(hit.source == "Senas leidinys");
+            CHECK(hit.url == "https://example.lt/senas");
+        }
+    }
+    REQUIRE(both.document("old"));
+    CHECK(both.document("old")->text == old.text);
+    request.query = "author:Petraitis";
+    const auto by_author = both.search(request);
+    REQUIRE(by_author.hits.size() == 1);
+    CHECK(by_author.hits[0].id == "new");
+
+    check_refused(dir / "v6", "schema version 6, this xling writes 7");
+}
+
+TEST_CASE("a record with fields after author (a later version's) gives the fields it knows") {
+    xling::StoredDocument fields;
+    fields.id = "a";
+    fields.author = "Jo";
+    std::string data = xling::indexer::encode_stored_record(fields, {});
+    REQUIRE(data.substr(0, 2) == std::string("\x07\x07"));
+    // One more field ("later") after author: count 8.
+    const std::size_t after_author = 2 + 2 + 1 + 1 + 1 + 1 + 1 + 3;  // id "a", four empty, "Jo"
+    std::string later = data;
+    later[1] = '\x08';
+    later.insert(after_author, std::string("\x05later"));
+    const auto record = xling::indexer::decode_stored_record(later);
+    REQUIRE(record);
+    CHECK(record->fields.id == "a");
+    CHECK(record->fields.author == "Jo");
+    // Truncated or with too few fields: not a record.
+    CHECK_FALSE(xling::indexer::decode_stored_record(data.substr(0, data.size() - 1)));
+    std::string five = data;
+    five[1] = '\x05';
+    CHECK_FALSE(xling::indexer::decode_stored_record(five));
 }
 
 }  // TEST_SUITE

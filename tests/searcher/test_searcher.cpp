@@ -238,6 +238,25 @@ TEST_CASE("lang:, date:, source:, url:, title: and id: filters") {
     CHECK(f.ids_for("Zusammenarbeit -date:2024-12") == Ids{"de1"});
 }
 
+TEST_CASE("author: needs every word of its value in the author field, in any order and case") {
+    const SearchFixture f;
+    CHECK(f.ids_for("author:smith") == Ids{"en1"});
+    CHECK(f.ids_for("author:\"Smith Jo\"") == Ids{"en1"});
+    CHECK(f.ids_for("author:Jo") == Ids{"de2", "en1"});
+    CHECK(f.ids_for("author:MÜLLER") == Ids{"de2"});
+    CHECK(f.ids_for("author:\"Jo Kim\"").empty());
+    CHECK(f.ids_for("cooperation author:reporter") == Ids{"en1"});
+    CHECK(f.ids_for("Zusammenarbeit -author:jo") == Ids{"de1"});  // de2 left out
+    CHECK(f.ids_for("author:smith OR author:müller") == Ids{"de2", "en1"});
+    xling::Searcher s = f.searcher();
+    CHECK_THROWS_AS((void)s.search(query("Putin author:,,")), xling::QueryError);
+    const auto r = s.search(query("author:smith"));
+    REQUIRE(r.hits.size() == 1);
+    CHECK(r.hits[0].author == "Jo Smith, A. Reporter");
+    CHECK(s.document("en1")->author == "Jo Smith, A. Reporter");
+    CHECK(s.document("hu1")->author.empty());
+}
+
 TEST_CASE("filter errors name the field and position") {
     const SearchFixture f;
     xling::Searcher s = f.searcher();

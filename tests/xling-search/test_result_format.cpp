@@ -40,10 +40,28 @@ TEST_CASE("JSON output has the documented fields in the documented order") {
     std::vector<std::string> hit_keys;
     for (const auto& item : hit.items()) hit_keys.push_back(item.key());
     CHECK(hit_keys ==
-          std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "score", "snippet", "matched"});
+          std::vector<std::string>{"rank", "id", "lang", "title", "date", "url", "source", "author", "score", "snippet", "matched"});
     CHECK(hit["title"] == "Putin empfängt");
     CHECK(hit["url"].is_null());
     CHECK(hit["score"] == doctest::Approx(2.5));
+    CHECK(hit["author"].is_null());
+}
+
+TEST_CASE("a hit's author is a JSON field and a \"by\" line under the title") {
+    xling::SearchResults r = sample();
+    r.hits[0].author = "Jo Smith";
+    CHECK(nlohmann::ordered_json::parse(xling::cli::to_json(r))["hits"][0]["author"] == "Jo Smith");
+    std::ostringstream out;
+    xling::cli::print_human(out, r, false);
+    CHECK(out.str().find("   Putin empfängt\n   by Jo Smith\n") != std::string::npos);
+    std::ostringstream none;
+    xling::cli::print_human(none, sample(), false);
+    CHECK(none.str().find("by ") == std::string::npos);
+    xling::StoredDocument d;
+    d.id = "x";
+    d.author = "Jo Smith";
+    CHECK(xling::cli::document_json(d)["author"] == "Jo Smith");
+    CHECK(xling::cli::document_json(xling::StoredDocument{})["author"].is_null());
 }
 
 TEST_CASE("a spelling suggestion is printed as did you mean, and is the JSON suggestion") {

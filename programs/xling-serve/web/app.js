@@ -114,6 +114,7 @@ function controlsState() {
 
 function metaLine(item) {
   const parts = [item.lang, item.date || "undated"];
+  if (item.author) parts.push("by " + item.author);
   if (item.source) parts.push(item.source);
   return parts.join(" · ");
 }
