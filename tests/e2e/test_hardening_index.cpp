@@ -16,6 +16,7 @@
 
 #include "cli_helpers.hpp"
 #include "indexer/memory_gauge.hpp"
+#include "indexer/stored_record.hpp"
 
 extern char** environ;
 
@@ -186,6 +187,41 @@ TEST_CASE("peak RSS stays within 10% of --memory-mb on input the estimates under
         MESSAGE("--memory-mb " << budget_mb << ": peak RSS " << r.max_rss_kb / 1024 << " MiB");
         CHECK(r.max_rss_kb <= static_cast<long>(budget_mb * 1024 * 11 / 10));
     }
+}
+
+TEST_CASE("one record too large for --memory-mb: its first words indexed, a warning, the whole text stored") {
+    // 300,000 distinct words (1.8 MB): their terms would cost far more than the 16 MB that
+    // --memory-mb 64 leaves one document beside the fixed part (memory_budget.hpp).
+    TempDir dir;
+    const auto word = [](std::size_t i) {
+        std::string w = "k";
+        for (int d = 0; d < 4; ++d, i /= 26) w += static_cast<char>('a' + i % 26);
+        return w;
+    };
+    std::string text;
+    for (std::size_t i = 0; i < 300000; ++i) text += word(i % (26 * 26 * 26 * 26)) + (i % 2 == 0 ? "x " : "y ");
+    write_file(dir / "in.jsonl", record("small", kText) +
+                                     nlohmann::json({{"id", "big"}, {"lang", "en"}, {"text", text}}).dump() + "\n" +
+                                     record("after", kText2));
+    const auto r = index_paths(dir / "db", {dir / "in.jsonl"}, "--memory-mb 64");
+    INFO(r.err);
+    CHECK(r.exit_code == 0);
+    CHECK(contains(r.err, "in.jsonl:2: only the first "));
+    CHECK(contains(r.err, "more left out: their terms would take more memory than --memory-mb allows one document"));
+    CHECK(doc_count(dir / "db") == 3);
+    const Xapian::Database index((dir / "db").string());
+    CHECK(index.term_exists(word(0) + "x"));
+    CHECK_FALSE(index.term_exists(word(299999 % (26 * 26 * 26 * 26)) + "y"));
+    // The stored text is whole.
+    const Xapian::Document stored = index.get_document(*index.postlist_begin("Qbig"));
+    const auto record = xling::indexer::decode_stored_record(stored.get_data());
+    REQUIRE(record);
+    CHECK(record->text.text_bytes == text.size());
+    // Without a budget the default (512 MB) leaves room for all of it.
+    const auto whole = index_paths(dir / "db-default", {dir / "in.jsonl"});
+    CHECK(whole.exit_code == 0);
+    CHECK_FALSE(contains(whole.err, "left out"));
+    CHECK(Xapian::Database((dir / "db-default").string()).term_exists(word(299999 % (26 * 26 * 26 * 26)) + "y"));
 }
 
 TEST_CASE("the record cap is 32 MiB by default") {

@@ -349,4 +349,83 @@ TEST_CASE("the builder can be reused: no terms leak between documents") {
     CHECK(terms.count("Qhu-42") == 1);
 }
 
+namespace {
+
+// A distinct lower-case word per number: "k" and four letters (no stopword, no name, no digits).
+std::string numbered_word(std::size_t i) {
+    std::string word = "k";
+    for (int d = 0; d < 4; ++d, i /= 26) word += static_cast<char>('a' + i % 26);
+    return word;
+}
+
+std::string numbered_words(std::size_t count) {
+    std::string text;
+    for (std::size_t i = 0; i < count; ++i) text += numbered_word(i) + (i % 13 == 12 ? ".\n" : " ");
+    return text;
+}
+
+}  // namespace
+
+TEST_CASE("a text of several 64 KB pieces gets every word at its position and its byte offset") {
+    // 30,000 words of 5 letters: 182 KB, cut in pieces before white space; no word is split or lost.
+    constexpr std::size_t kWords = 30000;
+    SourceDocument doc;
+    doc.id = "long";
+    doc.text = numbered_words(kWords);
+    REQUIRE(doc.text.size() > 2 * (64u << 10));
+    DocumentBuilder builder(analysis_data());
+    const auto xdoc = builder.build(doc, "en", std::nullopt);
+    CHECK(builder.last_position_count() == kWords);
+    CHECK(builder.last_words_left_out() == 0);
+    const auto terms = terms_of(xdoc);
+    std::size_t misplaced = 0;
+    for (std::size_t i = 0; i < kWords; ++i) {
+        const auto found = terms.find(numbered_word(i));
+        const std::vector<Xapian::termpos> expected{static_cast<Xapian::termpos>(i + 1)};
+        if (found == terms.end() || found->second.positions != expected) ++misplaced;
+    }
+    CHECK(misplaced == 0);
+    // The text map's skips point at the words of their positions, across the pieces.
+    const auto record = xling::indexer::decode_stored_record(xdoc.get_data());
+    REQUIRE(record);
+    CHECK(record->text.positions == kWords);
+    for (std::size_t k = 0; k < record->text.skips.size(); ++k) {
+        const std::size_t position = 1 + k * schema::kPositionSkip;
+        CAPTURE(position);
+        CHECK(doc.text.compare(record->text.skips[k], 5, numbered_word(position - 1)) == 0);
+    }
+}
+
+TEST_CASE("a memory limit indexes a document's first words only, counts the rest and keeps the whole text") {
+    constexpr std::size_t kWords = 20000;
+    SourceDocument doc;
+    doc.id = "huge";
+    doc.text = numbered_words(kWords);
+    DocumentBuilder limited(analysis_data(), 2u << 20);  // 2 MB: a few thousand distinct words
+    const auto xdoc = limited.build(doc, "en", std::nullopt);
+    const std::size_t indexed = limited.last_position_count();
+    CHECK(indexed > 0);
+    CHECK(indexed < kWords);
+    CHECK(limited.last_words_left_out() == kWords - indexed);
+    const auto terms = terms_of(xdoc);
+    CHECK(terms.count(numbered_word(0)) == 1);
+    CHECK(terms.count(numbered_word(indexed - 1)) == 1);
+    CHECK(terms.count(numbered_word(indexed)) == 0);
+    CHECK(terms.count(numbered_word(kWords - 1)) == 0);
+    const auto record = xling::indexer::decode_stored_record(xdoc.get_data());
+    REQUIRE(record);
+    CHECK(record->text.text_bytes == doc.text.size());  // stored whole
+    CHECK(record->text.positions == indexed);
+
+    // The limit is per document: the same builder indexes a small one whole afterwards, and no
+    // limit indexes this one whole.
+    limited.build(german_doc(), "de", std::nullopt);
+    CHECK(limited.last_words_left_out() == 0);
+    CHECK(limited.last_position_count() == 37);
+    DocumentBuilder unlimited(analysis_data());
+    unlimited.build(doc, "en", std::nullopt);
+    CHECK(unlimited.last_position_count() == kWords);
+    CHECK(unlimited.last_words_left_out() == 0);
+}
+
 }  // TEST_SUITE
