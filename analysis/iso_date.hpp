@@ -1,5 +1,14 @@
 // Dates as the index stores them ("YYYYMMDD", UTC), from ISO 8601 and from the RFC 822/1123
 // dates of feeds and mail headers.
+//
+// Parsed here rather than by Debian's libhowardhinnant-date-dev (3.0.1), which was tried (commit
+// e5809fc) and reverted (5318e3b): its date::from_stream rounds the seconds it read into a
+// `long double` before checking that the read succeeded (date.h lines 7250 and 7286), so an input
+// whose %S or %T fails (a feed's "Fri, 29 Nov 2024 10:00 GMT", a fuzzer's bytes) converts an
+// uninitialised value: UBSan reported "-nan is outside the range of long" on three fuzz
+// regressions and valgrind uninitialised reads. Guarding it would mean checking each format's
+// shape before the call, i.e. this parser again; the calendar arithmetic (days of month, leap
+// years, zone offsets across midnight and month ends) is what tests/indexer/test_iso_date.cpp checks.
 #pragma once
 
 #include <optional>

@@ -619,7 +619,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         return add_record(std::move(*doc), indexer::content_hash(file.key, bytes), file);
     }
 
-    // A PDF: one document, its pages' text in order; title and date from its metadata.
+    // A PDF: one document, its pages' text in order; title, date and author from its metadata.
     bool add_pdf_file(indexer::ByteSource& source, const std::string& name, const std::string& id, FileRun& file) {
         const std::string bytes = indexer::read_all(source, options_.max_record_bytes);
         if (bytes.empty()) return skip(name, "empty file");
@@ -632,6 +632,7 @@ class Indexer::Impl final : private indexer::WriteListener {
         doc.text = std::move(pdf.text);
         doc.title = document_title(pdf.title, doc.text);
         doc.date = std::move(pdf.date);
+        doc.author = std::move(pdf.author);
         return add_record(std::move(doc), indexer::content_hash(file.key, bytes), file);
     }
 

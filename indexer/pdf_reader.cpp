@@ -45,6 +45,7 @@ std::variant<PdfText, std::string> read_pdf(std::string_view bytes) {
     if (doc->is_locked()) return std::string("encrypted PDF (a password is needed)");
     PdfText out;
     out.title = std::string(analysis::trim(utf8(doc->info_key("Title"))));
+    out.author = std::string(analysis::trim(utf8(doc->info_key("Author"))));
     out.date = iso_utc(doc->info_date_t("CreationDate"));
     if (out.date.empty()) out.date = iso_utc(doc->info_date_t("ModDate"));
     for (int i = 0; i < doc->pages(); ++i) {

@@ -10,6 +10,7 @@ namespace xling::indexer {
 struct PdfText {
     std::string title;  ///< the document information's Title, or ""
     std::string date;   ///< its CreationDate (else ModDate) in UTC, "2024-11-29T10:00:00Z", or ""
+    std::string author; ///< the document information's Author, or ""
     std::string text;   ///< the pages' text in page order, UTF-8, pages separated by a blank line
 };
 

@@ -38,8 +38,8 @@ std::string quoted(const std::string& s) {
 }
 
 // Writes the test PDF to `out`; false when the generator cannot run here (no python3-cairo).
-bool make_pdf(const fs::path& out, const std::string& title, const std::string& date) {
-    const std::string command = "/usr/bin/python3 " + quoted(XLING_TEST_PDF_SCRIPT) + " " + quoted(out.string()) + " " +
+bool make_pdf(const fs::path& out, const std::string& title, const std::string& date, const std::string& author = "") {
+    const std::string command = "/usr/bin/python3 " + quoted(XLING_TEST_PDF_SCRIPT) + " --author " + quoted(author) + " " + quoted(out.string()) + " " +
                                 quoted(title) + " " + quoted(date) + " " + quoted(kPage1) + " " + quoted(kPage2);
     const int status = std::system(command.c_str());
     if (status != 0) {
@@ -58,11 +58,12 @@ std::string bytes_of(const fs::path& path) {
 
 TEST_CASE("read_pdf: the text of every page in order, the title and creation date of the metadata") {
     TempDir dir;
-    if (!make_pdf(dir / "a.pdf", "Bridge report", "2024-11-29T10:00:00Z")) return;
+    if (!make_pdf(dir / "a.pdf", "Bridge report", "2024-11-29T10:00:00Z", "Jane Rowe")) return;
     auto parsed = read_pdf(bytes_of(dir / "a.pdf"));
     if (auto* error = std::get_if<std::string>(&parsed)) FAIL("read_pdf: " << *error);
     const auto& pdf = std::get<PdfText>(parsed);
     CHECK(pdf.title == "Bridge report");
+    CHECK(pdf.author == "Jane Rowe");
     CHECK(pdf.date == "2024-11-29T10:00:00Z");
     CHECK(pdf.text.find("The harbour board of Bristol agreed on Thursday") == 0);
     const auto second = pdf.text.find("Москва и Петербург");
@@ -81,11 +82,11 @@ TEST_CASE("read_pdf: what is not a readable PDF is a reason, never a crash") {
     CHECK((cut.index() == 0 || !std::get<std::string>(cut).empty()));
 }
 
-TEST_CASE(".pdf files are indexed: text, title and date; without a title the first sentence") {
+TEST_CASE(".pdf files are indexed: text, title, date and author; without a title the first sentence") {
     TempDir dir;
     const fs::path corpus = dir / "corpus";
     fs::create_directories(corpus);
-    if (!make_pdf(corpus / "report.PDF", "Bridge report", "2024-11-29T23:30:00-05:00")) return;
+    if (!make_pdf(corpus / "report.PDF", "Bridge report", "2024-11-29T23:30:00-05:00", "Jane Rowe")) return;
     if (!make_pdf(corpus / "untitled.pdf", "", "")) return;
     write_file(corpus / "broken.pdf", "%PDF-1.4 not really");
     const auto summary = index_path(options_for(dir), corpus);
@@ -98,7 +99,10 @@ TEST_CASE(".pdf files are indexed: text, title and date; without a title the fir
     const auto report = xling::test::stored_json(db.get_document(*db.postlist_begin(xling::schema::id_term("report.PDF"))));
     CHECK(report["title"] == "Bridge report");
     CHECK(report["date"] == "2024-11-30");  // stored as the UTC day
+    CHECK(report["author"] == "Jane Rowe");
     CHECK(report["text"].get<std::string>().find("swing bridge") != std::string::npos);
     const auto untitled = xling::test::stored_json(db.get_document(*db.postlist_begin(xling::schema::id_term("untitled.pdf"))));
     CHECK(untitled["title"].get<std::string>().rfind("The harbour board of Bristol", 0) == 0);
+    CHECK_FALSE(untitled.contains("author"));
+    CHECK(db.term_exists("XArowe"));  // author:rowe finds it
 }
