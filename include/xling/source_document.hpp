@@ -15,7 +15,10 @@ struct SourceDocument {
     std::string url;     ///< optional
     std::string source;  ///< optional publisher / feed name
     std::string origin;  ///< where it came from ("feeds/wire.jsonl:12"), used in messages
-    std::string author;  ///< optional author(s) as written, last so that positional initialisers keep their meaning (several: ", "-separated)
+    /// Optional author(s) as written (several: ", "-separated). Last, and with a default member
+    /// initialiser, so that positional initialisers of the eight fields before it keep their
+    /// meaning and compile without -Wmissing-field-initializers warnings (schema version 7).
+    std::string author{};
 };
 
 }  // namespace xling
