@@ -95,17 +95,27 @@ const xmlNode* find_element(const xmlNode* node, std::string_view name, bool ski
     return nullptr;
 }
 
-// datePublished of a JSON-LD object, or of one in its @graph or a top-level array.
-std::string json_ld_date(const nlohmann::json& value) {
+// The first non-empty `read(object)` of a JSON-LD object, of one in its @graph, or of one in a
+// top-level array (the shapes pages nest their Article in).
+template <typename Read>
+std::string json_ld_first(const nlohmann::json& value, const Read& read) {
     if (value.is_array()) {
         for (const auto& item : value) {
-            if (auto date = json_ld_date(item); !date.empty()) return date;
+            if (auto found = json_ld_first(item, read); !found.empty()) return found;
         }
     } else if (value.is_object()) {
-        if (const auto it = value.find("datePublished"); it != value.end() && it->is_string()) return it->get<std::string>();
-        if (const auto it = value.find("@graph"); it != value.end()) return json_ld_date(*it);
+        if (auto found = read(value); !found.empty()) return found;
+        if (const auto it = value.find("@graph"); it != value.end()) return json_ld_first(*it, read);
     }
     return {};
+}
+
+// datePublished of a JSON-LD object, or of one in its @graph or a top-level array.
+std::string json_ld_date(const nlohmann::json& value) {
+    return json_ld_first(value, [](const nlohmann::json& object) {
+        const auto it = object.find("datePublished");
+        return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
+    });
 }
 
 // The names of a JSON-LD author value: "Jo Smith", {"@type": "Person", "name": "Jo Smith"}, or
@@ -129,17 +139,10 @@ std::string json_ld_names(const nlohmann::json& value) {
 
 // The author names of a JSON-LD object, or of one in its @graph or a top-level array.
 std::string json_ld_author(const nlohmann::json& value) {
-    if (value.is_array()) {
-        for (const auto& item : value) {
-            if (auto author = json_ld_author(item); !author.empty()) return author;
-        }
-    } else if (value.is_object()) {
-        if (const auto it = value.find("author"); it != value.end()) {
-            if (auto author = json_ld_names(*it); !author.empty()) return author;
-        }
-        if (const auto it = value.find("@graph"); it != value.end()) return json_ld_author(*it);
-    }
-    return {};
+    return json_ld_first(value, [](const nlohmann::json& object) {
+        const auto it = object.find("author");
+        return it != object.end() ? json_ld_names(*it) : std::string();
+    });
 }
 
 // What <head> (and JSON-LD scripts, <time> anywhere) declare.
